@@ -1,0 +1,74 @@
+# phoihop — the two commands are `make demo` and `make test`; the rest serve development and CI.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PHOIHOP := $(BIN)/phoihop
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+
+.PHONY: install demo run worker test test-postgres test-browser lint format messages check-messages clean help
+
+help:
+	@echo "make demo    install, migrate an SQLite database, load the demo story, serve http://$(HOST):$(PORT) with the worker"
+	@echo "make test    the full test suite (SQLite; browser tests need Debian's chromium)"
+	@echo "make run     serve without demo data (with the worker)"
+	@echo "make worker  run the background task worker alone"
+	@echo "make lint    ruff + mypy + message catalogue check"
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) migrate --no-input -v 0
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) demo
+	@$(MAKE) --no-print-directory serve
+
+run: install
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) migrate --no-input -v 0
+	@$(MAKE) --no-print-directory serve
+
+# The worker runs beside the web server and stops with it.
+serve:
+	@DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) db_worker --no-startup-delay & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	echo "phoihop: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)  — Ctrl-C to stop"; \
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) runserver --noreload $(HOST):$(PORT)
+
+worker: install
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) db_worker
+
+test: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+test-browser: install
+	PHOIHOP_REQUIRE_BROWSER=1 $(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
+	$(BIN)/python scripts/check_messages.py
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Regenerate the catalogues after changing strings (needs GNU gettext: apt-get install gettext).
+messages: install
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) makemessages -l vi -l en --no-obsolete --ignore=.venv --ignore=var
+	$(BIN)/python scripts/check_messages.py --compile
+
+clean:
+	rm -rf $(VENV) var/phoihop.sqlite3* var/test.sqlite3*

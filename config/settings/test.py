@@ -1,0 +1,27 @@
+"""The test suite: fast hashing, in-memory mail, tasks run at once, media in a temp folder."""
+
+import os
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+from .base import DATABASES
+
+SECRET_KEY = "test-only-not-secret-" + "x" * 32  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="phoihop-media-"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PHOIHOP_DEMO_LOGINS_FILE = MEDIA_ROOT / "demo_logins.json"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The suite's own SQLite file (kept between runs with --reuse-db), never the demo's.
+    DATABASES["default"]["NAME"] = str(Path(DATABASES["default"]["NAME"]).with_name("test.sqlite3"))
+    DATABASES["default"]["TEST"] = {"NAME": DATABASES["default"]["NAME"]}

@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from phoihop.core import views as core_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("tai-khoan/", include("phoihop.accounts.urls")),
+    path("lich-su/<str:app_label>/<str:model>/<str:pk>/", core_views.object_history, name="history"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail's page serving comes last: every other path above wins.
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler404 = "phoihop.portal.views.page_not_found"
+handler500 = "phoihop.portal.views.server_error"

@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "phoihop.accounts"
+    label = "accounts"
+    verbose_name = _("Tài khoản và đơn vị")
+
+    def ready(self) -> None:
+        from phoihop.accounts import access
+        from phoihop.accounts.models import Organization
+        from phoihop.core import history
+
+        history.register(Organization, access.get_organization_for_user)
+        history.register_verbs(
+            {
+                "organization.created": _("tạo đơn vị"),
+                "organization.updated": _("sửa thông tin đơn vị"),
+                "organization.merged": _("sáp nhập vào đơn vị kế thừa"),
+                "organization.dissolved": _("giải thể"),
+                "membership.created": _("thêm thành viên"),
+                "membership.ended": _("kết thúc tư cách thành viên"),
+            }
+        )

@@ -1,0 +1,40 @@
+"""Reads for organizations: the page of a unit with its tree, people and succession."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+
+from phoihop.accounts import access
+from phoihop.accounts.models import Membership, Organization, OrganizationSuccession
+
+
+def organization_children(user: Any, organization: Organization) -> QuerySet[Organization]:
+    return access.visible_organizations(user).filter(parent=organization).order_by("status", "name")
+
+
+def organization_members(organization: Organization) -> QuerySet[Membership]:
+    return (
+        Membership.objects.active()
+        .filter(organization=organization)
+        .select_related("user")
+        .order_by("role", "user__first_name", "user__last_name")
+    )
+
+
+def organization_successions(organization: Organization) -> dict[str, QuerySet[OrganizationSuccession]]:
+    base = OrganizationSuccession.objects.select_related("predecessor", "successor").order_by("effective_on")
+    return {
+        "successors": base.filter(predecessor=organization),
+        "predecessors": base.filter(successor=organization),
+    }
+
+
+def memberships_for(user: Any) -> QuerySet[Membership]:
+    return (
+        Membership.objects.active()
+        .filter(user=user)
+        .select_related("organization", "organization__level", "organization__parent")
+        .order_by("organization__name")
+    )

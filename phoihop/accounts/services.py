@@ -1,0 +1,210 @@
+"""Writes for organizations and memberships. Views, admin actions and the demo loader call these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from phoihop.accounts import access
+from phoihop.accounts.models import (
+    PRESS_ROLES,
+    Membership,
+    Organization,
+    OrganizationLevel,
+    OrganizationSuccession,
+    Role,
+)
+from phoihop.core.services import audit_record
+from phoihop.core.text import clean_text
+
+# The Wagtail group each press role belongs to; created by `newsroom_groups_ensure` (portal).
+PRESS_ROLE_GROUPS: dict[str, str] = {
+    Role.EDITOR_IN_CHIEF: "Tổng Biên tập",
+    Role.DEPUTY_EDITOR: "Phó Tổng Biên tập",
+    Role.SECTION_HEAD: "Trưởng ban",
+    Role.EDITOR: "Biên tập viên",
+    Role.REPORTER: "Phóng viên",
+}
+
+
+def _require_press_leader(actor: Any) -> None:
+    if actor is None:  # system tasks and the demo loader
+        return
+    if not (getattr(actor, "is_superuser", False) or access.scope_for(actor).is_press_leader):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def organization_create(
+    *,
+    actor: Any,
+    name: str,
+    kind: str,
+    level: OrganizationLevel | None = None,
+    parent: Organization | None = None,
+    short_name: str = "",
+    **details: Any,
+) -> Organization:
+    """Create a unit. Only press leaders (or the system, actor=None) may; sub-units inherit the kind."""
+    _require_press_leader(actor)
+    org = Organization(
+        name=clean_text(name),
+        short_name=clean_text(short_name),
+        kind=kind,
+        level=level,
+        parent=parent,
+        **{key: clean_text(value) if isinstance(value, str) else value for key, value in details.items()},
+    )
+    org.full_clean()
+    org.save()
+    audit_record(actor=actor, verb="organization.created", target=org, organization=org)
+    return org
+
+
+@transaction.atomic
+def organization_merge(
+    *,
+    actor: Any,
+    organization: Organization,
+    successors: Sequence[Organization],
+    effective_on: dt.date,
+    legal_basis: str = "",
+) -> list[OrganizationSuccession]:
+    """Mark `organization` merged into `successors` (the first one is primary) from `effective_on`.
+
+    Its own sub-units are left as they are: each is merged with its own call, because a reform
+    usually sends a district's departments to different successors. Later apps move open work to
+    the primary successor from `organization_successor_for`.
+    """
+    _require_press_leader(actor)
+    org = Organization.objects.select_for_update().get(pk=organization.pk)
+    if org.status != Organization.Status.ACTIVE:
+        raise ValidationError(_("Đơn vị này đã sáp nhập hoặc giải thể."))
+    if not successors:
+        raise ValidationError(_("Cần chọn ít nhất một đơn vị kế thừa."))
+    for successor in successors:
+        if successor.pk == org.pk or successor.kind != org.kind:
+            raise ValidationError(_("Đơn vị kế thừa không hợp lệ."))
+        if successor.status != Organization.Status.ACTIVE:
+            raise ValidationError(_("Đơn vị kế thừa phải đang hoạt động."))
+    rows = [
+        OrganizationSuccession.objects.create(
+            predecessor=org,
+            successor=successor,
+            effective_on=effective_on,
+            legal_basis=clean_text(legal_basis),
+            is_primary=index == 0,
+        )
+        for index, successor in enumerate(successors)
+    ]
+    org.status = Organization.Status.MERGED
+    org.ended_on = effective_on
+    org.save(update_fields=["status", "ended_on", "updated_at"])
+    audit_record(
+        actor=actor,
+        verb="organization.merged",
+        target=org,
+        organization=org,
+        data={
+            "successors": [{"id": s.pk, "name": s.name} for s in successors],
+            "effective_on": effective_on.isoformat(),
+            "legal_basis": legal_basis,
+        },
+    )
+    return rows
+
+
+def organization_successor_for(organization: Organization) -> Organization | None:
+    """The active unit that now holds `organization`'s open work, following chains of mergers."""
+    current = organization
+    seen = set()
+    while current.status == Organization.Status.MERGED and current.pk not in seen:
+        seen.add(current.pk)
+        succession = (
+            OrganizationSuccession.objects.filter(predecessor=current)
+            .select_related("successor")
+            .order_by("-is_primary", "pk")
+            .first()
+        )
+        if succession is None:
+            return None
+        current = succession.successor
+    return current if current.status == Organization.Status.ACTIVE else None
+
+
+@transaction.atomic
+def membership_create(
+    *,
+    actor: Any,
+    user: Any,
+    organization: Organization,
+    role: str,
+    title: str = "",
+) -> Membership:
+    """Give `user` a role in `organization`; press roles also join the matching Wagtail group."""
+    if actor is not None and not access.user_can_manage_memberships(actor, organization):
+        raise PermissionDenied
+    membership = Membership(user=user, organization=organization, role=role, title=clean_text(title))
+    membership.full_clean()
+    membership.save()
+    _sync_groups(user)
+    audit_record(
+        actor=actor,
+        verb="membership.created",
+        target=organization,
+        organization=organization,
+        data={"user": user.get_username(), "role": role},
+    )
+    access.forget_scope(user)
+    return membership
+
+
+@transaction.atomic
+def membership_end(*, actor: Any, membership: Membership) -> None:
+    if actor is not None and not access.user_can_manage_memberships(actor, membership.organization):
+        raise PermissionDenied
+    membership.is_active = False
+    membership.save(update_fields=["is_active", "updated_at"])
+    _sync_groups(membership.user)
+    audit_record(
+        actor=actor,
+        verb="membership.ended",
+        target=membership.organization,
+        organization=membership.organization,
+        data={"user": membership.user.get_username(), "role": membership.role},
+    )
+    access.forget_scope(membership.user)
+
+
+def _sync_groups(user: Any) -> None:
+    """Press roles map to Wagtail groups; partner users are never in one (no admin access)."""
+    wanted = {
+        PRESS_ROLE_GROUPS[m.role]
+        for m in Membership.objects.active().filter(user=user, organization__kind=Organization.Kind.PRESS)
+        if m.role in PRESS_ROLES
+    }
+    managed = Group.objects.filter(name__in=PRESS_ROLE_GROUPS.values())
+    user.groups.remove(*[g for g in managed if g.name not in wanted])
+    user.groups.add(*[g for g in managed if g.name in wanted])
+
+
+@transaction.atomic
+def user_create(
+    *, username: str, password: str, full_name: str, email: str = ""
+) -> Any:
+    """Create a login with a display name split the Vietnamese way (family name first)."""
+    User = get_user_model()
+    full_name = clean_text(full_name)
+    family, _sep, given = full_name.rpartition(" ")
+    user = User(username=username, email=email, first_name=given or full_name, last_name=family)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    return user

@@ -1,0 +1,68 @@
+"""Shared test personas: built once per test class with `setUpTestData`.
+
+* `chief` — Tổng Biên tập of the newspaper `press`
+* `reporter` — Phóng viên of `press`
+* `liaison_a` — Cán bộ đầu mối of partner unit `unit_a`; `staff_a` — Cán bộ (read-only) of `unit_a`
+* `leader_a` — Lãnh đạo of `unit_a`, which has the sub-unit `unit_a_child`
+* `liaison_b` — Cán bộ đầu mối of partner unit `unit_b`: the outsider for everything of unit A
+* `nobody` — a login with no membership at all
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.test import TestCase
+
+from phoihop.accounts import services as account_services
+from phoihop.accounts.models import Organization, OrganizationLevel, Role
+
+PASSWORD = "mat-khau-thu-nghiem-2026"
+
+
+class PersonaTestCase(TestCase):
+    password = PASSWORD
+
+    @classmethod
+    def make_user(cls, username: str, full_name: str, org: Organization | None = None, role: str = "") -> Any:
+        user = account_services.user_create(
+            username=username, password=PASSWORD, full_name=full_name, email=f"{username}@example.vn"
+        )
+        if org is not None:
+            account_services.membership_create(actor=None, user=user, organization=org, role=role)
+        return user
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        from phoihop.portal.services import newsroom_groups_ensure
+
+        newsroom_groups_ensure()
+        commune = OrganizationLevel.objects.get(code="commune")
+        department = OrganizationLevel.objects.get(code="department")
+        cls.press = account_services.organization_create(
+            actor=None, name="Báo Thử Nghiệm", kind=Organization.Kind.PRESS
+        )
+        cls.unit_a = account_services.organization_create(
+            actor=None, name="UBND xã An Khánh", kind=Organization.Kind.PARTNER, level=commune
+        )
+        cls.unit_a_child = account_services.organization_create(
+            actor=None,
+            name="Phòng Văn hóa - Xã hội xã An Khánh",
+            kind=Organization.Kind.PARTNER,
+            level=department,
+            parent=cls.unit_a,
+        )
+        cls.unit_b = account_services.organization_create(
+            actor=None, name="UBND phường Bình Minh", kind=Organization.Kind.PARTNER, level=commune
+        )
+        cls.chief = cls.make_user("tbt", "Lê Thị Bích Ngọc", cls.press, Role.EDITOR_IN_CHIEF)
+        cls.reporter = cls.make_user("pv", "Trần Minh Đức", cls.press, Role.REPORTER)
+        cls.leader_a = cls.make_user("ld_a", "Nguyễn Văn Hùng", cls.unit_a, Role.LEADER)
+        cls.liaison_a = cls.make_user("dm_a", "Phạm Thu Hà", cls.unit_a, Role.LIAISON)
+        cls.staff_a = cls.make_user("cb_a", "Đỗ Quang Vinh", cls.unit_a, Role.STAFF)
+        cls.liaison_child = cls.make_user("dm_a_con", "Vũ Thị Lan", cls.unit_a_child, Role.LIAISON)
+        cls.liaison_b = cls.make_user("dm_b", "Hoàng Văn Nam", cls.unit_b, Role.LIAISON)
+        cls.nobody = cls.make_user("khach", "Ngô Bảo Châu")
+
+    def login(self, user: Any) -> None:
+        self.client.force_login(user)

@@ -1,0 +1,247 @@
+"""Load the demo story: the newspaper, huyện Thanh Trì and its successors, the 2023–2025 programme,
+one login per role, categories, illustrations and a dozen articles.
+
+Idempotent: every object is looked up by a natural key (name, username, slug, image title) before
+it is created, so running it twice doubles nothing. All writes go through the apps' services.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.rich_text import RichText
+
+from phoihop.accounts import services as account_services
+from phoihop.accounts.models import Membership, Organization, OrganizationLevel
+from phoihop.demo import content
+from phoihop.demo.images import draw
+from phoihop.portal import services as portal_services
+from phoihop.portal.models import ArticlePage
+from phoihop.programs.models import Program
+from phoihop.programs.services import program_create
+
+IMAGE_PLACEHOLDER = re.compile(r"^\{image:(\d+)\}$")
+
+
+@dataclass
+class DemoResult:
+    created: dict[str, int] = field(default_factory=dict)
+    logins: list[dict[str, str]] = field(default_factory=list)
+
+    def count(self, kind: str) -> None:
+        self.created[kind] = self.created.get(kind, 0) + 1
+
+
+def _level(code: str | None) -> OrganizationLevel | None:
+    return OrganizationLevel.objects.filter(code=code).first() if code else None
+
+
+def _org(result: DemoResult, *, name: str, kind: str, parent: Organization | None = None, **fields: Any) -> Organization:
+    existing = Organization.objects.filter(name=name, kind=kind).first()
+    if existing is not None:
+        return existing
+    level = _level(fields.pop("level", None))
+    known = {k: v for k, v in fields.items() if k in {"short_name", "address", "email", "phone", "website"}}
+    result.count("organizations")
+    return account_services.organization_create(
+        actor=None, name=name, kind=kind, level=level, parent=parent, **known
+    )
+
+
+def _organizations(result: DemoResult) -> dict[str, Any]:
+    data = content.ORGANIZATIONS
+    press = _org(result, name=data["press"]["name"], kind=Organization.Kind.PRESS, short_name=data["press"]["short_name"])
+    city = None
+    if data.get("city_level"):
+        city = _org(result, kind=Organization.Kind.PARTNER, **data["city_level"])
+    district_data = {k: v for k, v in data["district"].items() if k != "merged_on"}
+    district = _org(result, kind=Organization.Kind.PARTNER, parent=city, **district_data)
+    departments = [
+        _org(result, kind=Organization.Kind.PARTNER, parent=district, **{k: v for k, v in d.items() if k != "note"})
+        for d in data["departments"]
+    ]
+    successors = [
+        _org(result, kind=Organization.Kind.PARTNER, parent=city, **{k: v for k, v in s.items() if k != "note"})
+        for s in data["successors"]
+    ]
+    merged_on = dt.date.fromisoformat(data["district"]["merged_on"])
+    basis = "Nghị quyết số 1656/NQ-UBTVQH15 ngày 16/6/2025 (ví dụ minh họa về đơn vị kế thừa)"
+    # Which successor took which department is not known for sure: the demo sends everything
+    # to its first, plainly illustrative successor.
+    for unit in [*departments, district]:
+        if unit.status == Organization.Status.ACTIVE:
+            targets = successors if unit.pk == district.pk else successors[:1]
+            account_services.organization_merge(
+                actor=None, organization=unit, successors=targets, effective_on=merged_on, legal_basis=basis
+            )
+            unit.refresh_from_db()
+            result.count("mergers")
+    return {"press": press, "district": district, "departments": departments, "successors": successors}
+
+
+def _program(result: DemoResult, orgs: dict[str, Any]) -> Program:
+    data = content.PROGRAM
+    existing = Program.objects.filter(title=data["title"]).first()
+    if existing is not None:
+        return existing
+    side = {"press": orgs["press"], "district": orgs["district"]}
+    result.count("programs")
+    return program_create(
+        actor=None,
+        title=data["title"],
+        number=data.get("number", ""),
+        parties=[orgs["press"], orgs["district"]],
+        signed_on=dt.date.fromisoformat(data["signed_on"]),
+        starts_on=dt.date.fromisoformat(data["starts_on"]),
+        ends_on=dt.date.fromisoformat(data["ends_on"]),
+        status=data.get("status", Program.Status.ACTIVE),
+        legal_bases=data.get("legal_bases", ""),
+        purpose=data.get("purpose", ""),
+        signatories=[(side[s["side"]], s["full_name"], s["title"]) for s in data["signatories"]],
+        themes=data["themes"],
+    )
+
+
+def _user_org(key: str, orgs: dict[str, Any]) -> Organization:
+    if ":" in key:
+        group, index = key.split(":", 1)
+        return orgs[{"department": "departments", "successor": "successors"}[group]][int(index)]
+    return orgs[key]
+
+
+def _users(result: DemoResult, orgs: dict[str, Any], logins_path: Path) -> None:
+    saved: dict[str, str] = {}
+    if logins_path.exists():
+        saved = json.loads(logins_path.read_text(encoding="utf-8"))
+    User = get_user_model()
+    for spec in content.USERS:
+        username = spec["username"]
+        user = User.objects.filter(username=username).first()
+        password = saved.get(username)
+        if user is None:
+            password = password or secrets.token_urlsafe(9)
+            user = account_services.user_create(
+                username=username, password=password, full_name=spec["full_name"], email=spec.get("email", "")
+            )
+            result.count("users")
+        elif password is None or not user.check_password(password):
+            # The saved login file was lost or edited: issue a fresh password so it can be printed.
+            password = secrets.token_urlsafe(9)
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        saved[username] = password
+        organization = _user_org(spec["org"], orgs)
+        if not Membership.objects.filter(user=user, organization=organization).exists():
+            account_services.membership_create(
+                actor=None, user=user, organization=organization, role=spec["role"], title=spec.get("title", "")
+            )
+        result.logins.append(
+            {
+                "username": username,
+                "password": password,
+                "full_name": spec["full_name"],
+                "role": dict(Membership._meta.get_field("role").flatchoices)[spec["role"]],
+                "organization": organization.name,
+            }
+        )
+    logins_path.parent.mkdir(parents=True, exist_ok=True)
+    logins_path.write_text(json.dumps(saved, ensure_ascii=False, indent=2), encoding="utf-8")
+    logins_path.chmod(0o600)
+
+
+def _images(result: DemoResult) -> list[Any]:
+    Image = get_image_model()
+    images = []
+    for spec in content.IMAGES:
+        image = Image.objects.filter(title=spec["title"]).first()
+        if image is None:
+            data = draw(spec["motif"], spec["palette"], spec["key"])
+            image = Image(title=spec["title"], description=spec["caption"])
+            image.file = ImageFile(_bytes_file(data), name=f"demo-{spec['key']}.jpg")
+            image.save()
+            result.count("images")
+        images.append(image)
+    return images
+
+
+def _bytes_file(data: bytes) -> Any:
+    import io
+
+    return io.BytesIO(data)
+
+
+def _body(paragraphs: list[str], images: list[Any]) -> list[tuple[str, Any]]:
+    blocks: list[tuple[str, Any]] = []
+    for paragraph in paragraphs:
+        match = IMAGE_PLACEHOLDER.match(paragraph.strip())
+        if match:
+            spec = content.IMAGES[int(match.group(1))]
+            blocks.append(
+                (
+                    "image",
+                    {
+                        "image": images[int(match.group(1))],
+                        "alt_text": spec["title"],
+                        "caption": spec["caption"],
+                        "credit": spec["credit"],
+                    },
+                )
+            )
+        else:
+            blocks.append(("paragraph", RichText(f"<p>{html.escape(paragraph)}</p>")))
+    return blocks
+
+
+def _articles(result: DemoResult, images: list[Any]) -> None:
+    categories = {
+        spec["slug"]: portal_services.category_ensure(
+            slug=spec["slug"], title=spec["title"], description=spec.get("description", "")
+        )
+        for spec in content.CATEGORIES
+    }
+    for spec in content.ARTICLES:
+        category = categories[spec["category"]]
+        if ArticlePage.objects.child_of(category).filter(slug=spec["slug"]).exists():
+            continue
+        lead = spec.get("lead_image")
+        portal_services.article_create(
+            actor=None,
+            category=category,
+            title=spec["title"],
+            slug=spec["slug"],
+            sapo=spec["sapo"],
+            body=_body(spec["paragraphs"], images),
+            authors=spec.get("authors", []),
+            tags=spec.get("tags", []),
+            lead_image=images[lead] if lead is not None else None,
+            lead_image_caption=spec.get("lead_caption", ""),
+            lead_image_credit=spec.get("lead_credit", ""),
+            published_at=dt.datetime.fromisoformat(spec["published_at"]),
+        )
+        result.count("articles")
+
+
+def load(*, logins_path: Path | None = None) -> DemoResult:
+    """Load (or complete) the demo story and return what was created plus the demo logins."""
+    result = DemoResult()
+    logins_path = logins_path or Path(settings.PHOIHOP_DEMO_LOGINS_FILE)
+    with transaction.atomic():
+        portal_services.newsroom_groups_ensure()
+        orgs = _organizations(result)
+        _program(result, orgs)
+        _users(result, orgs, logins_path)
+        images = _images(result)
+        _articles(result, images)
+    return result

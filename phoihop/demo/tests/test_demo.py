@@ -1,0 +1,85 @@
+import json
+import tempfile
+from io import StringIO
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import TestCase
+from wagtail.images import get_image_model
+
+from phoihop.accounts.models import Membership, Organization, OrganizationSuccession
+from phoihop.core.models import AuditEvent
+from phoihop.demo import content, story
+from phoihop.portal.models import ArticlePage, CategoryPage
+from phoihop.programs.models import Program, Signatory, Theme
+
+
+def counts():
+    return {
+        "organizations": Organization.objects.count(),
+        "successions": OrganizationSuccession.objects.count(),
+        "users": get_user_model().objects.count(),
+        "memberships": Membership.objects.count(),
+        "programs": Program.objects.count(),
+        "signatories": Signatory.objects.count(),
+        "themes": Theme.objects.count(),
+        "categories": CategoryPage.objects.count(),
+        "articles": ArticlePage.objects.count(),
+        "images": get_image_model().objects.count(),
+        "audit": AuditEvent.objects.count(),
+    }
+
+
+class DemoStoryTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tmp = Path(tempfile.mkdtemp())
+        cls.logins_path = cls.tmp / "logins.json"
+        cls.first = story.load(logins_path=cls.logins_path)
+        cls.after_first = counts()
+
+    def test_loading_twice_creates_no_duplicates(self):
+        second = story.load(logins_path=self.logins_path)
+        self.assertEqual(counts(), self.after_first)
+        self.assertEqual(second.created, {})
+        self.assertEqual(self.after_first["articles"], len(content.ARTICLES))
+
+    def test_story_facts(self):
+        district = Organization.objects.get(name=content.ORGANIZATIONS["district"]["name"])
+        self.assertEqual(district.status, Organization.Status.MERGED)
+        self.assertEqual(district.ended_on.isoformat(), content.ORGANIZATIONS["district"]["merged_on"])
+        self.assertEqual(district.level.code, "huyen")
+        self.assertTrue(district.children.exists())
+        program = Program.objects.get()
+        self.assertEqual(program.starts_on.year, 2023)
+        self.assertEqual(program.ends_on.year, 2025)
+        self.assertIn("Lê Thị Bích Ngọc", program.signatories.values_list("full_name", flat=True))
+        self.assertGreaterEqual(program.themes.count(), 5)
+        self.assertTrue(ArticlePage.objects.live().child_of(CategoryPage.objects.get(slug="chi-dao-dieu-hanh")).exists())
+
+    def test_one_login_per_role_with_printed_passwords_that_work(self):
+        roles = {spec["role"] for spec in content.USERS}
+        self.assertEqual(len(roles), 9)
+        saved = json.loads(self.logins_path.read_text(encoding="utf-8"))
+        for login in self.first.logins:
+            user = get_user_model().objects.get(username=login["username"])
+            self.assertTrue(user.check_password(saved[login["username"]]))
+            self.assertEqual(login["password"], saved[login["username"]])
+
+    def test_editor_in_chief_login_opens_the_admin(self):
+        password = json.loads(self.logins_path.read_text(encoding="utf-8"))["tongbientap"]
+        self.assertTrue(self.client.login(username="tongbientap", password=password))
+        self.assertEqual(self.client.get("/admin/").status_code, 200)
+
+    def test_home_lists_the_story_articles(self):
+        response = self.client.get("/")
+        self.assertEqual(response.status_code, 200)
+        newest = max(content.ARTICLES, key=lambda a: a["published_at"])
+        self.assertContains(response, newest["title"])
+
+    def test_command_prints_logins(self):
+        out = StringIO()
+        call_command("demo", stdout=out)
+        self.assertIn("tongbientap", out.getvalue())
+        self.assertIn("Tổng Biên tập", out.getvalue())

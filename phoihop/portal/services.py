@@ -1,0 +1,141 @@
+"""Writes for the public site's pages: categories, articles, and the newsroom's Wagtail groups.
+
+Articles are Wagtail pages: they are created as drafts through `add_child`, get a revision, and
+publish through Wagtail's own publish action, so history, workflows and signals behave as for an
+article written in the admin.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.rich_text import RichText
+
+from phoihop.accounts.models import Role
+from phoihop.accounts.services import PRESS_ROLE_GROUPS
+from phoihop.core.services import audit_record
+from phoihop.core.text import clean_html, clean_multiline, clean_text
+from phoihop.portal.models import ArticleAuthor, ArticlePage, CategoryPage, HomePage
+from vntext import slugify
+
+# Who may do what on the page tree. Reporters draft and submit, never publish.
+PAGE_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    Role.EDITOR_IN_CHIEF: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+    Role.DEPUTY_EDITOR: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+    Role.SECTION_HEAD: ("add_page", "change_page", "publish_page", "lock_page"),
+    Role.EDITOR: ("add_page", "change_page", "publish_page", "lock_page"),
+    Role.REPORTER: ("add_page", "change_page"),
+}
+MEDIA_PERMISSIONS = ("add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document")
+
+
+def home_page() -> HomePage:
+    return HomePage.objects.get(depth=2)
+
+
+@transaction.atomic
+def newsroom_groups_ensure() -> dict[str, Group]:
+    """Create (or repair) the Wagtail groups for the press roles. Idempotent."""
+    home = home_page()
+    root_collection = Collection.get_first_root_node()
+    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    groups: dict[str, Group] = {}
+    for role, name in PRESS_ROLE_GROUPS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.add(admin_access)
+        for codename in PAGE_PERMISSIONS[role]:
+            permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+            GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+        for codename in MEDIA_PERMISSIONS:
+            permission = Permission.objects.get(codename=codename, content_type__app_label__in=["wagtailimages", "wagtaildocs"])
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=permission
+            )
+        groups[role] = group
+    return groups
+
+
+@transaction.atomic
+def category_ensure(*, slug: str, title: str, description: str = "") -> CategoryPage:
+    """The live category with `slug` under the home page, created when missing."""
+    home = home_page()
+    existing = CategoryPage.objects.child_of(home).filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    category = CategoryPage(title=clean_text(title), slug=slug, description=clean_multiline(description))
+    home.add_child(instance=category)
+    category.save_revision().publish()
+    return category
+
+
+def _clean_body(body: Sequence[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """Body blocks as given, with every rich-text paragraph sanitized and every caption cleaned."""
+    cleaned: list[tuple[str, Any]] = []
+    for block_type, value in body:
+        if block_type == "paragraph":
+            value = RichText(clean_html(str(value.source if isinstance(value, RichText) else value)))
+        elif block_type == "image":
+            value = {
+                **value,
+                "caption": clean_multiline(value.get("caption", "")),
+                "credit": clean_text(value.get("credit", "")),
+                "alt_text": clean_text(value.get("alt_text", "")),
+            }
+        cleaned.append((block_type, value))
+    return cleaned
+
+
+@transaction.atomic
+def article_create(
+    *,
+    actor: Any,
+    category: CategoryPage,
+    title: str,
+    sapo: str,
+    body: Sequence[tuple[str, Any]] = (),
+    authors: Iterable[str] = (),
+    tags: Iterable[str] = (),
+    slug: str = "",
+    lead_image: Any = None,
+    lead_image_caption: str = "",
+    lead_image_credit: str = "",
+    publish: bool = True,
+    published_at: dt.datetime | None = None,
+) -> ArticlePage:
+    """Create an article under `category` as a draft with a revision; publish it when asked.
+
+    `published_at` back-dates the publication (archives and the demo story); it must be aware.
+    """
+    if published_at is not None and published_at.tzinfo is None:
+        raise ValueError("published_at must be timezone-aware")
+    title = clean_text(title)
+    article = ArticlePage(
+        title=title,
+        slug=slug or slugify(title),
+        sapo=clean_multiline(sapo),
+        body=_clean_body(body),
+        lead_image=lead_image,
+        lead_image_caption=clean_text(lead_image_caption),
+        lead_image_credit=clean_text(lead_image_credit),
+        live=False,
+    )
+    article.authors = [ArticleAuthor(name=clean_text(name), sort_order=i) for i, name in enumerate(authors)]
+    article.tags.set([clean_text(tag) for tag in tags])  # type: ignore[attr-defined]
+    category.add_child(instance=article)
+    revision = article.save_revision(user=actor, log_action=True)
+    if publish:
+        revision.publish(user=actor)
+        if published_at is not None:
+            Page.objects.filter(pk=article.pk).update(
+                first_published_at=published_at,
+                last_published_at=published_at,
+                latest_revision_created_at=published_at,
+            )
+            article.refresh_from_db()
+    audit_record(actor=actor, verb="article.created", target=article, data={"published": publish})
+    return article

@@ -1,0 +1,32 @@
+"""Access to programmes: the press sees all; a partner sees programmes its scope is a party to."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from phoihop.accounts.access import scope_for
+from phoihop.programs.models import Program
+
+
+def programs_for_user(user: Any) -> QuerySet[Program]:
+    scope = scope_for(user)
+    if scope.sees_everything:
+        return Program.objects.all()
+    if not scope.visible:
+        return Program.objects.none()
+    return Program.objects.with_party(scope.visible)
+
+
+def get_program_for_user(user: Any, pk: Any, *, write: bool = False) -> Program:
+    """404 for a programme the user's units are not party to; 403 on write unless a press leader."""
+    try:
+        program = programs_for_user(user).get(pk=int(pk))
+    except (Program.DoesNotExist, TypeError, ValueError):
+        raise Http404 from None
+    if write and not scope_for(user).is_press_leader:
+        raise PermissionDenied
+    return program

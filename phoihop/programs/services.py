@@ -1,0 +1,64 @@
+"""Writes for programmes. The foundation creates a programme with its facts in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from phoihop.accounts.access import scope_for
+from phoihop.accounts.models import Organization
+from phoihop.core.services import audit_record
+from phoihop.core.text import clean_multiline, clean_text
+from phoihop.programs.models import Program, ProgramParty, Signatory, Theme
+
+
+@transaction.atomic
+def program_create(
+    *,
+    actor: Any,
+    title: str,
+    parties: Sequence[Organization],
+    starts_on: dt.date,
+    ends_on: dt.date,
+    number: str = "",
+    signed_on: dt.date | None = None,
+    status: str = Program.Status.DRAFT,
+    legal_bases: str = "",
+    purpose: str = "",
+    signatories: Sequence[tuple[Organization, str, str]] = (),
+    themes: Sequence[str] = (),
+) -> Program:
+    """Create a programme with its parties, signatories and themes, all or nothing.
+
+    Only the press's editor-in-chief or deputies (or the system, actor=None) may call it.
+    """
+    if actor is not None and not scope_for(actor).is_press_leader:
+        raise PermissionDenied
+    program = Program(
+        title=clean_text(title),
+        number=clean_text(number),
+        signed_on=signed_on,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        status=status,
+        legal_bases=clean_multiline(legal_bases),
+        purpose=clean_multiline(purpose),
+    )
+    program.full_clean()
+    program.save()
+    ProgramParty.objects.bulk_create([ProgramParty(program=program, organization=org) for org in parties])
+    Signatory.objects.bulk_create(
+        [
+            Signatory(program=program, organization=org, full_name=clean_text(name), title=clean_text(role), sort_order=i)
+            for i, (org, name, role) in enumerate(signatories)
+        ]
+    )
+    Theme.objects.bulk_create(
+        [Theme(program=program, title=clean_text(theme), sort_order=i) for i, theme in enumerate(themes)]
+    )
+    audit_record(actor=actor, verb="program.created", target=program, data={"parties": [o.pk for o in parties]})
+    return program

@@ -1,0 +1,46 @@
+"""Check the gettext catalogues: every entry translated, nothing fuzzy, and the .mo files current.
+
+`--compile` rewrites the .mo files from the .po files (pure Python, no GNU gettext needed).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import polib
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ("vi", "en")
+
+
+def main(argv: list[str]) -> int:
+    compile_mo = "--compile" in argv
+    problems: list[str] = []
+    for lang in LOCALES:
+        po_path = ROOT / "locale" / lang / "LC_MESSAGES" / "django.po"
+        mo_path = po_path.with_suffix(".mo")
+        if not po_path.exists():
+            problems.append(f"{po_path}: missing")
+            continue
+        catalogue = polib.pofile(str(po_path))
+        for entry in catalogue:
+            if entry.obsolete:
+                continue
+            if "fuzzy" in entry.flags:
+                problems.append(f"{po_path}:{entry.linenum}: fuzzy: {entry.msgid[:60]!r}")
+            if not entry.translated():
+                problems.append(f"{po_path}:{entry.linenum}: untranslated: {entry.msgid[:60]!r}")
+        expected = catalogue.to_binary()
+        if compile_mo:
+            mo_path.write_bytes(expected)
+        elif not mo_path.exists() or mo_path.read_bytes() != expected:
+            problems.append(f"{mo_path}: out of date (run `make messages`)")
+        print(f"{lang}: {len(catalogue.translated_entries())} translated, {catalogue.percent_translated()}%")  # noqa: T201
+    for problem in problems:
+        print(problem, file=sys.stderr)  # noqa: T201
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
