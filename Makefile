@@ -46,14 +46,15 @@ serve:
 worker: install
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) db_worker
 
+# --reuse-db keeps the test database between runs (new migrations are still applied).
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest --reuse-db $(PYTEST_ARGS)
 
 test-postgres: install
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest --reuse-db -m "not browser" $(PYTEST_ARGS)
 
 test-browser: install
-	PHOIHOP_REQUIRE_BROWSER=1 $(BIN)/pytest -m browser $(PYTEST_ARGS)
+	PHOIHOP_REQUIRE_BROWSER=1 $(BIN)/pytest --reuse-db -m browser $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

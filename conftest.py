@@ -12,10 +12,18 @@ def chromium_path() -> str | None:
     return os.environ.get("PHOIHOP_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    from django.conf import settings
+def _database_engine() -> str:
+    """The configured engine, or "" when Django is not set up (vntext's tests run without it)."""
+    try:
+        from django.conf import settings
 
-    on_postgres = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
+        return str(settings.DATABASES["default"]["ENGINE"])
+    except Exception:  # noqa: BLE001 — ImproperlyConfigured or Django absent: no database at all
+        return ""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    on_postgres = _database_engine().endswith("postgresql")
     browser = chromium_path()
     require_browser = os.environ.get("PHOIHOP_REQUIRE_BROWSER") == "1"
     for item in items:
@@ -23,12 +31,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL (make test-postgres)"))
         if "browser" in item.keywords and browser is None and not require_browser:
             item.add_marker(
-                pytest.mark.skip(reason="needs Debian's Chromium: apt-get install -y chromium (or set PHOIHOP_CHROMIUM)")
+                pytest.mark.skip(
+                    reason="needs Debian's Chromium: apt-get install -y chromium (or set PHOIHOP_CHROMIUM)"
+                )
             )
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
+    engine = _database_engine()
+    if not engine:
+        return [f"phoihop database: none (Django not configured); chromium: {chromium_path()}"]
     from django.conf import settings
 
-    db = settings.DATABASES["default"]
-    return [f"phoihop database: {db['ENGINE'].rsplit('.', 1)[-1]} ({db.get('NAME')})", f"chromium: {chromium_path()}"]
+    name = settings.DATABASES["default"].get("NAME")
+    return [f"phoihop database: {engine.rsplit('.', 1)[-1]} ({name})", f"chromium: {chromium_path()}"]

@@ -1,6 +1,8 @@
 """Check the gettext catalogues: every entry translated, nothing fuzzy, and the .mo files current.
 
-`--compile` rewrites the .mo files from the .po files (pure Python, no GNU gettext needed).
+`--compile` rewrites the .mo files from the .po files (pure Python, no GNU gettext needed). The source
+strings are Vietnamese, so it first completes the `vi` catalogue with each string as its own translation
+and clears the header's fuzzy flag.
 """
 
 from __future__ import annotations
@@ -14,6 +16,23 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ("vi", "en")
 
 
+def _complete(catalogue: polib.POFile, *, identity: bool) -> None:
+    catalogue.metadata.update({"Project-Id-Version": "phoihop", "Content-Type": "text/plain; charset=UTF-8"})
+    if "fuzzy" in catalogue.metadata_is_fuzzy:
+        catalogue.metadata_is_fuzzy = []
+    for entry in catalogue:
+        if not identity or entry.obsolete:
+            continue
+        if entry.msgid_plural:
+            entry.msgstr_plural = entry.msgstr_plural or {0: entry.msgid}
+            if not all(entry.msgstr_plural.values()):
+                entry.msgstr_plural = {0: entry.msgid}
+        elif not entry.msgstr:
+            entry.msgstr = entry.msgid
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+
+
 def main(argv: list[str]) -> int:
     compile_mo = "--compile" in argv
     problems: list[str] = []
@@ -24,6 +43,9 @@ def main(argv: list[str]) -> int:
             problems.append(f"{po_path}: missing")
             continue
         catalogue = polib.pofile(str(po_path))
+        if compile_mo:
+            _complete(catalogue, identity=(lang == "vi"))
+            catalogue.save()
         for entry in catalogue:
             if entry.obsolete:
                 continue

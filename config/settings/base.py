@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -96,7 +97,7 @@ TEMPLATES = [
 ]
 
 
-def database_from_env() -> dict:
+def database_from_env() -> dict[str, Any]:
     """PostgreSQL (or anything dj-database-url knows) when DATABASE_URL is set, else SQLite in var/.
 
     SQLite runs in WAL mode with a busy timeout and IMMEDIATE transactions: a writer takes the
@@ -105,7 +106,9 @@ def database_from_env() -> dict:
     """
     url = os.environ.get("DATABASE_URL", "").strip()
     if url:
-        config = dj_database_url.parse(url, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")))
+        config: dict[str, Any] = dict(
+            dj_database_url.parse(url, conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")))
+        )
         config.setdefault("TEST", {})
         if os.environ.get("TEST_DATABASE_NAME"):
             config["TEST"]["NAME"] = os.environ["TEST_DATABASE_NAME"]
@@ -118,10 +121,7 @@ def database_from_env() -> dict:
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
             "init_command": (
-                "PRAGMA journal_mode=WAL;"
-                "PRAGMA synchronous=NORMAL;"
-                "PRAGMA foreign_keys=ON;"
-                "PRAGMA busy_timeout=20000;"
+                "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;PRAGMA busy_timeout=20000;"
             ),
         },
     }

@@ -7,7 +7,7 @@ from pathlib import Path
 from .base import *  # noqa: F403
 from .base import DATABASES
 
-SECRET_KEY = "test-only-not-secret-" + "x" * 32  # noqa: S105
+SECRET_KEY = "test-only-not-secret-" + "x" * 32
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

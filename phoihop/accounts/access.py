@@ -47,6 +47,8 @@ class UserScope:
     press_roles: frozenset[str] = frozenset()
     roles_by_org: dict[int, str] = field(default_factory=dict)
     sees_everything: bool = False
+    # The units above the user's own: a department takes part in its district's programmes.
+    ancestors: frozenset[int] = frozenset()
 
     @property
     def is_press(self) -> bool:
@@ -106,9 +108,9 @@ def scope_for(user: Any) -> UserScope:
     if press_roles:
         all_orgs = dict(Organization.objects.values_list("id", "status"))
         visible = frozenset(all_orgs)
-        writable = frozenset(
-            org_id for org_id, role in roles_by_org.items() if role in press_roles
-        ) | frozenset(org_id for org_id, status in all_orgs.items() if status == Organization.Status.ACTIVE)
+        writable = frozenset(org_id for org_id, role in roles_by_org.items() if role in press_roles) | frozenset(
+            org_id for org_id, status in all_orgs.items() if status == Organization.Status.ACTIVE
+        )
         scope = UserScope(
             user_id=user.pk,
             member_of=member_of,
@@ -120,11 +122,19 @@ def scope_for(user: Any) -> UserScope:
         )
     elif member_of:
         tree: dict[int, list[int]] = {}
+        parents: dict[int, int] = {}
         statuses: dict[int, str] = {}
         for org_id, parent_id, status in Organization.objects.partners().values_list("id", "parent_id", "status"):
             statuses[org_id] = status
             if parent_id is not None:
                 tree.setdefault(parent_id, []).append(org_id)
+                parents[org_id] = parent_id
+        ancestor_ids: set[int] = set()
+        for org_id in member_of:
+            parent = parents.get(org_id)
+            while parent is not None and parent not in ancestor_ids:
+                ancestor_ids.add(parent)
+                parent = parents.get(parent)
         predecessors: dict[int, list[int]] = {}
         for pred, succ in OrganizationSuccession.objects.values_list("predecessor_id", "successor_id"):
             predecessors.setdefault(succ, []).append(pred)
@@ -143,6 +153,7 @@ def scope_for(user: Any) -> UserScope:
             visible=frozenset(visible_ids),
             writable=frozenset(writable_ids),
             roles_by_org=roles_by_org,
+            ancestors=frozenset(ancestor_ids - visible_ids),
         )
     else:
         scope = UserScope(user_id=user.pk)

@@ -23,8 +23,8 @@ class User(AbstractUser):
     """
 
     class Meta(AbstractUser.Meta):
-        verbose_name = _("người dùng")
-        verbose_name_plural = _("người dùng")
+        verbose_name = _("người dùng")  # type: ignore[assignment]
+        verbose_name_plural = _("người dùng")  # type: ignore[assignment]
         swappable = "AUTH_USER_MODEL"
 
     def get_full_name(self) -> str:
@@ -80,9 +80,7 @@ class Organization(TimeStampedModel):
     name = models.CharField(_("tên đơn vị"), max_length=255)
     short_name = models.CharField(_("tên viết tắt"), max_length=80, blank=True)
     kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices)
-    level = models.ForeignKey(
-        OrganizationLevel, verbose_name=_("cấp"), null=True, blank=True, on_delete=models.PROTECT
-    )
+    level = models.ForeignKey(OrganizationLevel, verbose_name=_("cấp"), null=True, blank=True, on_delete=models.PROTECT)
     parent = models.ForeignKey(
         "self",
         verbose_name=_("đơn vị cấp trên"),

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from phoihop.accounts import access
+from phoihop.accounts.levels import LEVELS
 from phoihop.accounts.models import (
     PRESS_ROLES,
     Membership,
@@ -195,10 +196,16 @@ def _sync_groups(user: Any) -> None:
     user.groups.add(*[g for g in managed if g.name in wanted])
 
 
+def levels_ensure() -> None:
+    """The seeded administrative levels exist (a migration seeds them; this repairs a flushed database)."""
+    for code, name, order, historical in LEVELS:
+        OrganizationLevel.objects.get_or_create(
+            code=code, defaults={"name": name, "sort_order": order, "is_historical": historical}
+        )
+
+
 @transaction.atomic
-def user_create(
-    *, username: str, password: str, full_name: str, email: str = ""
-) -> Any:
+def user_create(*, username: str, password: str, full_name: str, email: str = "") -> Any:
     """Create a login with a display name split the Vietnamese way (family name first)."""
     User = get_user_model()
     full_name = clean_text(full_name)

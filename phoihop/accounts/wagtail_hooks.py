@@ -1,9 +1,9 @@
 """The organization lists in the newsroom's admin (Wagtail): levels, units, memberships, successions."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail import hooks
 
 from phoihop.accounts.models import Membership, Organization, OrganizationLevel, OrganizationSuccession
 
@@ -15,7 +15,19 @@ class OrganizationViewSet(ModelViewSet):
     list_display = ["name", "kind", "level", "parent", "status"]
     list_filter = ["kind", "status", "level"]
     search_fields = ["name", "short_name"]
-    form_fields = ["name", "short_name", "kind", "level", "parent", "status", "ended_on", "address", "email", "phone", "website"]
+    form_fields = [
+        "name",
+        "short_name",
+        "kind",
+        "level",
+        "parent",
+        "status",
+        "ended_on",
+        "address",
+        "email",
+        "phone",
+        "website",
+    ]
 
 
 class OrganizationLevelViewSet(ModelViewSet):

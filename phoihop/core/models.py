@@ -79,12 +79,6 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.created_at:%d/%m/%Y %H:%M} {self.actor_repr or '-'} {self.verb} {self.target_repr}"
 
-    @property
-    def verb_label(self) -> Any:
-        from phoihop.core.history import verb_label
-
-        return verb_label(self.verb)
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None and not self._state.adding:
             raise AppendOnlyError("Audit events are append-only.")
@@ -92,3 +86,9 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("Audit events are append-only.")
+
+    @property
+    def verb_label(self) -> Any:
+        from phoihop.core.history import verb_label
+
+        return verb_label(self.verb)

@@ -17,11 +17,23 @@ from django.test import TestCase
 from phoihop.accounts import services as account_services
 from phoihop.accounts.models import Organization, OrganizationLevel, Role
 
-PASSWORD = "mat-khau-thu-nghiem-2026"
+PASSWORD = "mat-khau-thu-nghiem-2026"  # noqa: S105 — test fixture
 
 
 class PersonaTestCase(TestCase):
     password = PASSWORD
+    press: Organization
+    unit_a: Organization
+    unit_a_child: Organization
+    unit_b: Organization
+    chief: Any
+    reporter: Any
+    leader_a: Any
+    liaison_a: Any
+    staff_a: Any
+    liaison_child: Any
+    liaison_b: Any
+    nobody: Any
 
     @classmethod
     def make_user(cls, username: str, full_name: str, org: Organization | None = None, role: str = "") -> Any:
@@ -34,8 +46,10 @@ class PersonaTestCase(TestCase):
 
     @classmethod
     def setUpTestData(cls) -> None:
-        from phoihop.portal.services import newsroom_groups_ensure
+        from phoihop.portal.services import newsroom_groups_ensure, site_ensure
 
+        account_services.levels_ensure()
+        site_ensure()
         newsroom_groups_ensure()
         commune = OrganizationLevel.objects.get(code="commune")
         department = OrganizationLevel.objects.get(code="department")

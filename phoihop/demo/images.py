@@ -21,8 +21,8 @@ def _mix(a: tuple[int, int, int], b: tuple[int, int, int], t: float) -> tuple[in
 
 def draw(motif: str, palette: list[str], seed: str) -> bytes:
     """A 1200×675 JPEG: a sky-to-ground gradient and simple shapes that suggest `motif`."""
-    rng = random.Random(seed)  # the same key always draws the same picture
-    top, bottom, accent = (_hex(c) for c in (palette + ["#1d3557", "#a8dadc", "#e63946"])[:3])
+    rng = random.Random(seed)  # noqa: S311 — not security: the same key always draws the same picture
+    top, bottom, accent = (_hex(c) for c in [*palette, "#1d3557", "#a8dadc", "#e63946"][:3])
     image = Image.new("RGB", (WIDTH, HEIGHT))
     pen = ImageDraw.Draw(image)
     for y in range(HEIGHT):
@@ -67,8 +67,11 @@ def draw(motif: str, palette: list[str], seed: str) -> bytes:
             x0, y0 = 300 + i * 60, 90 + i * 40
             pen.rectangle([x0, y0, x0 + 460, y0 + 520], fill=(252, 252, 248), outline=(120, 120, 120))
             for line in range(12):
-                pen.line([(x0 + 40, y0 + 80 + line * 32), (x0 + 420 - rng.randint(0, 120), y0 + 80 + line * 32)],
-                         fill=(150, 150, 160), width=4)
+                pen.line(
+                    [(x0 + 40, y0 + 80 + line * 32), (x0 + 420 - rng.randint(0, 120), y0 + 80 + line * 32)],
+                    fill=(150, 150, 160),
+                    width=4,
+                )
         pen.ellipse([640, 470, 760, 590], outline=(200, 30, 45), width=8)
 
     buffer = io.BytesIO()

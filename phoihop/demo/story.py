@@ -48,21 +48,23 @@ def _level(code: str | None) -> OrganizationLevel | None:
     return OrganizationLevel.objects.filter(code=code).first() if code else None
 
 
-def _org(result: DemoResult, *, name: str, kind: str, parent: Organization | None = None, **fields: Any) -> Organization:
+def _org(
+    result: DemoResult, *, name: str, kind: str, parent: Organization | None = None, **fields: Any
+) -> Organization:
     existing = Organization.objects.filter(name=name, kind=kind).first()
     if existing is not None:
         return existing
     level = _level(fields.pop("level", None))
     known = {k: v for k, v in fields.items() if k in {"short_name", "address", "email", "phone", "website"}}
     result.count("organizations")
-    return account_services.organization_create(
-        actor=None, name=name, kind=kind, level=level, parent=parent, **known
-    )
+    return account_services.organization_create(actor=None, name=name, kind=kind, level=level, parent=parent, **known)
 
 
 def _organizations(result: DemoResult) -> dict[str, Any]:
     data = content.ORGANIZATIONS
-    press = _org(result, name=data["press"]["name"], kind=Organization.Kind.PRESS, short_name=data["press"]["short_name"])
+    press = _org(
+        result, name=data["press"]["name"], kind=Organization.Kind.PRESS, short_name=data["press"]["short_name"]
+    )
     city = None
     if data.get("city_level"):
         city = _org(result, kind=Organization.Kind.PARTNER, **data["city_level"])
@@ -238,6 +240,8 @@ def load(*, logins_path: Path | None = None) -> DemoResult:
     result = DemoResult()
     logins_path = logins_path or Path(settings.PHOIHOP_DEMO_LOGINS_FILE)
     with transaction.atomic():
+        account_services.levels_ensure()
+        portal_services.site_ensure()
         portal_services.newsroom_groups_ensure()
         orgs = _organizations(result)
         _program(result, orgs)

@@ -10,7 +10,9 @@ class CaptionedImageBlock(blocks.StructBlock):
 
     image = ImageChooserBlock(label=_("Ảnh"))
     alt_text = blocks.CharBlock(
-        label=_("Mô tả ảnh cho người khiếm thị"), max_length=300, required=False,
+        label=_("Mô tả ảnh cho người khiếm thị"),
+        max_length=300,
+        required=False,
         help_text=_("Để trống sẽ dùng chú thích ảnh."),
     )
     caption = blocks.TextBlock(label=_("Chú thích"), required=False, max_length=1000)
@@ -25,6 +27,3 @@ class CaptionedImageBlock(blocks.StructBlock):
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Đoạn văn"), features=PARAGRAPH_FEATURES)
     image = CaptionedImageBlock()
-
-    class Meta:
-        block_counts = {}

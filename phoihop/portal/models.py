@@ -14,6 +14,7 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from phoihop.portal.blocks import ArticleBodyBlock
@@ -21,12 +22,8 @@ from phoihop.portal.blocks import ArticleBodyBlock
 ARTICLES_PER_PAGE = 20
 
 
-def live_articles() -> models.QuerySet[ArticlePage]:
-    return (
-        ArticlePage.objects.live()
-        .select_related("lead_image")
-        .order_by("-first_published_at", "-pk")
-    )
+def live_articles() -> PageQuerySet:
+    return ArticlePage.objects.live().select_related("lead_image").order_by("-first_published_at", "-pk")
 
 
 class HomePage(Page):

@@ -11,9 +11,11 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from phoihop.accounts.models import Role
@@ -39,6 +41,30 @@ def home_page() -> HomePage:
 
 
 @transaction.atomic
+def site_ensure() -> HomePage:
+    """The newspaper's home page as the default site's root, with the media collection root.
+
+    A migration sets this up; this repairs a database that was flushed (tests) or hand-edited.
+    """
+    if not Locale.objects.exists():
+        Locale.objects.create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(title="Root", slug="root")
+    home = HomePage.objects.filter(depth=2).first()
+    if home is None:
+        home = HomePage(title="Trang chủ", slug="trang-chu")
+        root.add_child(instance=home)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": settings.WAGTAIL_SITE_NAME},
+    )
+    return home
+
+
+@transaction.atomic
 def newsroom_groups_ensure() -> dict[str, Group]:
     """Create (or repair) the Wagtail groups for the press roles. Idempotent."""
     home = home_page()
@@ -52,7 +78,9 @@ def newsroom_groups_ensure() -> dict[str, Group]:
             permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
             GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
         for codename in MEDIA_PERMISSIONS:
-            permission = Permission.objects.get(codename=codename, content_type__app_label__in=["wagtailimages", "wagtaildocs"])
+            permission = Permission.objects.get(
+                codename=codename, content_type__app_label__in=["wagtailimages", "wagtaildocs"]
+            )
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=root_collection, permission=permission
             )

@@ -1,4 +1,5 @@
-"""Access to programmes: the press sees all; a partner sees programmes its scope is a party to."""
+"""Access to programmes: the press sees all; a partner sees the programmes its units, their
+sub-units or the units above them are party to. Nobody sees another partner's programmes."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ def programs_for_user(user: Any) -> QuerySet[Program]:
         return Program.objects.all()
     if not scope.visible:
         return Program.objects.none()
-    return Program.objects.with_party(scope.visible)
+    # A sub-unit takes part in the programmes its parent units signed.
+    return Program.objects.with_party(scope.visible | scope.ancestors)
 
 
 def get_program_for_user(user: Any, pk: Any, *, write: bool = False) -> Program:

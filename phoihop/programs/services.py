@@ -53,7 +53,9 @@ def program_create(
     ProgramParty.objects.bulk_create([ProgramParty(program=program, organization=org) for org in parties])
     Signatory.objects.bulk_create(
         [
-            Signatory(program=program, organization=org, full_name=clean_text(name), title=clean_text(role), sort_order=i)
+            Signatory(
+                program=program, organization=org, full_name=clean_text(name), title=clean_text(role), sort_order=i
+            )
             for i, (org, name, role) in enumerate(signatories)
         ]
     )

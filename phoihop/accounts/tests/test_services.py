@@ -42,12 +42,17 @@ class MergeTests(PersonaTestCase):
     def test_only_press_leaders_merge(self):
         with self.assertRaises(PermissionDenied):
             services.organization_merge(
-                actor=self.reporter, organization=self.unit_a, successors=[self.unit_b], effective_on=dt.date(2025, 7, 1)
+                actor=self.reporter,
+                organization=self.unit_a,
+                successors=[self.unit_b],
+                effective_on=dt.date(2025, 7, 1),
             )
 
     def test_failed_merge_leaves_no_partial_rows(self):
         dissolved = services.organization_create(actor=None, name="Đơn vị đã giải thể", kind=Organization.Kind.PARTNER)
-        Organization.objects.filter(pk=dissolved.pk).update(status=Organization.Status.DISSOLVED, ended_on=dt.date(2024, 1, 1))
+        Organization.objects.filter(pk=dissolved.pk).update(
+            status=Organization.Status.DISSOLVED, ended_on=dt.date(2024, 1, 1)
+        )
         dissolved.refresh_from_db()
         before = (OrganizationSuccession.objects.count(), AuditEvent.objects.count())
         with self.assertRaises(ValidationError):
@@ -64,11 +69,16 @@ class MergeTests(PersonaTestCase):
 
     def test_crash_after_first_write_rolls_back_everything(self):
         before = (OrganizationSuccession.objects.count(), AuditEvent.objects.count())
-        with mock.patch("phoihop.accounts.services.audit_record", side_effect=RuntimeError("ổ đĩa đầy")):
-            with self.assertRaises(RuntimeError):
-                services.organization_merge(
-                    actor=self.chief, organization=self.unit_a, successors=[self.unit_b], effective_on=dt.date(2025, 7, 1)
-                )
+        with (
+            mock.patch("phoihop.accounts.services.audit_record", side_effect=RuntimeError("ổ đĩa đầy")),
+            self.assertRaises(RuntimeError),
+        ):
+            services.organization_merge(
+                actor=self.chief,
+                organization=self.unit_a,
+                successors=[self.unit_b],
+                effective_on=dt.date(2025, 7, 1),
+            )
         self.assertEqual((OrganizationSuccession.objects.count(), AuditEvent.objects.count()), before)
         self.unit_a.refresh_from_db()
         self.assertEqual(self.unit_a.status, Organization.Status.ACTIVE)
@@ -94,6 +104,8 @@ class MembershipTests(PersonaTestCase):
             services.membership_create(actor=self.liaison_a, user=user, organization=self.unit_a, role=Role.STAFF)
 
     def test_names_read_family_name_first_and_enter_nfc(self):
-        user = services.user_create(username="nfd", password="x-Y-z-123456", full_name="Đặng  Đức Quỳnh".replace("ỳ", "y\u0300"))
+        user = services.user_create(
+            username="nfd", password="x-Y-z-123456", full_name="Đặng  Đức Quỳnh".replace("ỳ", "y\u0300")
+        )
         self.assertEqual(user.get_full_name(), "Đặng Đức Quỳnh")
         self.assertEqual(user.first_name, "Quỳnh")

@@ -5,7 +5,9 @@ from phoihop.core.testing import PersonaTestCase
 
 class AuditEventTests(PersonaTestCase):
     def test_events_are_append_only(self):
-        event = audit_record(actor=self.chief, verb="organization.updated", target=self.unit_a, organization=self.unit_a)
+        event = audit_record(
+            actor=self.chief, verb="organization.updated", target=self.unit_a, organization=self.unit_a
+        )
         self.assertEqual(event.actor_repr, "Lê Thị Bích Ngọc")
         event.verb = "something.else"
         with self.assertRaises(AppendOnlyError):
@@ -30,4 +32,4 @@ class AuditEventTests(PersonaTestCase):
 
     def test_history_of_unregistered_model_is_404(self):
         self.login(self.chief)
-        self.assertEqual(self.client.get(f"/lich-su/core/auditevent/1/").status_code, 404)
+        self.assertEqual(self.client.get("/lich-su/core/auditevent/1/").status_code, 404)

@@ -56,7 +56,9 @@ class DemoStoryTests(TestCase):
         self.assertEqual(program.ends_on.year, 2025)
         self.assertIn("Lê Thị Bích Ngọc", program.signatories.values_list("full_name", flat=True))
         self.assertGreaterEqual(program.themes.count(), 5)
-        self.assertTrue(ArticlePage.objects.live().child_of(CategoryPage.objects.get(slug="chi-dao-dieu-hanh")).exists())
+        self.assertTrue(
+            ArticlePage.objects.live().child_of(CategoryPage.objects.get(slug="chi-dao-dieu-hanh")).exists()
+        )
 
     def test_one_login_per_role_with_printed_passwords_that_work(self):
         roles = {spec["role"] for spec in content.USERS}

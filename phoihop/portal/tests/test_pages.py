@@ -17,6 +17,7 @@ HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 class ArticlePageTests(TestCase):
     @classmethod
     def setUpTestData(cls):
+        services.site_ensure()
         cls.category = services.category_ensure(slug="chi-dao-dieu-hanh", title="Chỉ đạo - Điều hành")
         Image = get_image_model()
         cls.image = Image(title="Quang cảnh hội nghị")
@@ -29,7 +30,10 @@ class ArticlePageTests(TestCase):
             sapo="Thành phố đặt mục tiêu hoàn thành sớm các chỉ tiêu năm.",
             body=[
                 ("paragraph", RichText("<p>Đoạn mở đầu <script>alert(1)</script>về Đề án 06.</p>")),
-                ("image", {"image": cls.image, "caption": "Quang cảnh hội nghị.", "credit": "Minh Anh", "alt_text": ""}),
+                (
+                    "image",
+                    {"image": cls.image, "caption": "Quang cảnh hội nghị.", "credit": "Minh Anh", "alt_text": ""},
+                ),
             ],
             authors=["Bảo Thoa", "Minh Anh"],
             tags=["Đề án 06", "chuyển đổi số"],
@@ -45,7 +49,9 @@ class ArticlePageTests(TestCase):
 
     def test_article_url_follows_category_and_vietnamese_slug(self):
         self.assertEqual(self.article.slug, "ha-noi-day-manh-chuyen-doi-so-trong-cai-cach-hanh-chinh")
-        self.assertEqual(self.article.url, "/chi-dao-dieu-hanh/ha-noi-day-manh-chuyen-doi-so-trong-cai-cach-hanh-chinh/")
+        self.assertEqual(
+            self.article.url, "/chi-dao-dieu-hanh/ha-noi-day-manh-chuyen-doi-so-trong-cai-cach-hanh-chinh/"
+        )
 
     def test_article_page_shows_what_a_reader_expects(self):
         response = self.client.get(self.article.url)
@@ -83,5 +89,9 @@ class ArticlePageTests(TestCase):
     def test_published_at_must_be_aware(self):
         with self.assertRaises(ValueError):
             services.article_create(
-                actor=None, category=self.category, title="x", sapo="y", published_at=dt.datetime(2024, 1, 1)  # noqa: DTZ001
+                actor=None,
+                category=self.category,
+                title="x",
+                sapo="y",
+                published_at=dt.datetime(2024, 1, 1),  # noqa: DTZ001
             )

@@ -1,0 +1,73 @@
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+
+from phoihop.core.models import AuditEvent
+from phoihop.core.testing import PersonaTestCase
+from phoihop.programs import access, services
+from phoihop.programs.models import Program, Theme
+
+
+class ProgramTests(PersonaTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.program = services.program_create(
+            actor=cls.chief,
+            title="Chương trình phối hợp giai đoạn 2026 - 2030",
+            parties=[cls.press, cls.unit_a],
+            starts_on=dt.date(2026, 1, 1),
+            ends_on=dt.date(2030, 12, 31),
+            signatories=[(cls.press, "Lê Thị Bích Ngọc", "Tổng Biên tập")],
+            themes=["Chuyển đổi số", "Cải cách hành chính"],
+        )
+
+    def test_parties_see_the_programme_outsiders_get_404(self):
+        self.assertEqual(access.get_program_for_user(self.liaison_a, self.program.pk), self.program)
+        self.assertEqual(access.get_program_for_user(self.liaison_child, self.program.pk), self.program)
+        for outsider in (self.liaison_b, self.nobody):
+            with self.subTest(user=outsider.username), self.assertRaises(Http404):
+                access.get_program_for_user(outsider, self.program.pk)
+        self.login(self.liaison_b)
+        self.assertEqual(self.client.get(f"/lich-su/programs/program/{self.program.pk}/").status_code, 404)
+        self.login(self.liaison_a)
+        self.assertContains(self.client.get(f"/lich-su/programs/program/{self.program.pk}/"), "tạo chương trình")
+
+    def test_only_press_leaders_write(self):
+        with self.assertRaises(PermissionDenied):
+            access.get_program_for_user(self.liaison_a, self.program.pk, write=True)
+        with self.assertRaises(PermissionDenied):
+            services.program_create(
+                actor=self.reporter,
+                title="x",
+                parties=[self.press],
+                starts_on=dt.date(2026, 1, 1),
+                ends_on=dt.date(2026, 12, 31),
+            )
+
+    def test_invalid_theme_leaves_no_programme_behind(self):
+        before = (Program.objects.count(), Theme.objects.count(), AuditEvent.objects.count())
+        with self.assertRaises(ValidationError):
+            services.program_create(
+                actor=self.chief,
+                title="Chương trình lỗi",
+                parties=[self.press, self.unit_b],
+                starts_on=dt.date(2026, 1, 1),
+                ends_on=dt.date(2025, 1, 1),  # ends before it starts
+                themes=["Một nội dung"],
+            )
+        self.assertEqual((Program.objects.count(), Theme.objects.count(), AuditEvent.objects.count()), before)
+
+    def test_duplicate_theme_fails_after_programme_row_and_rolls_back(self):
+        before = (Program.objects.count(), Theme.objects.count())
+        with self.assertRaises(Exception):  # noqa: B017 — the database's unique constraint fires
+            services.program_create(
+                actor=self.chief,
+                title="Chương trình trùng nội dung",
+                parties=[self.press, self.unit_b],
+                starts_on=dt.date(2026, 1, 1),
+                ends_on=dt.date(2026, 12, 31),
+                themes=["Trùng", "Trùng"],
+            )
+        self.assertEqual((Program.objects.count(), Theme.objects.count()), before)
