@@ -21,8 +21,8 @@ help:
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install -qq --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install -qq --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -36,11 +36,11 @@ run: install
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) migrate --no-input -v 0
 	@$(MAKE) --no-print-directory serve
 
-# The worker runs beside the web server and stops with it.
+# The worker runs beside the web server (its log in var/worker.log) and stops with it.
 serve:
-	@DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) db_worker --no-startup-delay & worker=$$!; \
+	@mkdir -p var; DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) db_worker --no-startup-delay >>var/worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	echo "phoihop: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)  — Ctrl-C to stop"; \
+	echo "phoihop: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, worker log: var/worker.log)  — Ctrl-C to stop"; \
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) runserver --noreload $(HOST):$(PORT)
 
 worker: install
