@@ -10,7 +10,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: install demo run worker test test-postgres test-browser lint format messages check-messages clean help
+.PHONY: install demo run serve worker test test-postgres test-browser lint format messages check-messages clean help
 
 help:
 	@echo "make demo    install, migrate an SQLite database, load the demo story, serve http://$(HOST):$(PORT) with the worker"
