@@ -37,6 +37,21 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             )
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say plainly how many browser tests ran, so a CI log shows Chromium was really used."""
+    counts = {"passed": 0, "failed": 0, "skipped": 0}
+    for outcome in counts:
+        for report in terminalreporter.stats.get(outcome, []):
+            if "browser" in getattr(report, "keywords", {}) and report.when in {"call", "setup"}:
+                if outcome == "passed" and report.when != "call":
+                    continue
+                counts[outcome] += 1
+    if any(counts.values()):
+        terminalreporter.write_line(
+            f"browser tests (Chromium): {counts['passed']} passed, {counts['failed']} failed, {counts['skipped']} skipped"
+        )
+
+
 def pytest_report_header(config: pytest.Config) -> list[str]:
     engine = _database_engine()
     if not engine:

@@ -4,10 +4,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.api import api
 from phoihop.core import views as core_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("api/v1/", api.urls),
+    path("phoi-hop/", include("phoihop.exchange.urls")),
+    path("thong-bao/", include("phoihop.notifications.urls")),
+    path("tim-kiem/", include("phoihop.search.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("tai-khoan/", include("phoihop.accounts.urls")),
     path("lich-su/<str:app_label>/<str:model>/<str:pk>/", core_views.object_history, name="history"),
