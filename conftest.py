@@ -47,9 +47,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
                     continue
                 counts[outcome] += 1
     if any(counts.values()):
-        terminalreporter.write_line(
-            f"browser tests (Chromium): {counts['passed']} passed, {counts['failed']} failed, {counts['skipped']} skipped"
-        )
+        passed, failed, skipped = counts["passed"], counts["failed"], counts["skipped"]
+        terminalreporter.write_line(f"browser tests (Chromium): {passed} passed, {failed} failed, {skipped} skipped")
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
