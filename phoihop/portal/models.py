@@ -85,6 +85,12 @@ class ArticlePage(Page):
     lead_image_credit = models.CharField(_("nguồn ảnh đại diện"), max_length=200, blank=True)
     body = StreamField(ArticleBodyBlock(), verbose_name=_("nội dung"), blank=True)
     tags = ClusterTaggableManager(through=ArticleTag, blank=True, verbose_name=_("từ khóa"))
+    editors_pick = models.BooleanField(
+        _("nên xem"), default=False, db_index=True, help_text=_("Biên tập viên chọn đưa vào mục “Nên xem”.")
+    )
+    # Archive imports: the article's identity in the system it came from (idempotent re-imports).
+    source_id = models.CharField(_("mã nguồn"), max_length=200, null=True, blank=True, unique=True)
+    source_url = models.URLField(_("địa chỉ gốc"), max_length=1000, blank=True)
 
     content_panels = [
         *Page.content_panels,
@@ -96,6 +102,7 @@ class ArticlePage(Page):
         FieldPanel("body"),
         InlinePanel("authors", label=_("Tác giả"), min_num=0),
         FieldPanel("tags"),
+        FieldPanel("editors_pick"),
     ]
     search_fields = [
         *Page.search_fields,
