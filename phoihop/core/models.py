@@ -19,6 +19,20 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class Counter(models.Model):
+    """A named, gap-free sequence (e.g. one per issuer and year for document numbers)."""
+
+    key = models.CharField(max_length=120, unique=True)
+    value = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("bộ đếm số")
+        verbose_name_plural = _("bộ đếm số")
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.value}"
+
+
 class AppendOnlyError(Exception):
     """Raised when code tries to change or delete an audit event."""
 

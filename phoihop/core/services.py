@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING, Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from phoihop.core.models import AuditEvent
+from django.db import transaction
+from django.db.models import F
+
+from phoihop.core.models import AuditEvent, Counter
 
 if TYPE_CHECKING:
     from phoihop.accounts.models import Organization
@@ -33,3 +36,15 @@ def audit_record(
         organization=organization,
         data=data or {},
     )
+
+
+@transaction.atomic
+def next_number(key: str) -> int:
+    """The next value of the named sequence; concurrent callers never get the same number.
+
+    The row is locked (PostgreSQL) or the write lock is held (SQLite immediate transactions) until
+    the caller's transaction ends, so a rolled-back caller leaves no gap.
+    """
+    Counter.objects.get_or_create(key=key)
+    Counter.objects.filter(key=key).update(value=F("value") + 1)
+    return Counter.objects.select_for_update().values_list("value", flat=True).get(key=key)
