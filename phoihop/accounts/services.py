@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from phoihop.accounts import access
+from phoihop.accounts import access, succession
 from phoihop.accounts.levels import LEVELS
 from phoihop.accounts.models import (
     PRESS_ROLES,
@@ -81,8 +81,8 @@ def organization_merge(
     """Mark `organization` merged into `successors` (the first one is primary) from `effective_on`.
 
     Its own sub-units are left as they are: each is merged with its own call, because a reform
-    usually sends a district's departments to different successors. Later apps move open work to
-    the primary successor from `organization_successor_for`.
+    usually sends a district's departments to different successors. The apps' succession handlers
+    move open work (submissions, requests, programme memberships) to the primary successor.
     """
     _require_press_leader(actor)
     org = Organization.objects.select_for_update().get(pk=organization.pk)
@@ -108,6 +108,7 @@ def organization_merge(
     org.status = Organization.Status.MERGED
     org.ended_on = effective_on
     org.save(update_fields=["status", "ended_on", "updated_at"])
+    succession.run(actor=actor, predecessor=org, successor=successors[0])
     audit_record(
         actor=actor,
         verb="organization.merged",

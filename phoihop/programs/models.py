@@ -87,11 +87,28 @@ class Signatory(models.Model):
         return f"{self.full_name} — {self.title}"
 
 
+class TargetPeriod(models.TextChoices):
+    MONTH = "month", _("tháng")
+    QUARTER = "quarter", _("quý")
+    YEAR = "year", _("năm")
+    PROGRAM = "program", _("cả chương trình")
+
+
 class Theme(models.Model):
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="themes")
     title = models.CharField(_("nội dung tuyên truyền"), max_length=500)
     description = models.TextField(_("mô tả"), blank=True)
+    target_count = models.PositiveIntegerField(_("chỉ tiêu (số tin, bài)"), null=True, blank=True)
+    target_period = models.CharField(
+        _("chỉ tiêu tính theo"), max_length=8, choices=TargetPeriod.choices, default=TargetPeriod.QUARTER
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
+
+    @property
+    def target_label(self) -> str:
+        if not self.target_count:
+            return ""
+        return f"{self.target_count} bài/{self.get_target_period_display()}"
 
     class Meta:
         verbose_name = _("nội dung tuyên truyền")
@@ -101,3 +118,70 @@ class Theme(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Commitment(models.Model):
+    """What one party undertakes: what, who does it, how often."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="commitments")
+    organization = models.ForeignKey(Organization, verbose_name=_("bên thực hiện"), on_delete=models.PROTECT)
+    what = models.TextField(_("nội dung cam kết"))
+    who = models.CharField(_("bộ phận, người thực hiện"), max_length=300, blank=True)
+    frequency = models.CharField(_("tần suất"), max_length=200, blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("cam kết")
+        verbose_name_plural = _("cam kết")
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return self.what[:80]
+
+
+class FocalContact(models.Model):
+    """The day-to-day contact of one side for this programme."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="focal_contacts")
+    organization = models.ForeignKey(Organization, verbose_name=_("đơn vị"), on_delete=models.PROTECT)
+    full_name = models.CharField(_("họ và tên"), max_length=200)
+    title = models.CharField(_("chức vụ"), max_length=300, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+
+    class Meta:
+        verbose_name = _("đầu mối liên hệ")
+        verbose_name_plural = _("đầu mối liên hệ")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class Spokesperson(models.Model):
+    """A partner unit's designated spokesperson (Decree 09/2017): published contact details."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="spokespersons"
+    )
+    full_name = models.CharField(_("họ và tên"), max_length=200)
+    title = models.CharField(_("chức vụ"), max_length=300)
+    phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    valid_from = models.DateField(_("từ ngày"))
+    valid_to = models.DateField(_("đến ngày"), null=True, blank=True)
+    appointed_by = models.CharField(_("quyết định giao nhiệm vụ"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("người phát ngôn")
+        verbose_name_plural = _("người phát ngôn")
+        ordering = ["organization__name", "-valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="spokesperson_period_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} — {self.title}"

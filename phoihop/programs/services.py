@@ -64,3 +64,24 @@ def program_create(
     )
     audit_record(actor=actor, verb="program.created", target=program, data={"parties": [o.pk for o in parties]})
     return program
+
+
+def transfer_memberships(*, actor: Any, predecessor: Organization, successor: Organization) -> int:
+    """A merged unit's running programmes continue with its successor as a party. The old party
+    row stays, so the programme's history still names the unit that signed."""
+    moved = 0
+    running = Program.objects.filter(
+        parties__organization=predecessor, status__in=[Program.Status.DRAFT, Program.Status.ACTIVE]
+    ).distinct()
+    for program in running:
+        _party, created = ProgramParty.objects.get_or_create(program=program, organization=successor)
+        if created:
+            moved += 1
+            audit_record(
+                actor=actor,
+                verb="program.party_succeeded",
+                target=program,
+                organization=successor,
+                data={"from": predecessor.name, "to": successor.name},
+            )
+    return moved

@@ -71,3 +71,27 @@ class ProgramTests(PersonaTestCase):
                 themes=["Trùng", "Trùng"],
             )
         self.assertEqual((Program.objects.count(), Theme.objects.count()), before)
+
+
+class SuccessionTests(PersonaTestCase):
+    def test_successor_joins_running_programmes_and_old_party_stays(self):
+        from phoihop.accounts import services as account_services
+        from phoihop.accounts.models import Organization
+
+        program = services.program_create(
+            actor=self.chief,
+            title="Chương trình đang chạy",
+            parties=[self.press, self.unit_a],
+            starts_on=dt.date(2025, 1, 1),
+            ends_on=dt.date(2026, 12, 31),
+            status=Program.Status.ACTIVE,
+        )
+        successor = account_services.organization_create(
+            actor=self.chief, name="UBND xã An Khánh (mới)", kind=Organization.Kind.PARTNER
+        )
+        account_services.organization_merge(
+            actor=self.chief, organization=self.unit_a, successors=[successor], effective_on=dt.date(2025, 7, 1)
+        )
+        parties = set(program.parties.values_list("organization__name", flat=True))
+        self.assertEqual(parties, {"Báo Thử Nghiệm", "UBND xã An Khánh", "UBND xã An Khánh (mới)"})
+        self.assertTrue(AuditEvent.objects.for_object(program).filter(verb="program.party_succeeded").exists())
