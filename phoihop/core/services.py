@@ -5,9 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
-
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import F
 
 from phoihop.core.models import AuditEvent, Counter

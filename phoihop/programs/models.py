@@ -104,12 +104,6 @@ class Theme(models.Model):
     )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
-    @property
-    def target_label(self) -> str:
-        if not self.target_count:
-            return ""
-        return f"{self.target_count} bài/{self.get_target_period_display()}"
-
     class Meta:
         verbose_name = _("nội dung tuyên truyền")
         verbose_name_plural = _("nội dung tuyên truyền")
@@ -118,6 +112,12 @@ class Theme(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def target_label(self) -> str:
+        if not self.target_count:
+            return ""
+        return f"{self.target_count} bài/{self.get_target_period_display()}"
 
 
 class Commitment(models.Model):
