@@ -59,3 +59,33 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 
     name = settings.DATABASES["default"].get("NAME")
     return [f"phoihop database: {engine.rsplit('.', 1)[-1]} ({name})", f"chromium: {chromium_path()}"]
+
+
+def _flushes_database(item: pytest.Item) -> bool:
+    """Transactional tests (live server, TransactionTestCase) flush every table when they end."""
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return True
+    if "live_server" in getattr(item, "fixturenames", ()):
+        return True
+    cls = getattr(item, "cls", None)
+    if cls is None:
+        return False
+    from django.test import TestCase, TransactionTestCase
+
+    return issubclass(cls, TransactionTestCase) and not issubclass(cls, TestCase)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> object:
+    """After a flush, put back the reference data migrations seeded, so later tests find it."""
+    yield
+    if nextitem is None or not _database_engine() or not _flushes_database(item):
+        return  # the last test: the test database is being destroyed anyway
+    from django.db import transaction
+    from pytest_django.plugin import blocking_manager_key
+
+    from phoihop.core import seeds
+
+    with item.config.stash[blocking_manager_key].unblock(), transaction.atomic():
+        seeds.restore_all()

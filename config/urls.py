@@ -6,10 +6,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api
 from phoihop.core import views as core_views
+from phoihop.programs import views as programs_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("api/v1/", api.urls),
+    path("phoi-hop/chuong-trinh/", include("phoihop.programs.urls")),
+    path("phoi-hop/nguoi-phat-ngon/", programs_views.spokespersons, name="spokespersons"),
     path("phoi-hop/", include("phoihop.exchange.urls")),
     path("thong-bao/", include("phoihop.notifications.urls")),
     path("tim-kiem/", include("phoihop.search.urls")),

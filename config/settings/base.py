@@ -95,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "phoihop.core.context_processors.site",
                 "phoihop.portal.context_processors.navigation",
+                "phoihop.notifications.context_processors.notifications",
             ],
         },
     },
@@ -211,6 +212,8 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 
 PHOIHOP_PUBLICATION_NAME = WAGTAIL_SITE_NAME
+# The default hour (local time) of the daily notification digest; each person may choose another.
+PHOIHOP_DIGEST_HOUR = int(os.environ.get("PHOIHOP_DIGEST_HOUR", "7"))
 # Where `phoihop demo` keeps the demo logins it generated (never committed).
 PHOIHOP_DEMO_LOGINS_FILE = Path(os.environ.get("PHOIHOP_DEMO_LOGINS_FILE", VAR_DIR / "demo_logins.json"))
 

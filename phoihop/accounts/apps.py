@@ -8,9 +8,11 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Tài khoản và đơn vị")
 
     def ready(self) -> None:
-        from phoihop.accounts import access
+        from phoihop.accounts import access, services
         from phoihop.accounts.models import Organization
-        from phoihop.core import history
+        from phoihop.core import history, seeds
+
+        seeds.register("accounts.levels", services.levels_ensure)
 
         history.register(Organization, access.get_organization_for_user)
         history.register_verbs(

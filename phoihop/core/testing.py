@@ -20,6 +20,48 @@ from phoihop.accounts.models import Organization, OrganizationLevel, Role
 PASSWORD = "mat-khau-thu-nghiem-2026"  # noqa: S105 — test fixture
 
 
+def make_user(username: str, full_name: str, org: Organization | None = None, role: str = "") -> Any:
+    user = account_services.user_create(
+        username=username, password=PASSWORD, full_name=full_name, email=f"{username}@example.vn"
+    )
+    if org is not None:
+        account_services.membership_create(actor=None, user=user, organization=org, role=role)
+    return user
+
+
+def build_personas(target: Any) -> None:
+    """Create the shared personas and set them as attributes of `target` (a test class or namespace)."""
+    from phoihop.portal.services import newsroom_groups_ensure, site_ensure
+
+    account_services.levels_ensure()
+    site_ensure()
+    newsroom_groups_ensure()
+    commune = OrganizationLevel.objects.get(code="commune")
+    department = OrganizationLevel.objects.get(code="department")
+    target.press = account_services.organization_create(actor=None, name="Báo Thử Nghiệm", kind=Organization.Kind.PRESS)
+    target.unit_a = account_services.organization_create(
+        actor=None, name="UBND xã An Khánh", kind=Organization.Kind.PARTNER, level=commune
+    )
+    target.unit_a_child = account_services.organization_create(
+        actor=None,
+        name="Phòng Văn hóa - Xã hội xã An Khánh",
+        kind=Organization.Kind.PARTNER,
+        level=department,
+        parent=target.unit_a,
+    )
+    target.unit_b = account_services.organization_create(
+        actor=None, name="UBND phường Bình Minh", kind=Organization.Kind.PARTNER, level=commune
+    )
+    target.chief = make_user("tbt", "Lê Thị Bích Ngọc", target.press, Role.EDITOR_IN_CHIEF)
+    target.reporter = make_user("pv", "Trần Minh Đức", target.press, Role.REPORTER)
+    target.leader_a = make_user("ld_a", "Nguyễn Văn Hùng", target.unit_a, Role.LEADER)
+    target.liaison_a = make_user("dm_a", "Phạm Thu Hà", target.unit_a, Role.LIAISON)
+    target.staff_a = make_user("cb_a", "Đỗ Quang Vinh", target.unit_a, Role.STAFF)
+    target.liaison_child = make_user("dm_a_con", "Vũ Thị Lan", target.unit_a_child, Role.LIAISON)
+    target.liaison_b = make_user("dm_b", "Hoàng Văn Nam", target.unit_b, Role.LIAISON)
+    target.nobody = make_user("khach", "Ngô Bảo Châu")
+
+
 class PersonaTestCase(TestCase):
     password = PASSWORD
     press: Organization
@@ -37,46 +79,11 @@ class PersonaTestCase(TestCase):
 
     @classmethod
     def make_user(cls, username: str, full_name: str, org: Organization | None = None, role: str = "") -> Any:
-        user = account_services.user_create(
-            username=username, password=PASSWORD, full_name=full_name, email=f"{username}@example.vn"
-        )
-        if org is not None:
-            account_services.membership_create(actor=None, user=user, organization=org, role=role)
-        return user
+        return make_user(username, full_name, org, role)
 
     @classmethod
     def setUpTestData(cls) -> None:
-        from phoihop.portal.services import newsroom_groups_ensure, site_ensure
-
-        account_services.levels_ensure()
-        site_ensure()
-        newsroom_groups_ensure()
-        commune = OrganizationLevel.objects.get(code="commune")
-        department = OrganizationLevel.objects.get(code="department")
-        cls.press = account_services.organization_create(
-            actor=None, name="Báo Thử Nghiệm", kind=Organization.Kind.PRESS
-        )
-        cls.unit_a = account_services.organization_create(
-            actor=None, name="UBND xã An Khánh", kind=Organization.Kind.PARTNER, level=commune
-        )
-        cls.unit_a_child = account_services.organization_create(
-            actor=None,
-            name="Phòng Văn hóa - Xã hội xã An Khánh",
-            kind=Organization.Kind.PARTNER,
-            level=department,
-            parent=cls.unit_a,
-        )
-        cls.unit_b = account_services.organization_create(
-            actor=None, name="UBND phường Bình Minh", kind=Organization.Kind.PARTNER, level=commune
-        )
-        cls.chief = cls.make_user("tbt", "Lê Thị Bích Ngọc", cls.press, Role.EDITOR_IN_CHIEF)
-        cls.reporter = cls.make_user("pv", "Trần Minh Đức", cls.press, Role.REPORTER)
-        cls.leader_a = cls.make_user("ld_a", "Nguyễn Văn Hùng", cls.unit_a, Role.LEADER)
-        cls.liaison_a = cls.make_user("dm_a", "Phạm Thu Hà", cls.unit_a, Role.LIAISON)
-        cls.staff_a = cls.make_user("cb_a", "Đỗ Quang Vinh", cls.unit_a, Role.STAFF)
-        cls.liaison_child = cls.make_user("dm_a_con", "Vũ Thị Lan", cls.unit_a_child, Role.LIAISON)
-        cls.liaison_b = cls.make_user("dm_b", "Hoàng Văn Nam", cls.unit_b, Role.LIAISON)
-        cls.nobody = cls.make_user("khach", "Ngô Bảo Châu")
+        build_personas(cls)
 
     def login(self, user: Any) -> None:
         self.client.force_login(user)

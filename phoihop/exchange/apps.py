@@ -6,3 +6,37 @@ class ExchangeConfig(AppConfig):
     name = "phoihop.exchange"
     label = "exchange"
     verbose_name = _("Trao đổi thông tin")
+
+    def ready(self) -> None:
+        from phoihop.accounts import succession
+        from phoihop.core import history, seeds
+
+        seeds.register_migration("exchange.reference_lists", "phoihop.exchange.migrations.0002_seed_reference_lists")
+        from phoihop.exchange import access, services
+        from phoihop.exchange.models import InfoRequest, Submission
+
+        history.register(Submission, access.get_submission_for_user)
+        history.register(InfoRequest, access.get_info_request_for_user)
+        history.register_verbs(
+            {
+                "submission.created": _("gửi thông tin"),
+                "submission.received": _("tiếp nhận"),
+                "submission.in_progress": _("đang xử lý"),
+                "submission.published": _("đã đăng"),
+                "submission.not_used": _("không sử dụng"),
+                "thread.message": _("gửi tin nhắn"),
+                "info_request.created": _("gửi đề nghị cung cấp thông tin"),
+                "info_request.answered": _("trả lời"),
+                "info_request.partial": _("trả lời một phần"),
+                "info_request.refused": _("từ chối cung cấp thông tin"),
+                "info_request.withdrawn": _("rút đề nghị"),
+                "info_request.reminded": _("nhắc hạn trả lời"),
+                "info_request.escalated": _("báo lãnh đạo đơn vị: quá hạn"),
+                "exchange.transferred": _("chuyển cho đơn vị kế thừa"),
+            }
+        )
+
+        def transfer(*, actor: object, predecessor: object, successor: object) -> None:
+            services.transfer_open_work(actor=actor, predecessor=predecessor, successor=successor)  # type: ignore[arg-type]
+
+        succession.register(transfer)

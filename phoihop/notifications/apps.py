@@ -6,3 +6,8 @@ class NotificationsConfig(AppConfig):
     name = "phoihop.notifications"
     label = "notifications"
     verbose_name = _("Thông báo")
+
+    def ready(self) -> None:
+        from phoihop.core import history
+
+        history.register_verbs({"notification_preference.updated": _("đổi cách nhận thông báo")})

@@ -34,6 +34,16 @@ PAGE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     Role.REPORTER: ("add_page", "change_page"),
 }
 MEDIA_PERMISSIONS = ("add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document")
+# Admin lists other than pages: programmes are the leaders'; spokespersons any editor's.
+_LEADER_MODELS = ("programs.add_program", "programs.change_program", "programs.view_program")
+_EDITOR_MODELS = ("programs.add_spokesperson", "programs.change_spokesperson", "programs.view_spokesperson")
+MODEL_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    Role.EDITOR_IN_CHIEF: (*_LEADER_MODELS, *_EDITOR_MODELS),
+    Role.DEPUTY_EDITOR: (*_LEADER_MODELS, *_EDITOR_MODELS),
+    Role.SECTION_HEAD: ("programs.view_program", *_EDITOR_MODELS),
+    Role.EDITOR: ("programs.view_program", *_EDITOR_MODELS),
+    Role.REPORTER: ("programs.view_program", "programs.view_spokesperson"),
+}
 
 
 def home_page() -> HomePage:
@@ -77,6 +87,9 @@ def newsroom_groups_ensure() -> dict[str, Group]:
         for codename in PAGE_PERMISSIONS[role]:
             permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
             GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+        for label in MODEL_PERMISSIONS[role]:
+            app_label, codename = label.split(".")
+            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
         for codename in MEDIA_PERMISSIONS:
             permission = Permission.objects.get(
                 codename=codename, content_type__app_label__in=["wagtailimages", "wagtaildocs"]

@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from phoihop.accounts.models import Organization
 from phoihop.core.models import TimeStampedModel
@@ -22,7 +24,7 @@ class ProgramQuerySet(models.QuerySet["Program"]):
         return self.filter(parties__organization_id__in=organization_ids).distinct()
 
 
-class Program(TimeStampedModel):
+class Program(TimeStampedModel, ClusterableModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Dự thảo")
         ACTIVE = "active", _("Đang thực hiện")
@@ -57,7 +59,7 @@ class Program(TimeStampedModel):
 
 
 class ProgramParty(models.Model):
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="parties")
+    program = ParentalKey(Program, on_delete=models.CASCADE, related_name="parties")
     organization = models.ForeignKey(
         Organization, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="program_parties"
     )
@@ -72,7 +74,7 @@ class ProgramParty(models.Model):
 
 
 class Signatory(models.Model):
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="signatories")
+    program = ParentalKey(Program, on_delete=models.CASCADE, related_name="signatories")
     organization = models.ForeignKey(Organization, verbose_name=_("đơn vị"), on_delete=models.PROTECT)
     full_name = models.CharField(_("họ và tên"), max_length=200)
     title = models.CharField(_("chức vụ"), max_length=300)
@@ -95,7 +97,7 @@ class TargetPeriod(models.TextChoices):
 
 
 class Theme(models.Model):
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="themes")
+    program = ParentalKey(Program, on_delete=models.CASCADE, related_name="themes")
     title = models.CharField(_("nội dung tuyên truyền"), max_length=500)
     description = models.TextField(_("mô tả"), blank=True)
     target_count = models.PositiveIntegerField(_("chỉ tiêu (số tin, bài)"), null=True, blank=True)
@@ -123,7 +125,7 @@ class Theme(models.Model):
 class Commitment(models.Model):
     """What one party undertakes: what, who does it, how often."""
 
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="commitments")
+    program = ParentalKey(Program, on_delete=models.CASCADE, related_name="commitments")
     organization = models.ForeignKey(Organization, verbose_name=_("bên thực hiện"), on_delete=models.PROTECT)
     what = models.TextField(_("nội dung cam kết"))
     who = models.CharField(_("bộ phận, người thực hiện"), max_length=300, blank=True)
@@ -142,7 +144,7 @@ class Commitment(models.Model):
 class FocalContact(models.Model):
     """The day-to-day contact of one side for this programme."""
 
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="focal_contacts")
+    program = ParentalKey(Program, on_delete=models.CASCADE, related_name="focal_contacts")
     organization = models.ForeignKey(Organization, verbose_name=_("đơn vị"), on_delete=models.PROTECT)
     full_name = models.CharField(_("họ và tên"), max_length=200)
     title = models.CharField(_("chức vụ"), max_length=300, blank=True)

@@ -26,3 +26,30 @@ def current_spokesperson(organization: Organization, on: dt.date | None = None) 
             return person
         unit = unit.parent
     return None
+
+
+def program_detail(program_id: int):  # type: ignore[no-untyped-def]
+    """The programme with everything its page lists, fetched once."""
+    from phoihop.programs.models import Program
+
+    return Program.objects.prefetch_related(
+        "parties__organization",
+        "signatories__organization",
+        "themes",
+        "commitments__organization",
+        "focal_contacts__organization",
+    ).get(pk=program_id)
+
+
+def spokespersons_directory(organization_ids: frozenset[int] | None, on: dt.date | None = None):  # type: ignore[no-untyped-def]
+    """Spokespersons in office, for the units given (None: all), ordered by unit."""
+    on = on or timezone.localdate()
+    qs = (
+        Spokesperson.objects.filter(valid_from__lte=on)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .select_related("organization")
+        .order_by("organization__name", "full_name")
+    )
+    if organization_ids is not None:
+        qs = qs.filter(organization_id__in=organization_ids)
+    return qs

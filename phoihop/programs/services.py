@@ -85,3 +85,31 @@ def transfer_memberships(*, actor: Any, predecessor: Organization, successor: Or
                 data={"from": predecessor.name, "to": successor.name},
             )
     return moved
+
+
+PROGRAM_TRANSITIONS: dict[str, set[str]] = {
+    Program.Status.DRAFT: {Program.Status.ACTIVE, Program.Status.TERMINATED},
+    Program.Status.ACTIVE: {Program.Status.COMPLETED, Program.Status.TERMINATED},
+    Program.Status.COMPLETED: set(),
+    Program.Status.TERMINATED: set(),
+}
+
+
+@transaction.atomic
+def program_set_status(*, actor: Any, program: Program, status: str, note: str = "") -> Program:
+    """draft → active → completed | terminated; only press leaders, never backwards."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    if actor is not None and not scope_for(actor).is_press_leader:
+        raise PermissionDenied
+    current = Program.objects.select_for_update().get(pk=program.pk)
+    if status not in PROGRAM_TRANSITIONS[current.status]:
+        raise ValidationError(
+            _("Không thể chuyển chương trình từ “%(from)s” sang “%(to)s”."),
+            params={"from": current.get_status_display(), "to": Program.Status(status).label},
+        )
+    current.status = status
+    current.save(update_fields=["status", "updated_at"])
+    audit_record(actor=actor, verb=f"program.{status}", target=current, data={"note": clean_text(note)})
+    return current

@@ -1,0 +1,201 @@
+"""Forms of the workspace. They parse and validate input; the services do the writing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.accounts.access import scope_for, visible_organizations
+from phoihop.accounts.models import Organization
+from phoihop.exchange.models import InfoRequest, Priority, RefusalGround, ResponseForm, Submission
+from phoihop.exchange.uploads import check_upload
+from phoihop.programs.access import programs_for_user
+from phoihop.programs.models import Program, Theme
+
+DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input; each is checked by content (type, size, integrity)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        single = super().clean
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        cleaned = [single(item, initial) for item in files]
+        errors: list[ValidationError] = []
+        checked = []
+        for item in cleaned:
+            try:
+                checked.append(check_upload(item))
+            except ValidationError as exc:
+                errors.append(exc)
+        if errors:
+            raise ValidationError(errors)
+        return checked
+
+
+def _writable_partner_units(user: Any) -> QuerySet[Organization]:
+    scope = scope_for(user)
+    units = visible_organizations(user).filter(kind=Organization.Kind.PARTNER, status=Organization.Status.ACTIVE)
+    if scope.is_press:
+        return units
+    return units.filter(pk__in=scope.writable)
+
+
+class SubmissionForm(forms.Form):
+    organization = forms.ModelChoiceField(label=_("Đơn vị gửi"), queryset=Organization.objects.none())
+    kind = forms.ChoiceField(label=_("Loại thông tin"), choices=Submission.Kind.choices)
+    priority = forms.ChoiceField(label=_("Độ khẩn"), choices=Priority.choices, initial=Priority.NORMAL)
+    program = forms.ModelChoiceField(label=_("Chương trình phối hợp"), queryset=Program.objects.none(), required=False)
+    themes = forms.ModelMultipleChoiceField(
+        label=_("Nội dung tuyên truyền"),
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    title = forms.CharField(label=_("Tiêu đề"), max_length=500)
+    body = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 10}), required=False)
+    embargo_until = forms.DateTimeField(
+        label=_("Không đăng trước"),
+        required=False,
+        widget=DATETIME_WIDGET,
+        help_text=_("Để trống nếu báo được đăng ngay."),
+    )
+    event_starts_at = forms.DateTimeField(label=_("Thời gian diễn ra sự kiện"), required=False, widget=DATETIME_WIDGET)
+    event_location = forms.CharField(label=_("Địa điểm sự kiện"), max_length=300, required=False)
+    attachments = MultipleFileField(
+        label=_("Tệp đính kèm"),
+        help_text=_("PDF, DOCX, XLSX, ảnh JPEG/PNG/HEIC/WebP, video MP4. Ảnh được xóa thông tin vị trí GPS."),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        units = _writable_partner_units(user)
+        self.fields["organization"].queryset = units  # type: ignore[attr-defined]
+        # Preselect the unit the user belongs to; its sub-units stay selectable.
+        own = units.filter(pk__in=scope_for(user).member_of).order_by("pk").first()
+        self.fields["organization"].initial = own or units.first()
+        programs = programs_for_user(user).exclude(status__in=[Program.Status.COMPLETED, Program.Status.TERMINATED])
+        self.fields["program"].queryset = programs  # type: ignore[attr-defined]
+        self.fields["themes"].queryset = Theme.objects.filter(program__in=programs).select_related("program")  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("kind") == Submission.Kind.EVENT and not cleaned.get("event_starts_at"):
+            self.add_error("event_starts_at", _("Thông báo sự kiện cần thời gian diễn ra."))
+        if not cleaned.get("body") and not cleaned.get("attachments"):
+            self.add_error("body", _("Cần nội dung hoặc ít nhất một tệp đính kèm."))
+        return cleaned
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do không sử dụng"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class PublishedForm(forms.Form):
+    url = forms.CharField(label=_("Đường dẫn bài đã đăng"), max_length=500)
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(
+        label=_("Tin nhắn"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Gõ @tên_đăng_nhập để nhắc một người."),
+    )
+    attachments = MultipleFileField(label=_("Tệp đính kèm"))
+
+
+class InfoRequestForm(forms.Form):
+    organization = forms.ModelChoiceField(label=_("Đơn vị được đề nghị"), queryset=Organization.objects.none())
+    subject = forms.CharField(label=_("Nội dung đề nghị"), max_length=500)
+    questions = forms.CharField(label=_("Câu hỏi"), widget=forms.Textarea(attrs={"rows": 8}))
+    policy: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Thời hạn áp dụng"), queryset=None
+    )  # set in __init__
+    response_form = forms.ModelChoiceField(
+        label=_("Hình thức trả lời đề nghị"), queryset=ResponseForm.objects.filter(is_active=True), required=False
+    )
+    program = forms.ModelChoiceField(label=_("Chương trình phối hợp"), queryset=Program.objects.none(), required=False)
+    addressee_name = forms.CharField(
+        label=_("Người nhận"),
+        max_length=200,
+        required=False,
+        help_text=_("Để trống: gửi người phát ngôn hiện tại của đơn vị."),
+    )
+    addressee_email = forms.EmailField(label=_("Thư điện tử người nhận"), required=False)
+    attachments = MultipleFileField(label=_("Tệp đính kèm"))
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        from phoihop.deadlines.models import DeadlinePolicy
+
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = visible_organizations(user).filter(  # type: ignore[attr-defined]
+            kind=Organization.Kind.PARTNER, status=Organization.Status.ACTIVE
+        )
+        self.fields["policy"].queryset = DeadlinePolicy.objects.filter(is_active=True)  # type: ignore[attr-defined]
+        self.fields["program"].queryset = programs_for_user(user).filter(status=Program.Status.ACTIVE)  # type: ignore[attr-defined]
+
+
+class AnswerForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Kết quả"),
+        choices=[
+            (InfoRequest.Status.ANSWERED, _("Trả lời đầy đủ")),
+            (InfoRequest.Status.PARTIAL, _("Trả lời một phần")),
+            (InfoRequest.Status.REFUSED, _("Từ chối cung cấp")),
+        ],
+        widget=forms.RadioSelect,
+        initial=InfoRequest.Status.ANSWERED,
+    )
+    answer = forms.CharField(label=_("Nội dung trả lời"), widget=forms.Textarea(attrs={"rows": 8}), required=False)
+    refusal_ground = forms.ModelChoiceField(
+        label=_("Căn cứ từ chối"), queryset=RefusalGround.objects.filter(is_active=True), required=False
+    )
+    response_form = forms.ModelChoiceField(
+        label=_("Hình thức trả lời"), queryset=ResponseForm.objects.filter(is_active=True), required=False
+    )
+    attachments = MultipleFileField(label=_("Tệp đính kèm"))
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("outcome") == InfoRequest.Status.REFUSED and not cleaned.get("refusal_ground"):
+            self.add_error("refusal_ground", _("Từ chối cung cấp thông tin phải nêu căn cứ."))
+        if (
+            cleaned.get("outcome") != InfoRequest.Status.REFUSED
+            and not cleaned.get("answer")
+            and not cleaned.get("attachments")
+        ):
+            self.add_error("answer", _("Cần nội dung trả lời hoặc tệp đính kèm."))
+        return cleaned
+
+
+class InboxFilterForm(forms.Form):
+    program = forms.ModelChoiceField(label=_("Chương trình"), queryset=Program.objects.none(), required=False)
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Organization.objects.none(), required=False)
+    kind = forms.ChoiceField(label=_("Loại"), choices=[("", _("Tất cả")), *Submission.Kind.choices], required=False)
+    status = forms.ChoiceField(label=_("Trạng thái"), required=False, choices=[])
+    due = forms.ChoiceField(
+        label=_("Thời hạn"),
+        required=False,
+        choices=[("", _("Tất cả")), ("overdue", _("Quá hạn")), ("soon", _("Sắp đến hạn (48 giờ)"))],
+    )
+
+    def __init__(self, *args: Any, user: Any, tab: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = programs_for_user(user)  # type: ignore[attr-defined]
+        self.fields["unit"].queryset = visible_organizations(user).filter(kind=Organization.Kind.PARTNER)  # type: ignore[attr-defined]
+        statuses = Submission.Status.choices if tab == "thong-tin" else InfoRequest.Status.choices
+        self.fields["status"].choices = [("", _("Tất cả")), *statuses]  # type: ignore[attr-defined]

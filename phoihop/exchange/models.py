@@ -1,0 +1,362 @@
+"""The two-way information exchange: submissions (partner → press), information requests
+(press → partner), their threads and attachments, and the reference lists they use."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.accounts.models import Organization
+from phoihop.core.models import TimeStampedModel
+
+
+class Priority(models.TextChoices):
+    NORMAL = "normal", _("Thường")
+    URGENT = "urgent", _("Khẩn")
+    FLASH = "flash", _("Hỏa tốc")
+
+
+PRIORITY_RANK = {Priority.FLASH: 0, Priority.URGENT: 1, Priority.NORMAL: 2}
+
+
+class SubmissionQuerySet(models.QuerySet["Submission"]):
+    def open(self) -> SubmissionQuerySet:
+        return self.filter(status__in=Submission.OPEN_STATUSES)
+
+    def for_orgs(self, organization_ids: frozenset[int] | set[int]) -> SubmissionQuerySet:
+        return self.filter(organization_id__in=organization_ids)
+
+
+class Submission(TimeStampedModel):
+    """Official information a partner unit sends to the press (cung cấp thông tin)."""
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("Tin, bài")
+        DOCUMENT = "document", _("Văn bản chính thức")
+        EVENT = "event", _("Thông báo sự kiện, giấy mời")
+        DATA = "data", _("Số liệu, báo cáo")
+        MEDIA = "media", _("Ảnh, video")
+        CORRECTION = "correction", _("Đề nghị cải chính")
+
+    class Status(models.TextChoices):
+        SENT = "sent", _("Đã gửi")
+        RECEIVED = "received", _("Đã tiếp nhận")
+        IN_PROGRESS = "in_progress", _("Đang xử lý")
+        PUBLISHED = "published", _("Đã đăng")
+        NOT_USED = "not_used", _("Không sử dụng")
+
+    OPEN_STATUSES: ClassVar[tuple[str, ...]] = (Status.SENT, Status.RECEIVED, Status.IN_PROGRESS)
+
+    reference = models.CharField(_("số tiếp nhận"), max_length=32, unique=True)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("đơn vị gửi"), on_delete=models.PROTECT, related_name="submissions"
+    )
+    original_organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("đơn vị gửi ban đầu"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Giữ tên đơn vị đã gửi khi việc được chuyển cho đơn vị kế thừa."),
+    )
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người gửi"), on_delete=models.PROTECT, related_name="+"
+    )
+    program = models.ForeignKey(
+        "programs.Program",
+        verbose_name=_("chương trình phối hợp"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="submissions",
+    )
+    themes = models.ManyToManyField("programs.Theme", verbose_name=_("nội dung tuyên truyền"), blank=True)
+    kind = models.CharField(_("loại thông tin"), max_length=16, choices=Kind.choices, default=Kind.NEWS)
+    priority = models.CharField(_("độ khẩn"), max_length=8, choices=Priority.choices, default=Priority.NORMAL)
+    title = models.CharField(_("tiêu đề"), max_length=500)
+    body = models.TextField(_("nội dung"), blank=True)
+    embargo_until = models.DateTimeField(
+        _("không đăng trước"), null=True, blank=True, help_text=_("Báo không đăng trước thời điểm này.")
+    )
+    event_starts_at = models.DateTimeField(_("thời gian diễn ra sự kiện"), null=True, blank=True)
+    event_location = models.CharField(_("địa điểm sự kiện"), max_length=300, blank=True)
+    status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.SENT)
+    status_changed_at = models.DateTimeField(_("đổi trạng thái lúc"), default=timezone.now)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xử lý"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    not_used_reason = models.TextField(_("lý do không sử dụng"), blank=True)
+    published_url = models.CharField(_("đường dẫn bài đã đăng"), max_length=500, blank=True)
+    published_page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects: ClassVar[SubmissionQuerySet] = SubmissionQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("thông tin cung cấp")
+        verbose_name_plural = _("thông tin cung cấp")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["organization", "status", "-created_at"], name="submission_org_status_idx"),
+            models.Index(fields=["status", "-created_at"], name="submission_status_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="not_used") | ~Q(not_used_reason=""), name="submission_not_used_has_reason"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} · {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("exchange:submission", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def under_embargo(self) -> bool:
+        return self.embargo_until is not None and self.embargo_until > timezone.now()
+
+
+class ResponseForm(models.Model):
+    """A form of answering the press (Decree 09/2017, art. 4), kept as editable data."""
+
+    name = models.CharField(_("hình thức"), max_length=300, unique=True)
+    legal_basis = models.CharField(_("căn cứ"), max_length=500, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=100)
+    is_active = models.BooleanField(_("đang dùng"), default=True)
+
+    class Meta:
+        verbose_name = _("hình thức cung cấp thông tin")
+        verbose_name_plural = _("hình thức cung cấp thông tin")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RefusalGround(models.Model):
+    """A lawful ground for not providing information, kept as editable data."""
+
+    name = models.CharField(_("căn cứ từ chối"), max_length=300, unique=True)
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=500, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=100)
+    is_active = models.BooleanField(_("đang dùng"), default=True)
+
+    class Meta:
+        verbose_name = _("căn cứ từ chối cung cấp thông tin")
+        verbose_name_plural = _("căn cứ từ chối cung cấp thông tin")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InfoRequestQuerySet(models.QuerySet["InfoRequest"]):
+    def open(self) -> InfoRequestQuerySet:
+        return self.filter(status=InfoRequest.Status.SENT)
+
+    def overdue(self, now: object = None) -> InfoRequestQuerySet:
+        return self.open().filter(due_at__lt=now or timezone.now())
+
+
+class InfoRequest(TimeStampedModel):
+    """The press asks a partner unit for information, with a due time under a named policy."""
+
+    class Status(models.TextChoices):
+        SENT = "sent", _("Chờ trả lời")
+        ANSWERED = "answered", _("Đã trả lời")
+        PARTIAL = "partial", _("Trả lời một phần")
+        REFUSED = "refused", _("Từ chối cung cấp")
+        WITHDRAWN = "withdrawn", _("Đã rút yêu cầu")
+
+    reference = models.CharField(_("số đề nghị"), max_length=32, unique=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người đề nghị"), on_delete=models.PROTECT, related_name="+"
+    )
+    press = models.ForeignKey(
+        Organization, verbose_name=_("cơ quan báo chí"), on_delete=models.PROTECT, related_name="+"
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("đơn vị được đề nghị"), on_delete=models.PROTECT, related_name="info_requests"
+    )
+    original_organization = models.ForeignKey(
+        Organization, verbose_name=_("đơn vị được đề nghị ban đầu"), on_delete=models.PROTECT, related_name="+"
+    )
+    addressee_name = models.CharField(_("người nhận"), max_length=200, blank=True)
+    addressee_email = models.EmailField(_("thư điện tử người nhận"), blank=True)
+    program = models.ForeignKey(
+        "programs.Program",
+        verbose_name=_("chương trình phối hợp"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="info_requests",
+    )
+    subject = models.CharField(_("nội dung đề nghị"), max_length=500)
+    questions = models.TextField(_("câu hỏi"))
+    policy = models.ForeignKey(
+        "deadlines.DeadlinePolicy", verbose_name=_("thời hạn áp dụng"), on_delete=models.PROTECT, related_name="+"
+    )
+    sent_at = models.DateTimeField(_("gửi lúc"))
+    due_at = models.DateTimeField(_("hạn trả lời"), db_index=True)
+    response_form = models.ForeignKey(
+        ResponseForm, verbose_name=_("hình thức trả lời"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.SENT)
+    answer = models.TextField(_("nội dung trả lời"), blank=True)
+    answered_at = models.DateTimeField(_("trả lời lúc"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người trả lời"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    refusal_ground = models.ForeignKey(
+        RefusalGround, verbose_name=_("căn cứ từ chối"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    reminded_at = models.DateTimeField(_("đã nhắc lúc"), null=True, blank=True)
+    escalated_at = models.DateTimeField(_("đã báo lãnh đạo lúc"), null=True, blank=True)
+
+    objects: ClassVar[InfoRequestQuerySet] = InfoRequestQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("đề nghị cung cấp thông tin")
+        verbose_name_plural = _("đề nghị cung cấp thông tin")
+        ordering = ["-sent_at"]
+        indexes = [models.Index(fields=["organization", "status", "due_at"], name="inforequest_org_due_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="refused") | Q(refusal_ground__isnull=False), name="inforequest_refusal_has_ground"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} · {self.subject}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("exchange:request", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.SENT
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_open and self.due_at < timezone.now()
+
+    @property
+    def answered_late(self) -> bool:
+        return self.answered_at is not None and self.answered_at > self.due_at
+
+
+class Message(models.Model):
+    """One message in the thread of a submission or a request, from either side."""
+
+    submission = models.ForeignKey(Submission, null=True, blank=True, on_delete=models.CASCADE, related_name="messages")
+    info_request = models.ForeignKey(
+        InfoRequest, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người viết"), on_delete=models.PROTECT, related_name="+"
+    )
+    body = models.TextField(_("nội dung"))
+    created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
+    mentions = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("tin nhắn")
+        verbose_name_plural = _("tin nhắn")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(submission__isnull=False, info_request__isnull=True)
+                | Q(submission__isnull=True, info_request__isnull=False),
+                name="message_one_parent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.body[:80]
+
+
+class ThreadRead(models.Model):
+    """Up to when a user has read an item's thread."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    submission = models.ForeignKey(Submission, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    info_request = models.ForeignKey(InfoRequest, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    read_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("trạng thái đã đọc")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "submission"], name="threadread_user_submission"),
+            models.UniqueConstraint(fields=["user", "info_request"], name="threadread_user_request"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.read_at:%d/%m/%Y %H:%M}"
+
+
+class Attachment(models.Model):
+    """A stored file: its type is sniffed from the content, its text extracted for search."""
+
+    class Kind(models.TextChoices):
+        PDF = "pdf", "PDF"
+        DOCX = "docx", "DOCX"
+        XLSX = "xlsx", "XLSX"
+        IMAGE = "image", _("Ảnh")
+        VIDEO = "video", _("Video")
+
+    submission = models.ForeignKey(
+        Submission, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    info_request = models.ForeignKey(
+        InfoRequest, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    message = models.ForeignKey(Message, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("tệp"), upload_to="exchange/%Y/%m/", max_length=300)
+    original_name = models.CharField(_("tên tệp"), max_length=255)
+    kind = models.CharField(_("loại tệp"), max_length=8, choices=Kind.choices)
+    mime_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField(_("dung lượng"))
+    sha256 = models.CharField(max_length=64)
+    extracted_text = models.TextField(blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tệp đính kèm")
+        verbose_name_plural = _("tệp đính kèm")
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(submission__isnull=False, info_request__isnull=True, message__isnull=True)
+                | Q(submission__isnull=True, info_request__isnull=False, message__isnull=True)
+                | Q(submission__isnull=True, info_request__isnull=True, message__isnull=False),
+                name="attachment_one_owner",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("exchange:attachment", args=[self.pk])

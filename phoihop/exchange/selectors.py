@@ -1,0 +1,81 @@
+"""Reads for the workspace: the inboxes (overdue and urgent first) and an item's page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import BooleanField, Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from phoihop.exchange import access
+from phoihop.exchange.models import InfoRequest, Message, Priority, Submission, ThreadRead
+
+
+def submission_inbox(user: Any, filters: dict[str, Any]) -> QuerySet[Submission]:
+    """Open items first, then by urgency (hỏa tốc, khẩn, thường), newest first."""
+    qs = access.submissions_for_user(user).select_related("organization", "original_organization", "program")
+    if filters.get("program"):
+        qs = qs.filter(program=filters["program"])
+    if filters.get("unit"):
+        qs = qs.filter(organization=filters["unit"])
+    if filters.get("kind"):
+        qs = qs.filter(kind=filters["kind"])
+    if filters.get("status"):
+        qs = qs.filter(status=filters["status"])
+    return qs.annotate(
+        open_rank=Case(
+            When(status__in=Submission.OPEN_STATUSES, then=Value(0)), default=Value(1), output_field=IntegerField()
+        ),
+        priority_rank=Case(
+            When(priority=Priority.FLASH, then=Value(0)),
+            When(priority=Priority.URGENT, then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        ),
+    ).order_by("open_rank", "priority_rank", "-created_at", "-pk")
+
+
+def info_request_inbox(user: Any, filters: dict[str, Any], now: dt.datetime | None = None) -> QuerySet[InfoRequest]:
+    """Overdue first, then open by due time, then answered ones newest first."""
+    now = now or timezone.now()
+    qs = access.info_requests_for_user(user).select_related("organization", "policy", "program")
+    if filters.get("program"):
+        qs = qs.filter(program=filters["program"])
+    if filters.get("unit"):
+        qs = qs.filter(organization=filters["unit"])
+    if filters.get("status"):
+        qs = qs.filter(status=filters["status"])
+    if filters.get("due") == "overdue":
+        qs = qs.filter(status=InfoRequest.Status.SENT, due_at__lt=now)
+    elif filters.get("due") == "soon":
+        qs = qs.filter(status=InfoRequest.Status.SENT, due_at__gte=now, due_at__lte=now + dt.timedelta(hours=48))
+    return qs.annotate(
+        overdue=Case(
+            When(Q(status=InfoRequest.Status.SENT, due_at__lt=now), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+        open_rank=Case(
+            When(status=InfoRequest.Status.SENT, then=Value(0)), default=Value(1), output_field=IntegerField()
+        ),
+    ).order_by("-overdue", "open_rank", "due_at", "-pk")
+
+
+def overdue_count(user: Any) -> int:
+    return access.info_requests_for_user(user).filter(status=InfoRequest.Status.SENT, due_at__lt=timezone.now()).count()
+
+
+def thread(item: Submission | InfoRequest) -> QuerySet[Message]:
+    field = "submission" if isinstance(item, Submission) else "info_request"
+    return (
+        Message.objects.filter(**{field: item})
+        .select_related("author")
+        .prefetch_related("attachments")
+        .annotate(n_attachments=Count("attachments"))
+    )
+
+
+def last_read(user: Any, item: Submission | InfoRequest) -> dt.datetime | None:
+    field = "submission" if isinstance(item, Submission) else "info_request"
+    return ThreadRead.objects.filter(user=user, **{field: item}).values_list("read_at", flat=True).first()

@@ -1,0 +1,655 @@
+"""Writes for the exchange. Every view, API endpoint, command and task goes through these.
+
+Each service checks the actor's right, works in one transaction, writes one audit event and tells
+the other side through notifications after the commit. A submission and its files are stored
+together or not at all: files are checked before anything is written, and a failure after a file
+was written deletes that file again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phoihop.accounts.access import scope_for
+from phoihop.accounts.models import PARTNER_WRITE_ROLES, Membership, Organization, Role
+from phoihop.core.services import audit_record, next_number
+from phoihop.core.text import clean_multiline, clean_text
+from phoihop.exchange import access
+from phoihop.exchange.models import (
+    InfoRequest,
+    Message,
+    Priority,
+    RefusalGround,
+    ResponseForm,
+    Submission,
+    ThreadRead,
+)
+from phoihop.exchange.uploads import CheckedFile, check_upload, store
+
+logger = logging.getLogger(__name__)
+MAX_FILES = 20
+MENTION = re.compile(r"@([\w.+-]{2,150})")
+
+# Allowed status moves for a submission; anything else is refused.
+SUBMISSION_TRANSITIONS: dict[str, set[str]] = {
+    Submission.Status.SENT: {Submission.Status.RECEIVED, Submission.Status.IN_PROGRESS, Submission.Status.NOT_USED},
+    Submission.Status.RECEIVED: {
+        Submission.Status.IN_PROGRESS,
+        Submission.Status.PUBLISHED,
+        Submission.Status.NOT_USED,
+    },
+    Submission.Status.IN_PROGRESS: {Submission.Status.PUBLISHED, Submission.Status.NOT_USED},
+    Submission.Status.PUBLISHED: set(),
+    Submission.Status.NOT_USED: set(),
+}
+
+
+# ----------------------------------------------------------------------------------------------
+# Helpers
+
+
+def check_files(files: Iterable[Any]) -> list[CheckedFile]:
+    """Check every file before anything is written; the first bad one stops the whole submission."""
+    files = [f for f in files if f]
+    if len(files) > MAX_FILES:
+        raise ValidationError(_("Mỗi lần gửi tối đa %(n)d tệp."), params={"n": MAX_FILES})
+    # Forms hand over files they already checked; anything else is checked here.
+    return [f if isinstance(f, CheckedFile) else check_upload(f) for f in files]
+
+
+def _store_all(checked: Sequence[CheckedFile], *, owner: dict[str, Any], actor: Any, written: list[str]) -> None:
+    for item in checked:
+        store(item, owner=owner, uploaded_by=actor, written=written)
+
+
+def _delete_files(names: Iterable[str]) -> None:
+    for name in names:
+        try:
+            default_storage.delete(name)
+        except OSError:  # the file may never have been fully written
+            logger.warning("could not delete orphan upload %s", name)
+
+
+def _notify(**kwargs: Any) -> None:
+    from phoihop.notifications.services import notify
+
+    notify(**kwargs)
+
+
+def _index_submission(submission: Submission) -> None:
+    """Keep the workspace search index in step, after the commit."""
+
+    def index() -> None:
+        from phoihop.search.services import workspace_index
+
+        text = "\n".join([submission.body, *submission.attachments.values_list("extracted_text", flat=True)])
+        workspace_index(
+            kind="submission",
+            object_id=submission.pk,
+            organization=submission.organization,
+            title=submission.title,
+            body=text,
+            url=submission.get_absolute_url(),
+            updated_at=submission.updated_at,
+        )
+
+    # robust: a search-index hiccup is logged, never turned into an error for the sender.
+    transaction.on_commit(index, robust=True)
+
+
+def _index_info_request(request: InfoRequest) -> None:
+    def index() -> None:
+        from phoihop.search.services import workspace_index
+
+        text = "\n".join(
+            [request.questions, request.answer, *request.attachments.values_list("extracted_text", flat=True)]
+        )
+        workspace_index(
+            kind="info_request",
+            object_id=request.pk,
+            organization=request.organization,
+            title=request.subject,
+            body=text,
+            url=request.get_absolute_url(),
+            updated_at=request.updated_at,
+        )
+
+    # robust: a search-index hiccup is logged, never turned into an error for the sender.
+    transaction.on_commit(index, robust=True)
+
+
+def _partner_contacts(organization: Organization, *, leaders_only: bool = False) -> list[Any]:
+    roles = {Role.LEADER} if leaders_only else set(PARTNER_WRITE_ROLES)
+    return [
+        m.user
+        for m in Membership.objects.active()
+        .filter(organization=organization, role__in=roles, user__is_active=True)
+        .select_related("user")
+    ]
+
+
+def _press_triagers() -> list[Any]:
+    return [
+        m.user
+        for m in Membership.objects.active()
+        .filter(organization__kind=Organization.Kind.PRESS, role__in=access.PRESS_TRIAGE_ROLES, user__is_active=True)
+        .select_related("user")
+    ]
+
+
+def _check_program(organization: Organization, program: Any, themes: Sequence[Any]) -> None:
+    if program is None:
+        if themes:
+            raise ValidationError(_("Chọn chương trình phối hợp trước khi chọn nội dung tuyên truyền."))
+        return
+    party_ids = set(program.parties.values_list("organization_id", flat=True))
+    lineage = {organization.pk}
+    parent = organization.parent
+    while parent is not None:
+        lineage.add(parent.pk)
+        parent = parent.parent
+    if not party_ids & lineage and organization.kind != Organization.Kind.PRESS:
+        raise ValidationError(_("Đơn vị không tham gia chương trình phối hợp đã chọn."))
+    if any(theme.program_id != program.pk for theme in themes):
+        raise ValidationError(_("Nội dung tuyên truyền không thuộc chương trình đã chọn."))
+
+
+# ----------------------------------------------------------------------------------------------
+# Submissions
+
+
+def submission_create(
+    *,
+    actor: Any,
+    organization: Organization,
+    title: str,
+    body: str = "",
+    kind: str = Submission.Kind.NEWS,
+    priority: str = Priority.NORMAL,
+    program: Any = None,
+    themes: Sequence[Any] = (),
+    embargo_until: dt.datetime | None = None,
+    event_starts_at: dt.datetime | None = None,
+    event_location: str = "",
+    files: Iterable[Any] = (),
+) -> Submission:
+    """A partner unit sends official information. Only members acting for the unit (or press
+    editors recording something received elsewhere) may. The submission and its files are saved
+    together; once this returns, the submission is acknowledged and nothing is lost."""
+    scope = scope_for(actor)
+    if organization.kind != Organization.Kind.PARTNER:
+        raise ValidationError(_("Thông tin phải do một đơn vị phối hợp gửi."))
+    if not scope.can_see(organization.pk):
+        raise PermissionDenied
+    if not (scope.can_write(organization.pk) if not scope.is_press else access.can_triage(scope)):
+        raise PermissionDenied
+    if organization.status != Organization.Status.ACTIVE:
+        raise ValidationError(_("Đơn vị này đã sáp nhập hoặc giải thể; hãy gửi dưới tên đơn vị kế thừa."))
+    _check_program(organization, program, themes)
+    checked = check_files(files)  # nothing has been written yet
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            number = next_number(f"submission:{timezone.localdate().year}")
+            submission = Submission(
+                reference=f"TT-{timezone.localdate().year}-{number:06d}",
+                organization=organization,
+                original_organization=organization,
+                sender=actor,
+                program=program,
+                kind=kind,
+                priority=priority,
+                title=clean_text(title),
+                body=clean_multiline(body),
+                embargo_until=embargo_until,
+                event_starts_at=event_starts_at,
+                event_location=clean_text(event_location),
+            )
+            submission.full_clean()
+            submission.save()
+            if themes:
+                submission.themes.set(themes)
+            _store_all(checked, owner={"submission": submission}, actor=actor, written=written)
+            audit_record(
+                actor=actor,
+                verb="submission.created",
+                target=submission,
+                organization=organization,
+                data={"files": [c.name for c in checked], "priority": priority},
+            )
+            _index_submission(submission)
+            _notify(
+                recipients=_press_triagers(),
+                verb="submission.created",
+                title=_("%(org)s gửi thông tin: %(title)s") % {"org": organization.name, "title": submission.title},
+                body=submission.body[:500],
+                url=submission.get_absolute_url(),
+                target=submission,
+                actor=actor,
+                organization=organization,
+            )
+    except BaseException:
+        _delete_files(written)
+        raise
+    return submission
+
+
+def _set_submission_status(
+    *, actor: Any, submission: Submission, status: str, verb: str, data: dict[str, Any] | None = None, **fields: Any
+) -> Submission:
+    with transaction.atomic():
+        current = Submission.objects.select_for_update().get(pk=submission.pk)
+        if status not in SUBMISSION_TRANSITIONS[current.status]:
+            raise ValidationError(
+                _("Không thể chuyển từ “%(from)s” sang “%(to)s”."),
+                params={"from": current.get_status_display(), "to": Submission.Status(status).label},
+            )
+        current.status = status
+        current.status_changed_at = timezone.now()
+        if current.handled_by_id is None:
+            current.handled_by = actor
+        for name, value in fields.items():
+            setattr(current, name, value)
+        current.full_clean()
+        current.save(update_fields=["status", "status_changed_at", "handled_by", "updated_at", *fields])
+        audit_record(
+            actor=actor,
+            verb=verb,
+            target=current,
+            organization=current.organization,
+            data={"status": status, **(data or {})},
+        )
+        recipients = {current.sender, *_partner_contacts(current.organization)}
+        _notify(
+            recipients=recipients,
+            verb=verb,
+            title=_("“%(title)s”: %(status)s") % {"title": current.title, "status": current.get_status_display()},
+            body=fields.get("not_used_reason", "") or fields.get("published_url", ""),
+            url=current.get_absolute_url(),
+            target=current,
+            actor=actor,
+            organization=current.organization,
+        )
+    return current
+
+
+def submission_acknowledge(*, actor: Any, submission: Submission) -> Submission:
+    """The newsroom confirms receipt (đã tiếp nhận)."""
+    access.require_triage(actor)
+    return _set_submission_status(
+        actor=actor, submission=submission, status=Submission.Status.RECEIVED, verb="submission.received"
+    )
+
+
+def submission_start(*, actor: Any, submission: Submission) -> Submission:
+    """The newsroom is working on it (đang xử lý)."""
+    access.require_triage(actor)
+    return _set_submission_status(
+        actor=actor, submission=submission, status=Submission.Status.IN_PROGRESS, verb="submission.in_progress"
+    )
+
+
+def submission_mark_published(*, actor: Any, submission: Submission, url: str, page: Any = None) -> Submission:
+    """An article from this submission is out (đã đăng), with its link. Actor None: the system."""
+    if actor is not None:
+        access.require_triage(actor)
+    url = clean_text(url)
+    if not url:
+        raise ValidationError(_("Cần đường dẫn bài đã đăng."))
+    return _set_submission_status(
+        actor=actor,
+        submission=submission,
+        status=Submission.Status.PUBLISHED,
+        verb="submission.published",
+        data={"url": url},
+        published_url=url,
+        published_page=page,
+    )
+
+
+def submission_reject(*, actor: Any, submission: Submission, reason: str) -> Submission:
+    """The newsroom will not use it (không sử dụng), and says why."""
+    access.require_triage(actor)
+    reason = clean_multiline(reason)
+    if not reason:
+        raise ValidationError(_("Cần nêu lý do không sử dụng."))
+    return _set_submission_status(
+        actor=actor,
+        submission=submission,
+        status=Submission.Status.NOT_USED,
+        verb="submission.not_used",
+        data={"reason": reason},
+        not_used_reason=reason,
+    )
+
+
+# ----------------------------------------------------------------------------------------------
+# Threads
+
+
+def _item_fields(item: Submission | InfoRequest) -> dict[str, Any]:
+    return {"submission": item} if isinstance(item, Submission) else {"info_request": item}
+
+
+def message_post(*, actor: Any, item: Submission | InfoRequest, body: str, files: Iterable[Any] = ()) -> Message:
+    """Post to an item's thread. @username mentions notify those people when they can see the item;
+    the other side is told too. Read-only members cannot post (403)."""
+    scope = scope_for(actor)
+    if not scope.can_see(item.organization_id):
+        raise PermissionDenied
+    if not scope.is_press and not scope.can_write(item.organization_id):
+        raise PermissionDenied
+    body = clean_multiline(body)
+    if not body:
+        raise ValidationError(_("Tin nhắn không được để trống."))
+    checked = check_files(files)
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            message = Message.objects.create(author=actor, body=body, **_item_fields(item))
+            _store_all(checked, owner={"message": message}, actor=actor, written=written)
+            usernames = set(MENTION.findall(body))
+            mentioned = [
+                user
+                for user in get_user_model().objects.filter(username__in=usernames, is_active=True)
+                if scope_for(user).can_see(item.organization_id)
+            ]
+            if mentioned:
+                message.mentions.set(mentioned)
+            thread_mark_read(user=actor, item=item)
+            audit_record(actor=actor, verb="thread.message", target=item, organization=item.organization)
+            if scope.is_press:
+                others = set(_partner_contacts(item.organization))
+                if isinstance(item, Submission):
+                    others.add(item.sender)
+            else:
+                others = set(_press_triagers())
+                if isinstance(item, InfoRequest):
+                    others.add(item.requested_by)
+            label = item.title if isinstance(item, Submission) else item.subject
+            _notify(
+                recipients=others | set(mentioned),
+                verb="thread.message",
+                title=_("Tin nhắn mới về “%(title)s”") % {"title": label},
+                body=body[:500],
+                url=item.get_absolute_url() + "#trao-doi",
+                target=item,
+                actor=actor,
+                organization=item.organization,
+            )
+    except BaseException:
+        _delete_files(written)
+        raise
+    return message
+
+
+def thread_mark_read(*, user: Any, item: Submission | InfoRequest) -> None:
+    ThreadRead.objects.update_or_create(user=user, **_item_fields(item), defaults={"read_at": timezone.now()})
+
+
+# ----------------------------------------------------------------------------------------------
+# Information requests
+
+
+def default_addressee(organization: Organization) -> tuple[str, str]:
+    """The unit's current spokesperson (Decree 09/2017), if one is on record."""
+    from phoihop.programs.selectors import current_spokesperson
+
+    person = current_spokesperson(organization)
+    return (person.full_name, person.email) if person else ("", "")
+
+
+def info_request_create(
+    *,
+    actor: Any,
+    organization: Organization,
+    subject: str,
+    questions: str,
+    policy: Any,
+    program: Any = None,
+    response_form: ResponseForm | None = None,
+    addressee_name: str = "",
+    addressee_email: str = "",
+    files: Iterable[Any] = (),
+    now: dt.datetime | None = None,
+) -> InfoRequest:
+    """The newsroom asks a partner unit for information. The due time comes from the named policy
+    on the work calendar; the unit's spokesperson is the addressee unless another is named."""
+    access.require_triage(actor)
+    if organization.kind != Organization.Kind.PARTNER or organization.status != Organization.Status.ACTIVE:
+        raise ValidationError(_("Chỉ gửi đề nghị tới đơn vị phối hợp đang hoạt động."))
+    _check_program(organization, program, ())
+    press = Organization.objects.filter(pk__in=scope_for(actor).member_of, kind=Organization.Kind.PRESS).first()
+    if press is None:
+        raise PermissionDenied
+    if not addressee_name and not addressee_email:
+        addressee_name, addressee_email = default_addressee(organization)
+    checked = check_files(files)
+    sent_at = now or timezone.now()
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            number = next_number(f"info_request:{timezone.localdate(sent_at).year}")
+            request = InfoRequest(
+                reference=f"ĐN-{timezone.localdate(sent_at).year}-{number:05d}",
+                requested_by=actor,
+                press=press,
+                organization=organization,
+                original_organization=organization,
+                addressee_name=clean_text(addressee_name),
+                addressee_email=addressee_email.strip(),
+                program=program,
+                subject=clean_text(subject),
+                questions=clean_multiline(questions),
+                policy=policy,
+                sent_at=sent_at,
+                due_at=policy.due_from(sent_at),
+                response_form=response_form,
+            )
+            request.full_clean()
+            request.save()
+            _store_all(checked, owner={"info_request": request}, actor=actor, written=written)
+            audit_record(
+                actor=actor,
+                verb="info_request.created",
+                target=request,
+                organization=organization,
+                data={"policy": policy.name, "due_at": request.due_at.isoformat()},
+            )
+            _index_info_request(request)
+            _notify(
+                recipients=_partner_contacts(organization),
+                verb="info_request.created",
+                title=_("Đề nghị cung cấp thông tin: %(subject)s (hạn %(due)s)")
+                % {"subject": request.subject, "due": timezone.localtime(request.due_at).strftime("%d/%m/%Y %H:%M")},
+                body=request.questions[:500],
+                url=request.get_absolute_url(),
+                target=request,
+                actor=actor,
+                organization=organization,
+            )
+    except BaseException:
+        _delete_files(written)
+        raise
+    return request
+
+
+def info_request_answer(
+    *,
+    actor: Any,
+    request: InfoRequest,
+    outcome: str,
+    answer: str = "",
+    refusal_ground: RefusalGround | None = None,
+    response_form: ResponseForm | None = None,
+    files: Iterable[Any] = (),
+) -> InfoRequest:
+    """The partner answers, answers in part, or refuses on a listed ground. Members acting for the
+    unit only (403 for read-only staff); a closed request cannot be answered again."""
+    scope = scope_for(actor)
+    if not scope.can_see(request.organization_id):
+        raise PermissionDenied
+    if not scope.can_write(request.organization_id):
+        raise PermissionDenied
+    allowed = {InfoRequest.Status.ANSWERED, InfoRequest.Status.PARTIAL, InfoRequest.Status.REFUSED}
+    if outcome not in allowed:
+        raise ValidationError(_("Kết quả trả lời không hợp lệ."))
+    answer = clean_multiline(answer)
+    if outcome == InfoRequest.Status.REFUSED and refusal_ground is None:
+        raise ValidationError(_("Từ chối cung cấp thông tin phải nêu căn cứ."))
+    if outcome != InfoRequest.Status.REFUSED and not answer and not list(files):
+        raise ValidationError(_("Cần nội dung trả lời hoặc tệp đính kèm."))
+    checked = check_files(files)
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            current = InfoRequest.objects.select_for_update().get(pk=request.pk)
+            if current.status != InfoRequest.Status.SENT:
+                raise ValidationError(_("Đề nghị này đã được trả lời hoặc đã đóng."))
+            current.status = outcome
+            current.answer = answer
+            current.answered_at = timezone.now()
+            current.answered_by = actor
+            current.refusal_ground = refusal_ground if outcome == InfoRequest.Status.REFUSED else None
+            if response_form is not None:
+                current.response_form = response_form
+            current.save(
+                update_fields=[
+                    "status",
+                    "answer",
+                    "answered_at",
+                    "answered_by",
+                    "refusal_ground",
+                    "response_form",
+                    "updated_at",
+                ]
+            )
+            _store_all(checked, owner={"info_request": current}, actor=actor, written=written)
+            audit_record(
+                actor=actor,
+                verb=f"info_request.{outcome}",
+                target=current,
+                organization=current.organization,
+                data={"late": current.answered_late},
+            )
+            _index_info_request(current)
+            _notify(
+                recipients={current.requested_by, *_press_triagers()},
+                verb=f"info_request.{outcome}",
+                title=_("%(org)s đã trả lời: %(subject)s")
+                % {"org": current.organization.name, "subject": current.subject},
+                body=answer[:500],
+                url=current.get_absolute_url(),
+                target=current,
+                actor=actor,
+                organization=current.organization,
+            )
+    except BaseException:
+        _delete_files(written)
+        raise
+    return current
+
+
+def info_request_withdraw(*, actor: Any, request: InfoRequest, reason: str = "") -> InfoRequest:
+    access.require_triage(actor)
+    with transaction.atomic():
+        current = InfoRequest.objects.select_for_update().get(pk=request.pk)
+        if current.status != InfoRequest.Status.SENT:
+            raise ValidationError(_("Đề nghị này đã được trả lời hoặc đã đóng."))
+        current.status = InfoRequest.Status.WITHDRAWN
+        current.save(update_fields=["status", "updated_at"])
+        audit_record(
+            actor=actor,
+            verb="info_request.withdrawn",
+            target=current,
+            organization=current.organization,
+            data={"reason": clean_text(reason)},
+        )
+    return current
+
+
+def send_reminders_and_escalations(
+    *, now: dt.datetime | None = None, remind_before: dt.timedelta | None = None
+) -> dict[str, int]:
+    """Remind the unit before the due time and tell its leaders once a request is overdue.
+
+    Each request is reminded once and escalated once (the timestamps record it), so the task can
+    run as often as the worker likes.
+    """
+    now = now or timezone.now()
+    remind_before = remind_before or dt.timedelta(hours=24)
+    counts = {"reminded": 0, "escalated": 0}
+    due_soon = (
+        InfoRequest.objects.open()
+        .filter(reminded_at__isnull=True, due_at__gt=now, due_at__lte=now + remind_before)
+        .select_related("organization")
+    )
+    for request in due_soon:
+        with transaction.atomic():
+            InfoRequest.objects.filter(pk=request.pk).update(reminded_at=now)
+            audit_record(actor=None, verb="info_request.reminded", target=request, organization=request.organization)
+            _notify(
+                recipients=_partner_contacts(request.organization),
+                verb="info_request.reminded",
+                title=_("Sắp đến hạn trả lời: %(subject)s (hạn %(due)s)")
+                % {"subject": request.subject, "due": timezone.localtime(request.due_at).strftime("%d/%m/%Y %H:%M")},
+                url=request.get_absolute_url(),
+                target=request,
+                organization=request.organization,
+            )
+        counts["reminded"] += 1
+    overdue = InfoRequest.objects.overdue(now).filter(escalated_at__isnull=True).select_related("organization")
+    for request in overdue:
+        with transaction.atomic():
+            InfoRequest.objects.filter(pk=request.pk).update(escalated_at=now)
+            audit_record(actor=None, verb="info_request.escalated", target=request, organization=request.organization)
+            leaders = _partner_contacts(request.organization, leaders_only=True)
+            parent = request.organization.parent
+            if parent is not None and parent.status == Organization.Status.ACTIVE:
+                leaders += _partner_contacts(parent, leaders_only=True)
+            _notify(
+                recipients={*leaders, request.requested_by},
+                verb="info_request.escalated",
+                title=_("Quá hạn trả lời: %(subject)s (hạn %(due)s)")
+                % {"subject": request.subject, "due": timezone.localtime(request.due_at).strftime("%d/%m/%Y %H:%M")},
+                url=request.get_absolute_url(),
+                target=request,
+                organization=request.organization,
+            )
+        counts["escalated"] += 1
+    return counts
+
+
+# ----------------------------------------------------------------------------------------------
+# Unit succession
+
+
+def transfer_open_work(*, actor: Any, predecessor: Organization, successor: Organization) -> dict[str, int]:
+    """Move a merged unit's open submissions and requests to its successor. The items keep
+    `original_organization`, so their history still reads under the old name."""
+    with transaction.atomic():
+        submissions = list(Submission.objects.open().filter(organization=predecessor).values_list("pk", flat=True))
+        requests = list(InfoRequest.objects.open().filter(organization=predecessor).values_list("pk", flat=True))
+        Submission.objects.filter(pk__in=submissions).update(organization=successor, updated_at=timezone.now())
+        InfoRequest.objects.filter(pk__in=requests).update(organization=successor, updated_at=timezone.now())
+        for model, ids in ((Submission, submissions), (InfoRequest, requests)):
+            for item in model.objects.filter(pk__in=ids):
+                audit_record(
+                    actor=actor,
+                    verb="exchange.transferred",
+                    target=item,
+                    organization=successor,
+                    data={"from": predecessor.name, "to": successor.name},
+                )
+    return {"submissions": len(submissions), "info_requests": len(requests)}

@@ -1,0 +1,232 @@
+"""The coordination workspace (/phoi-hop/) for both sides. Parse → access → service → render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from phoihop.accounts.access import scope_for
+from phoihop.core.models import AuditEvent
+from phoihop.exchange import access, selectors, services
+from phoihop.exchange.forms import (
+    AnswerForm,
+    InboxFilterForm,
+    InfoRequestForm,
+    MessageForm,
+    PublishedForm,
+    RejectForm,
+    SubmissionForm,
+)
+from phoihop.exchange.models import InfoRequest, Submission
+
+PAGE_SIZE = 30
+
+
+def _form_errors(form: Any, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+@login_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    tab = "de-nghi" if request.GET.get("muc") == "de-nghi" else "thong-tin"
+    form = InboxFilterForm(request.GET or None, user=request.user, tab=tab)
+    filters = form.cleaned_data if form.is_valid() else {}
+    if tab == "thong-tin":
+        items: Any = selectors.submission_inbox(request.user, filters)
+    else:
+        items = selectors.info_request_inbox(request.user, filters)
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("trang"))
+    scope = scope_for(request.user)
+    context = {
+        "tab": tab,
+        "filter_form": form,
+        "page_obj": page,
+        "scope": scope,
+        "can_triage": access.can_triage(scope),
+        "can_send": bool(scope.writable) and not scope.is_press,
+        "overdue_count": selectors.overdue_count(request.user),
+        "query": request.GET.copy(),
+    }
+    return render(request, "exchange/inbox.html", context)
+
+
+@login_required
+def submission_new(request: HttpRequest) -> HttpResponse:
+    form = SubmissionForm(request.POST or None, request.FILES or None, user=request.user)
+    if not form.fields["organization"].queryset.exists():  # type: ignore[attr-defined]
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            submission = services.submission_create(actor=request.user, files=data.pop("attachments"), **data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Đã gửi thông tin. Số tiếp nhận: %(ref)s.") % {"ref": submission.reference})
+            return redirect(submission)
+    return render(request, "exchange/submission_form.html", {"form": form})
+
+
+def _item_context(request: HttpRequest, item: Submission | InfoRequest) -> dict[str, Any]:
+    scope = scope_for(request.user)
+    last_read = selectors.last_read(request.user, item)
+    services.thread_mark_read(user=request.user, item=item)
+    return {
+        "item": item,
+        "thread": selectors.thread(item),
+        "last_read": last_read,
+        "message_form": MessageForm(),
+        "can_triage": access.can_triage(scope),
+        "can_write": scope.is_press or scope.can_write(item.organization_id),
+        "history": AuditEvent.objects.for_object(item).select_related("organization")[:100],
+    }
+
+
+@login_required
+def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = access.get_submission_for_user(request.user, pk)
+    context = _item_context(request, submission)
+    context.update(
+        attachments=submission.attachments.all(),
+        reject_form=RejectForm(),
+        published_form=PublishedForm(),
+        themes=submission.themes.all(),
+    )
+    return render(request, "exchange/submission_detail.html", context)
+
+
+SUBMISSION_ACTIONS = {
+    "tiep-nhan": services.submission_acknowledge,
+    "dang-xu-ly": services.submission_start,
+}
+
+
+@login_required
+@require_POST
+def submission_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    submission = access.get_submission_for_user(request.user, pk, write=True)
+    access.require_triage(request.user)
+    try:
+        if action in SUBMISSION_ACTIONS:
+            SUBMISSION_ACTIONS[action](actor=request.user, submission=submission)
+        elif action == "khong-su-dung":
+            form = RejectForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(_("Cần nêu lý do không sử dụng."))
+            services.submission_reject(actor=request.user, submission=submission, reason=form.cleaned_data["reason"])
+        elif action == "da-dang":
+            published = PublishedForm(request.POST)
+            if not published.is_valid():
+                raise ValidationError(_("Cần đường dẫn bài đã đăng."))
+            services.submission_mark_published(
+                actor=request.user, submission=submission, url=published.cleaned_data["url"]
+            )
+        else:
+            return HttpResponse(status=404)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã cập nhật trạng thái."))
+    return redirect(submission)
+
+
+@login_required
+@require_POST
+def message_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    if kind == "thong-tin":
+        item: Submission | InfoRequest = access.get_submission_for_user(request.user, pk, write=True)
+    else:
+        item = access.get_info_request_for_user(request.user, pk, write=True)
+    form = MessageForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.message_post(
+                actor=request.user, item=item, body=form.cleaned_data["body"], files=form.cleaned_data["attachments"]
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã gửi tin nhắn."))
+    else:
+        for field_errors in form.errors.values():
+            for text in field_errors:
+                messages.error(request, str(text))
+    return redirect(item.get_absolute_url() + "#trao-doi")
+
+
+@login_required
+def request_new(request: HttpRequest) -> HttpResponse:
+    access.require_triage(request.user)
+    form = InfoRequestForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            info_request = services.info_request_create(actor=request.user, files=data.pop("attachments"), **data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Đã gửi đề nghị %(ref)s.") % {"ref": info_request.reference})
+            return redirect(info_request)
+    return render(request, "exchange/request_form.html", {"form": form})
+
+
+@login_required
+def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    info_request = access.get_info_request_for_user(request.user, pk)
+    context = _item_context(request, info_request)
+    scope = scope_for(request.user)
+    context.update(
+        attachments=info_request.attachments.all(),
+        answer_form=AnswerForm(),
+        can_answer=info_request.is_open and scope.can_write(info_request.organization_id),
+    )
+    return render(request, "exchange/request_detail.html", context)
+
+
+@login_required
+def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
+    info_request = access.get_info_request_for_user(request.user, pk, write=True)
+    if scope_for(request.user).is_press:
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    form = AnswerForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.info_request_answer(
+                actor=request.user, request=info_request, files=data.pop("attachments"), **data
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Đã gửi trả lời."))
+            return redirect(info_request)
+    return render(request, "exchange/answer_form.html", {"form": form, "item": info_request})
+
+
+@login_required
+def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+    attachment = access.get_attachment_for_user(request.user, pk)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=attachment.kind not in {"image", "pdf"},
+        filename=attachment.original_name,
+        content_type=attachment.mime_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
+    return response
