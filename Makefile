@@ -38,12 +38,14 @@ run: install
 
 # The worker runs beside the web server (its log in var/worker.log) and stops with it.
 serve:
-	@mkdir -p var; DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) db_worker --no-startup-delay >>var/worker.log 2>&1 & worker=$$!; \
+	@mkdir -p var; DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) start_periodic >>var/worker.log 2>&1; \
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) db_worker --no-startup-delay >>var/worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	echo "phoihop: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, worker log: var/worker.log)  — Ctrl-C to stop"; \
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) runserver --noreload $(HOST):$(PORT)
 
 worker: install
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) start_periodic
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) db_worker
 
 # --reuse-db keeps the test database between runs (new migrations are still applied).

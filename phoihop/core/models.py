@@ -33,6 +33,21 @@ class Counter(models.Model):
         return f"{self.key}={self.value}"
 
 
+class PeriodicRun(models.Model):
+    """When a self-rescheduling background job runs next (the worker has no cron)."""
+
+    key = models.CharField(max_length=120, unique=True)
+    next_run_at = models.DateTimeField(null=True, blank=True)
+    last_run_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("việc định kỳ")
+        verbose_name_plural = _("việc định kỳ")
+
+    def __str__(self) -> str:
+        return self.key
+
+
 class AppendOnlyError(Exception):
     """Raised when code tries to change or delete an audit event."""
 

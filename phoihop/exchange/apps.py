@@ -8,8 +8,14 @@ class ExchangeConfig(AppConfig):
     verbose_name = _("Trao đổi thông tin")
 
     def ready(self) -> None:
+        import datetime as dt
+
         from phoihop.accounts import succession
-        from phoihop.core import history, seeds
+        from phoihop.core import history, periodic, seeds
+        from phoihop.exchange.tasks import CLEANUP_KEY, REMINDERS_KEY, cleanup_uploads_tick, reminders_tick
+
+        periodic.register(REMINDERS_KEY, reminders_tick, dt.timedelta(minutes=15))
+        periodic.register(CLEANUP_KEY, cleanup_uploads_tick, dt.timedelta(hours=6))
 
         seeds.register_migration("exchange.reference_lists", "phoihop.exchange.migrations.0002_seed_reference_lists")
         from phoihop.exchange import access, services

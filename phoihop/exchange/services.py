@@ -653,3 +653,34 @@ def transfer_open_work(*, actor: Any, predecessor: Organization, successor: Orga
                     data={"from": predecessor.name, "to": successor.name},
                 )
     return {"submissions": len(submissions), "info_requests": len(requests)}
+
+
+def orphan_uploads_remove(*, older_than: dt.timedelta = dt.timedelta(hours=1), dry_run: bool = False) -> list[str]:
+    """Delete stored exchange files that no attachment row points to.
+
+    A crash between a file write and the commit (power loss, a killed worker) can leave such a file;
+    the services clean up every failure they see, and this sweep catches the ones they could not.
+    Files younger than `older_than` are left alone: their transaction may still be running.
+    """
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from phoihop.exchange.models import Attachment
+
+    root = Path(settings.MEDIA_ROOT) / "exchange"
+    if not root.exists():
+        return []
+    cutoff = timezone.now().timestamp() - older_than.total_seconds()
+    known = set(Attachment.objects.values_list("file", flat=True))
+    removed = []
+    for path in root.rglob("*"):
+        if not path.is_file() or path.stat().st_mtime > cutoff:
+            continue
+        name = path.relative_to(settings.MEDIA_ROOT).as_posix()
+        if name in known:
+            continue
+        removed.append(name)
+        if not dry_run:
+            path.unlink(missing_ok=True)
+    return removed
