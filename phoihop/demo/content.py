@@ -765,3 +765,114 @@ USERS: list[dict] = [
         "email": "lanhdaoxa@example.vn",
     },
 ]
+
+# ---------------------------------------------------------------------------------------------
+# After 01/7/2025: the newspaper works with the successor commune (plainly illustrative).
+# ---------------------------------------------------------------------------------------------
+
+PROGRAM_2025: dict = {
+    "title": "Chương trình phối hợp thông tin, tuyên truyền giai đoạn 2025 - 2026 giữa Báo Lao động Thủ đô "
+    "và UBND xã Thanh Trì (minh họa)",
+    "number": "07/CTPH-LĐTĐ-UBND (minh họa)",
+    "signed_on": "2025-10-14",
+    "starts_on": "2025-10-01",
+    "ends_on": "2026-12-31",
+    "status": "active",
+    "successor": 0,
+    "signatories": [
+        {"side": "press", "full_name": "Lê Thị Bích Ngọc", "title": "Tổng Biên tập Báo Lao động Thủ đô"},
+        {"side": "successor", "full_name": "Trần Quốc Hưng (minh họa)", "title": "Chủ tịch UBND xã (minh họa)"},
+    ],
+    # (theme, target articles, per)
+    "themes": [
+        ("Vận hành chính quyền địa phương hai cấp, cải cách hành chính, chuyển đổi số", 6, "quarter"),
+        ("Phát triển kinh tế, làng nghề, nông nghiệp đô thị", 3, "quarter"),
+        ("Đời sống, việc làm của đoàn viên, người lao động", 2, "quarter"),
+        ("Phản bác thông tin sai sự thật, tin giả trên địa bàn", None, "quarter"),
+    ],
+    "legal_bases": "Luật Báo chí số 126/2025/QH15 (hiệu lực từ 01/7/2026).\n"
+    "Nghị định số 09/2017/NĐ-CP về phát ngôn và cung cấp thông tin cho báo chí.",
+    "purpose": "Tiếp nối chương trình giai đoạn 2023 - 2025 sau khi sắp xếp đơn vị hành chính: xã chủ động "
+    "cung cấp thông tin chính thức, Báo phản ánh kịp thời, hai bên cùng báo cáo kết quả.",
+}
+
+SPOKESPERSON: dict = {
+    "successor": 0,
+    "full_name": "Đỗ Thị Mai (minh họa)",
+    "title": "Phó Chủ tịch UBND xã, người phát ngôn (minh họa)",
+    "phone": "024 0000 0000",
+    "email": "phatngon.xa@example.vn",
+    "valid_from": "2025-07-01",
+}
+
+EXTRA_USERS: list[dict] = [
+    {
+        "username": "daumoixa",
+        "full_name": "Phạm Thu Hằng",
+        "org": "successor:0",
+        "role": "can_bo_dau_moi",
+        "title": "Cán bộ Văn phòng HĐND và UBND xã (đầu mối thông tin)",
+        "email": "daumoixa@example.vn",
+    },
+]
+
+# Information the commune sent; the loader creates them through the exchange services.
+SUBMISSIONS: list[dict] = [
+    {
+        "title": "Lịch tiếp công dân định kỳ tháng 12/2026 của UBND xã",
+        "kind": "news",
+        "priority": "normal",
+        "body": "UBND xã thông báo lịch tiếp công dân định kỳ của Chủ tịch UBND xã trong tháng 12/2026 "
+        "vào sáng thứ Năm hằng tuần tại Bộ phận một cửa. Người dân có thể đăng ký trước qua điện thoại "
+        "của Văn phòng HĐND và UBND xã.",
+        "status": "received",
+        "attachment": "docx",
+    },
+    {
+        "title": "Giấy mời dự lễ ra mắt mô hình “Tổ công nghệ số cộng đồng” của xã",
+        "kind": "event",
+        "priority": "urgent",
+        "body": "Trân trọng kính mời Báo cử phóng viên dự và đưa tin lễ ra mắt mô hình Tổ công nghệ số "
+        "cộng đồng tại hội trường UBND xã.",
+        "event_starts_at": "2026-12-03T08:30:00+07:00",
+        "event_location": "Hội trường UBND xã",
+        "status": "sent",
+        "attachment": "jpeg",
+    },
+    {
+        "title": "Thông tin về cuộc làm việc giữa tòa soạn và UBND xã về trao đổi thông tin",
+        "kind": "news",
+        "priority": "normal",
+        "body": "Văn phòng HĐND và UBND xã gửi thông tin về buổi làm việc với Báo về quy trình cung cấp "
+        "thông tin, đầu mối và thời hạn trả lời đề nghị của Báo.",
+        "status": "published",
+        "article_slug": "toa-soan-va-chinh-quyen-xa-ban-cach-trao-doi-thong-tin-nhanh-dung-du",
+    },
+]
+
+# Requests the newspaper sent to the commune: (subject, questions, policy code, days ago, answered?)
+INFO_REQUESTS: list[dict] = [
+    {
+        "subject": "Tiến độ giải ngân vốn đầu tư công năm 2026 trên địa bàn xã",
+        "questions": "Đề nghị xã cho biết tỷ lệ giải ngân vốn đầu tư công đến hết tháng 11/2026, các công "
+        "trình chậm tiến độ và nguyên nhân.",
+        "policy": "thuong",
+        "days_ago": 2,
+        "answer": "",
+    },
+    {
+        "subject": "Phương án bảo đảm trật tự giao thông dịp cuối năm",
+        "questions": "Đề nghị xã cung cấp phương án phân luồng giao thông khu vực chợ dân sinh dịp cuối năm.",
+        "policy": "khan",
+        "days_ago": 9,
+        "answer": "",
+    },
+    {
+        "subject": "Kết quả cấp căn cước và định danh điện tử mức 2",
+        "questions": "Đề nghị xã cung cấp số liệu cấp định danh điện tử mức 2 đến ngày 15/11/2026.",
+        "policy": "thuong",
+        "days_ago": 14,
+        "answer": "Đến ngày 15/11/2026, xã đã hoàn thành phần lớn chỉ tiêu được giao; số liệu chi tiết "
+        "theo từng thôn gửi kèm văn bản của Công an xã.",
+    },
+]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import json
 import re
 import secrets
@@ -29,7 +30,7 @@ from phoihop.demo import content
 from phoihop.demo.images import draw
 from phoihop.portal import services as portal_services
 from phoihop.portal.models import ArticlePage
-from phoihop.programs.models import Program
+from phoihop.programs.models import Program, Spokesperson
 from phoihop.programs.services import program_create
 
 IMAGE_PLACEHOLDER = re.compile(r"^\{image:(\d+)\}$")
@@ -116,6 +117,124 @@ def _program(result: DemoResult, orgs: dict[str, Any]) -> Program:
     )
 
 
+def _program_2025(result: DemoResult, orgs: dict[str, Any]) -> Program:
+    """The running programme with the successor commune (illustrative), with theme targets."""
+    data = content.PROGRAM_2025
+    existing = Program.objects.filter(title=data["title"]).first()
+    if existing is not None:
+        return existing
+    commune = orgs["successors"][data["successor"]]
+    side = {"press": orgs["press"], "successor": commune}
+    program = program_create(
+        actor=None,
+        title=data["title"],
+        number=data["number"],
+        parties=[orgs["press"], commune],
+        signed_on=dt.date.fromisoformat(data["signed_on"]),
+        starts_on=dt.date.fromisoformat(data["starts_on"]),
+        ends_on=dt.date.fromisoformat(data["ends_on"]),
+        status=data["status"],
+        legal_bases=data["legal_bases"],
+        purpose=data["purpose"],
+        signatories=[(side[s["side"]], s["full_name"], s["title"]) for s in data["signatories"]],
+        themes=[title for title, _n, _per in data["themes"]],
+    )
+    for theme, (_title, target, per) in zip(program.themes.order_by("sort_order"), data["themes"], strict=True):
+        if target:
+            theme.target_count, theme.target_period = target, per
+            theme.save(update_fields=["target_count", "target_period"])
+    result.count("programs")
+    return program
+
+
+def _spokesperson(orgs: dict[str, Any]) -> None:
+    data = content.SPOKESPERSON
+    unit = orgs["successors"][data["successor"]]
+    Spokesperson.objects.get_or_create(
+        organization=unit,
+        full_name=data["full_name"],
+        defaults={
+            "title": data["title"],
+            "phone": data["phone"],
+            "email": data["email"],
+            "valid_from": dt.date.fromisoformat(data["valid_from"]),
+        },
+    )
+
+
+def _demo_docx(text: str) -> Any:
+    import docx
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    document = docx.Document()
+    document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return SimpleUploadedFile("van-ban.docx", buffer.getvalue())
+
+
+def _exchange(result: DemoResult, orgs: dict[str, Any], program: Program) -> None:
+    """A few live items in the workspace, created through the exchange services."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from phoihop.deadlines.models import DeadlinePolicy
+    from phoihop.exchange import services as exchange
+    from phoihop.exchange.models import InfoRequest, Submission
+
+    User = get_user_model()
+    commune = orgs["successors"][content.PROGRAM_2025["successor"]]
+    liaison = User.objects.get(username="daumoixa")
+    chief = User.objects.get(username="tongbientap")
+    editor = User.objects.get(username="truongban")
+    for spec in content.SUBMISSIONS:
+        if Submission.objects.filter(title=spec["title"]).exists():
+            continue
+        files = []
+        if spec.get("attachment") == "docx":
+            files.append(_demo_docx(spec["body"]))
+        elif spec.get("attachment") == "jpeg":
+            files.append(
+                SimpleUploadedFile("anh.jpg", draw("meeting", ["#1d3557", "#a8dadc", "#e63946"], spec["title"]))
+            )
+        submission = exchange.submission_create(
+            actor=liaison,
+            organization=commune,
+            title=spec["title"],
+            body=spec["body"],
+            kind=spec["kind"],
+            priority=spec["priority"],
+            program=program,
+            event_starts_at=dt.datetime.fromisoformat(spec["event_starts_at"]) if spec.get("event_starts_at") else None,
+            event_location=spec.get("event_location", ""),
+            files=files,
+        )
+        if spec["status"] in {"received", "published"}:
+            exchange.submission_acknowledge(actor=editor, submission=submission)
+        if spec["status"] == "published":
+            article = ArticlePage.objects.filter(slug=spec["article_slug"]).first()
+            if article is not None:
+                exchange.submission_mark_published(
+                    actor=editor, submission=submission, url=article.full_url or article.url, page=article
+                )
+        result.count("submissions")
+    for spec in content.INFO_REQUESTS:
+        if InfoRequest.objects.filter(subject=spec["subject"]).exists():
+            continue
+        request = exchange.info_request_create(
+            actor=chief,
+            organization=commune,
+            subject=spec["subject"],
+            questions=spec["questions"],
+            policy=DeadlinePolicy.objects.get(code=spec["policy"]),
+            program=program,
+            now=timezone.now() - dt.timedelta(days=spec["days_ago"]),
+        )
+        if spec["answer"]:
+            exchange.info_request_answer(actor=liaison, request=request, outcome="answered", answer=spec["answer"])
+        result.count("info_requests")
+
+
 def _user_org(key: str, orgs: dict[str, Any]) -> Organization:
     if ":" in key:
         group, index = key.split(":", 1)
@@ -128,7 +247,7 @@ def _users(result: DemoResult, orgs: dict[str, Any], logins_path: Path) -> None:
     if logins_path.exists():
         saved = json.loads(logins_path.read_text(encoding="utf-8"))
     User = get_user_model()
-    for spec in content.USERS:
+    for spec in [*content.USERS, *content.EXTRA_USERS]:
         username = spec["username"]
         user = User.objects.filter(username=username).first()
         password = saved.get(username)
@@ -171,17 +290,11 @@ def _images(result: DemoResult) -> list[Any]:
         if image is None:
             data = draw(spec["motif"], spec["palette"], spec["key"])
             image = Image(title=spec["title"], description=spec["caption"])
-            image.file = ImageFile(_bytes_file(data), name=f"demo-{spec['key']}.jpg")
+            image.file = ImageFile(io.BytesIO(data), name=f"demo-{spec['key']}.jpg")
             image.save()
             result.count("images")
         images.append(image)
     return images
-
-
-def _bytes_file(data: bytes) -> Any:
-    import io
-
-    return io.BytesIO(data)
 
 
 def _body(paragraphs: list[str], images: list[Any]) -> list[tuple[str, Any]]:
@@ -245,7 +358,10 @@ def load(*, logins_path: Path | None = None) -> DemoResult:
         portal_services.newsroom_groups_ensure()
         orgs = _organizations(result)
         _program(result, orgs)
+        program_2025 = _program_2025(result, orgs)
+        _spokesperson(orgs)
         _users(result, orgs, logins_path)
         images = _images(result)
         _articles(result, images)
+        _exchange(result, orgs, program_2025)
     return result

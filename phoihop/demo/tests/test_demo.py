@@ -51,7 +51,7 @@ class DemoStoryTests(TestCase):
         self.assertEqual(district.ended_on.isoformat(), content.ORGANIZATIONS["district"]["merged_on"])
         self.assertEqual(district.level.code, "huyen")
         self.assertTrue(district.children.exists())
-        program = Program.objects.get()
+        program = Program.objects.get(title=content.PROGRAM["title"])
         self.assertEqual(program.starts_on.year, 2023)
         self.assertEqual(program.ends_on.year, 2025)
         self.assertIn("Lê Thị Bích Ngọc", program.signatories.values_list("full_name", flat=True))
@@ -85,3 +85,18 @@ class DemoStoryTests(TestCase):
         call_command("demo", stdout=out)
         self.assertIn("tongbientap", out.getvalue())
         self.assertIn("Tổng Biên tập", out.getvalue())
+
+    def test_workspace_has_live_items_for_the_successor_commune(self):
+        from phoihop.exchange.models import InfoRequest, Submission
+
+        running = Program.objects.get(title=content.PROGRAM_2025["title"])
+        self.assertEqual(running.status, Program.Status.ACTIVE)
+        self.assertEqual(Submission.objects.filter(program=running).count(), len(content.SUBMISSIONS))
+        published = Submission.objects.get(status=Submission.Status.PUBLISHED)
+        self.assertTrue(published.published_url.endswith("/"))
+        self.assertTrue(InfoRequest.objects.filter(status=InfoRequest.Status.ANSWERED).exists())
+        password = json.loads(self.logins_path.read_text(encoding="utf-8"))["daumoixa"]
+        self.assertTrue(self.client.login(username="daumoixa", password=password))
+        inbox = self.client.get("/phoi-hop/")
+        self.assertContains(inbox, content.SUBMISSIONS[0]["title"])
+        self.assertContains(self.client.get("/phoi-hop/?muc=de-nghi"), "Quá hạn")
