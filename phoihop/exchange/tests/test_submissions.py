@@ -255,3 +255,28 @@ class SubmissionViewTests(ExchangeTestCase):
         self.assertTrue(Notification.objects.filter(recipient=self.reporter, verb="thread.message").exists())
         self.assertFalse(Notification.objects.filter(recipient=self.liaison_b).exists())
         self.assertTrue(Notification.objects.filter(recipient=self.liaison_a, verb="thread.message").exists())
+
+
+class UploadKindsTests(ExchangeTestCase):
+    def test_heic_webp_and_mp4_are_accepted_by_content(self):
+        import pillow_heif
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from phoihop.exchange.uploads import check_upload
+
+        image = Image.new("RGB", (32, 24), (10, 120, 200))
+        exif = Image.Exif()
+        exif[0x8825] = {1: "N", 2: (21.0, 0.0, 0.0)}
+        heic = io.BytesIO()
+        pillow_heif.from_pillow(image).save(heic, format="HEIF", exif=exif.tobytes())
+        webp = io.BytesIO()
+        image.save(webp, format="WEBP")
+        mp4 = b"\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom" + b"\x00" * 64
+        checked = {
+            name: check_upload(SimpleUploadedFile(name, data))
+            for name, data in {"anh.heic": heic.getvalue(), "anh.webp": webp.getvalue(), "clip.mp4": mp4}.items()
+        }
+        self.assertEqual([c.kind for c in checked.values()], ["image", "image", "video"])
+        pillow_heif.register_heif_opener()
+        cleaned = Image.open(io.BytesIO(checked["anh.heic"].content))
+        self.assertNotIn(0x8825, cleaned.getexif())
