@@ -132,38 +132,36 @@ class Submission(TimeStampedModel):
         return self.embargo_until is not None and self.embargo_until > timezone.now()
 
 
-class ResponseForm(models.Model):
-    """A form of answering the press (Decree 09/2017, art. 4), kept as editable data."""
+class ReferenceItem(models.Model):
+    """An entry of an editable reference list with its legal basis."""
 
-    name = models.CharField(_("hình thức"), max_length=300, unique=True)
-    legal_basis = models.CharField(_("căn cứ"), max_length=500, blank=True)
-    sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=100)
-    is_active = models.BooleanField(_("đang dùng"), default=True)
-
-    class Meta:
-        verbose_name = _("hình thức cung cấp thông tin")
-        verbose_name_plural = _("hình thức cung cấp thông tin")
-        ordering = ["sort_order", "name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class RefusalGround(models.Model):
-    """A lawful ground for not providing information, kept as editable data."""
-
-    name = models.CharField(_("căn cứ từ chối"), max_length=300, unique=True)
+    name = models.CharField(_("tên"), max_length=300, unique=True)
     legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=500, blank=True)
     sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=100)
     is_active = models.BooleanField(_("đang dùng"), default=True)
 
     class Meta:
-        verbose_name = _("căn cứ từ chối cung cấp thông tin")
-        verbose_name_plural = _("căn cứ từ chối cung cấp thông tin")
+        abstract = True
         ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
         return self.name
+
+
+class ResponseForm(ReferenceItem):
+    """A form of answering the press (Decree 09/2017, art. 4), kept as editable data."""
+
+    class Meta(ReferenceItem.Meta):
+        verbose_name = _("hình thức cung cấp thông tin")
+        verbose_name_plural = _("hình thức cung cấp thông tin")
+
+
+class RefusalGround(ReferenceItem):
+    """A lawful ground for not providing information, kept as editable data."""
+
+    class Meta(ReferenceItem.Meta):
+        verbose_name = _("căn cứ từ chối cung cấp thông tin")
+        verbose_name_plural = _("căn cứ từ chối cung cấp thông tin")
 
 
 class InfoRequestQuerySet(models.QuerySet["InfoRequest"]):

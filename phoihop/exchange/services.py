@@ -87,42 +87,24 @@ def _notify(**kwargs: Any) -> None:
     notify(**kwargs)
 
 
-def _index_submission(submission: Submission) -> None:
-    """Keep the workspace search index in step, after the commit."""
+def _index(item: Submission | InfoRequest) -> None:
+    """Keep the workspace search index in step, after the commit (attachment text included)."""
+    if isinstance(item, Submission):
+        kind, title, texts = "submission", item.title, [item.body]
+    else:
+        kind, title, texts = "info_request", item.subject, [item.questions, item.answer]
 
     def index() -> None:
         from phoihop.search.services import workspace_index
 
-        text = "\n".join([submission.body, *submission.attachments.values_list("extracted_text", flat=True)])
         workspace_index(
-            kind="submission",
-            object_id=submission.pk,
-            organization=submission.organization,
-            title=submission.title,
-            body=text,
-            url=submission.get_absolute_url(),
-            updated_at=submission.updated_at,
-        )
-
-    # robust: a search-index hiccup is logged, never turned into an error for the sender.
-    transaction.on_commit(index, robust=True)
-
-
-def _index_info_request(request: InfoRequest) -> None:
-    def index() -> None:
-        from phoihop.search.services import workspace_index
-
-        text = "\n".join(
-            [request.questions, request.answer, *request.attachments.values_list("extracted_text", flat=True)]
-        )
-        workspace_index(
-            kind="info_request",
-            object_id=request.pk,
-            organization=request.organization,
-            title=request.subject,
-            body=text,
-            url=request.get_absolute_url(),
-            updated_at=request.updated_at,
+            kind=kind,
+            object_id=item.pk,
+            organization=item.organization,
+            title=title,
+            body="\n".join([*texts, *item.attachments.values_list("extracted_text", flat=True)]),
+            url=item.get_absolute_url(),
+            updated_at=item.updated_at,
         )
 
     # robust: a search-index hiccup is logged, never turned into an error for the sender.
@@ -228,7 +210,7 @@ def submission_create(
                 organization=organization,
                 data={"files": [c.name for c in checked], "priority": priority},
             )
-            _index_submission(submission)
+            _index(submission)
             _notify(
                 recipients=_press_triagers(),
                 verb="submission.created",
@@ -467,7 +449,7 @@ def info_request_create(
                 organization=organization,
                 data={"policy": policy.name, "due_at": request.due_at.isoformat()},
             )
-            _index_info_request(request)
+            _index(request)
             _notify(
                 recipients=_partner_contacts(organization),
                 verb="info_request.created",
@@ -543,7 +525,7 @@ def info_request_answer(
                 organization=current.organization,
                 data={"late": current.answered_late},
             )
-            _index_info_request(current)
+            _index(current)
             _notify(
                 recipients={current.requested_by, *_press_triagers()},
                 verb=f"info_request.{outcome}",

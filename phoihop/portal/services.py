@@ -35,7 +35,22 @@ PAGE_PERMISSIONS: dict[str, tuple[str, ...]] = {
 }
 MEDIA_PERMISSIONS = ("add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document")
 # Admin lists other than pages: programmes are the leaders'; spokespersons any editor's.
-_LEADER_MODELS = ("programs.add_program", "programs.change_program", "programs.view_program")
+_LEADER_MODELS = (
+    "programs.add_program",
+    "programs.change_program",
+    "programs.view_program",
+    # Reference data with a legal basis: the work calendar, deadline policies, answer forms, grounds.
+    *(
+        f"{app}.{action}_{model}"
+        for app, models in (
+            ("deadlines", ("calendaryear", "calendarday", "deadlinepolicy")),
+            ("exchange", ("responseform", "refusalground")),
+        )
+        for model in models
+        for action in ("add", "change", "view")
+    ),
+    "deadlines.delete_calendarday",
+)
 _EDITOR_MODELS = ("programs.add_spokesperson", "programs.change_spokesperson", "programs.view_spokesperson")
 MODEL_PERMISSIONS: dict[str, tuple[str, ...]] = {
     Role.EDITOR_IN_CHIEF: (*_LEADER_MODELS, *_EDITOR_MODELS),
