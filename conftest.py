@@ -61,6 +61,34 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     return [f"phoihop database: {engine.rsplit('.', 1)[-1]} ({name})", f"chromium: {chromium_path()}"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _reference_data(request: pytest.FixtureRequest) -> None:
+    """Make sure the migrations' reference rows are there at the start (a reused test database
+    may have been flushed by the last transactional test of the previous run)."""
+    if not _database_engine() or not _any_db_test(request):
+        return
+    request.getfixturevalue("django_db_setup")
+    blocker = request.getfixturevalue("django_db_blocker")
+    from django.db import transaction
+
+    from phoihop.core import seeds
+
+    with blocker.unblock(), transaction.atomic():
+        seeds.restore_all()
+
+
+def _any_db_test(request: pytest.FixtureRequest) -> bool:
+    from django.test import TransactionTestCase
+
+    def uses_db(item: pytest.Item) -> bool:
+        cls = getattr(item, "cls", None)
+        return bool(item.get_closest_marker("django_db")) or (
+            isinstance(cls, type) and issubclass(cls, TransactionTestCase)
+        )
+
+    return any(uses_db(item) for item in request.session.items)
+
+
 def _flushes_database(item: pytest.Item) -> bool:
     """Transactional tests (live server, TransactionTestCase) flush every table when they end."""
     marker = item.get_closest_marker("django_db")

@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("phoi-hop/chuong-trinh/", include("phoihop.programs.urls")),
     path("phoi-hop/nguoi-phat-ngon/", programs_views.spokespersons, name="spokespersons"),
+    path("toa-soan/", include("phoihop.newsroom.urls")),
     path("phoi-hop/", include("phoihop.exchange.urls")),
     path("thong-bao/", include("phoihop.notifications.urls")),
     path("tim-kiem/", include("phoihop.search.urls")),

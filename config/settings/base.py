@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "phoihop.programs",
     "phoihop.deadlines",
     "phoihop.exchange",
+    "phoihop.newsroom",
     "phoihop.notifications",
     "phoihop.search",
     "phoihop.portal",

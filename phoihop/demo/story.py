@@ -28,6 +28,7 @@ from phoihop.accounts import services as account_services
 from phoihop.accounts.models import Membership, Organization, OrganizationLevel
 from phoihop.demo import content
 from phoihop.demo.images import draw
+from phoihop.newsroom import services as newsroom_services
 from phoihop.portal import services as portal_services
 from phoihop.portal.models import ArticlePage
 from phoihop.programs.models import Program, Spokesperson
@@ -356,6 +357,7 @@ def load(*, logins_path: Path | None = None) -> DemoResult:
         account_services.levels_ensure()
         portal_services.site_ensure()
         portal_services.newsroom_groups_ensure()
+        newsroom_services.workflows_ensure()
         orgs = _organizations(result)
         _program(result, orgs)
         program_2025 = _program_2025(result, orgs)

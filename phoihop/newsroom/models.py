@@ -1,0 +1,218 @@
+"""The newsroom's own tables: sections (ban) bound to portal categories, assignments (phân công),
+the link between an article and the submissions it was made from, and the scheduled-publishing run.
+
+Articles themselves are Wagtail pages (phoihop.portal); drafts, revisions, workflows and scheduling
+are Wagtail's. These models hold only what Wagtail lacks.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from phoihop.core.models import TimeStampedModel
+
+
+class Section(models.Model):
+    """A desk of the newsroom (ban), bound to one portal category.
+
+    `head_group` is the Wagtail group "Trưởng ban — <category>": the Trưởng ban step of the
+    category's approval workflow is a group approval task for this group only, so a section head
+    approves the articles of their own category and nobody else's.
+    """
+
+    category = models.OneToOneField(
+        "portal.CategoryPage", verbose_name=_("chuyên mục"), on_delete=models.CASCADE, related_name="newsroom_section"
+    )
+    head_group = models.OneToOneField(
+        Group, verbose_name=_("nhóm Trưởng ban"), on_delete=models.PROTECT, related_name="newsroom_section"
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ban")
+        verbose_name_plural = _("các ban")
+
+    def __str__(self) -> str:
+        return self.category.title
+
+
+class SectionMembership(TimeStampedModel):
+    """A press member working in a section; `is_head` makes them one of its Trưởng ban."""
+
+    section = models.ForeignKey(Section, verbose_name=_("ban"), on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người dùng"),
+        on_delete=models.CASCADE,
+        related_name="section_memberships",
+    )
+    is_head = models.BooleanField(_("Trưởng ban"), default=False)
+
+    class Meta:
+        verbose_name = _("thành viên ban")
+        verbose_name_plural = _("thành viên ban")
+        constraints = [models.UniqueConstraint(fields=["section", "user"], name="newsroom_section_member_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.section}"
+
+
+class AssignmentQuerySet(models.QuerySet["Assignment"]):
+    def open(self) -> AssignmentQuerySet:
+        return self.filter(status__in=Assignment.OPEN_STATUSES)
+
+    def overdue(self, now: object = None) -> AssignmentQuerySet:
+        return self.open().exclude(status=Assignment.Status.SUBMITTED).filter(due_at__lt=now or timezone.now())
+
+
+class Assignment(TimeStampedModel):
+    """A piece of work for one journalist, with a due time; usually born from a submission."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Nháp")
+        ASSIGNED = "assigned", _("Đã giao")
+        IN_PROGRESS = "in_progress", _("Đang thực hiện")
+        SUBMITTED = "submitted", _("Đã nộp bài")
+        COMPLETED = "completed", _("Hoàn thành")
+        CANCELLED = "cancelled", _("Đã hủy")
+
+    OPEN_STATUSES: ClassVar[tuple[str, ...]] = (
+        Status.DRAFT,
+        Status.ASSIGNED,
+        Status.IN_PROGRESS,
+        Status.SUBMITTED,
+    )
+
+    title = models.CharField(_("tên việc"), max_length=500)
+    brief = models.TextField(_("yêu cầu"), blank=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="newsroom_assignments",
+    )
+    section = models.ForeignKey(
+        "portal.CategoryPage",
+        verbose_name=_("ban / chuyên mục"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    program = models.ForeignKey(
+        "programs.Program",
+        verbose_name=_("chương trình phối hợp"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assignments",
+    )
+    themes = models.ManyToManyField("programs.Theme", verbose_name=_("nội dung tuyên truyền"), blank=True)
+    submission = models.ForeignKey(
+        "exchange.Submission",
+        verbose_name=_("thông tin nguồn"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assignments",
+    )
+    article = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("bản thảo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    due_at = models.DateTimeField(_("hạn hoàn thành"), db_index=True)
+    status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.DRAFT)
+    status_changed_at = models.DateTimeField(_("đổi trạng thái lúc"), default=timezone.now)
+    cancel_reason = models.TextField(_("lý do hủy"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người giao"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects: ClassVar[AssignmentQuerySet] = AssignmentQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("phân công")
+        verbose_name_plural = _("phân công")
+        ordering = ["due_at", "pk"]
+        indexes = [models.Index(fields=["status", "due_at"], name="assignment_status_due_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(status="cancelled") | Q(assignee__isnull=False),
+                name="assignment_assigned_has_assignee",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="cancelled") | ~Q(cancel_reason=""), name="assignment_cancelled_has_reason"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("newsroom:assignment", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status in {self.Status.ASSIGNED, self.Status.IN_PROGRESS} and self.due_at < timezone.now()
+
+
+class ArticleSource(models.Model):
+    """An article made from a partner's submission: when the article is published, the submission
+    becomes "đã đăng" with its link. Kept here because the article model belongs to the portal."""
+
+    article = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("tin, bài"), on_delete=models.CASCADE, related_name="newsroom_sources"
+    )
+    submission = models.ForeignKey(
+        "exchange.Submission",
+        verbose_name=_("thông tin nguồn"),
+        on_delete=models.CASCADE,
+        related_name="article_sources",
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("nguồn tin, bài")
+        verbose_name_plural = _("nguồn tin, bài")
+        constraints = [models.UniqueConstraint(fields=["article", "submission"], name="newsroom_article_source_once")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} ← {self.submission_id}"
+
+
+class PublishingSchedule(models.Model):
+    """The one row remembering the next scheduled-publishing run, so runs never pile up.
+
+    Every path that may start a run (the worker's own chain, a page just scheduled, the command)
+    calls `publishing.schedule_next`; only one finds no earlier run recorded and enqueues one.
+    """
+
+    next_run_at = models.DateTimeField(_("lần chạy kế tiếp"), null=True, blank=True)
+    last_run_at = models.DateTimeField(_("lần chạy gần nhất"), null=True, blank=True)
+    last_published = models.PositiveIntegerField(_("số trang đã đăng lần gần nhất"), default=0)
+    last_unpublished = models.PositiveIntegerField(_("số trang đã gỡ lần gần nhất"), default=0)
+
+    class Meta:
+        verbose_name = _("lịch đăng bài hẹn giờ")
+        verbose_name_plural = _("lịch đăng bài hẹn giờ")
+
+    def __str__(self) -> str:
+        return f"{self.next_run_at or '-'}"

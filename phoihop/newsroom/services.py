@@ -1,0 +1,715 @@
+"""Writes for the newsroom: sections (ban), approval workflows, assignments.
+
+Approval is Wagtail's own: a `Workflow` of `GroupApprovalTask`s, assigned to the home page (every
+category) or to one category. Wagtail records each approval and rejection with its comment in the
+page history; nothing here duplicates that. The newsroom only builds the workflows and the groups
+behind them, and keeps assignments in step with what happens to their drafts.
+
+Every service checks the actor first (actor None is the system: the demo loader, seeders, Wagtail
+signal handlers), works in one transaction, writes one audit event, and notifies after the commit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import logging
+from collections.abc import Iterable, Sequence
+from pathlib import PurePosixPath
+from typing import Any
+
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+from wagtail.rich_text import RichText
+
+from phoihop.accounts.access import scope_for
+from phoihop.accounts.models import Role
+from phoihop.accounts.services import PRESS_ROLE_GROUPS
+from phoihop.core.services import audit_record
+from phoihop.core.text import clean_multiline, clean_text
+from phoihop.exchange import access as exchange_access
+from phoihop.exchange import services as exchange_services
+from phoihop.exchange.models import Attachment, Submission
+from phoihop.newsroom import access
+from phoihop.newsroom.models import ArticleSource, Assignment, Section, SectionMembership
+from phoihop.portal import services as portal_services
+from phoihop.portal.models import ArticlePage, CategoryPage
+from vntext import slugify
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_WORKFLOW_NAME = "Duyệt tin bài 4 bước"
+# Biên tập viên → Trưởng ban → Phó Tổng Biên tập → Tổng Biên tập.
+DEFAULT_STEPS: tuple[str, ...] = (Role.EDITOR, Role.SECTION_HEAD, Role.DEPUTY_EDITOR, Role.EDITOR_IN_CHIEF)
+# Roles that may be a step of an approval workflow. Reporters draft and submit; they never approve.
+APPROVER_ROLES = frozenset(DEFAULT_STEPS)
+
+
+def _require_configure(actor: Any) -> None:
+    if actor is not None and not access.can_configure(actor):
+        raise PermissionDenied
+
+
+def _require_manager(actor: Any) -> None:
+    if actor is not None and not access.can_manage(scope_for(actor)):
+        raise PermissionDenied
+
+
+def _require_press_member(user: Any, field: str = "assignee") -> None:
+    if user is None or not user.is_active or not scope_for(user).is_press:
+        raise ValidationError({field: _("Chỉ giao việc cho thành viên của cơ quan báo chí.")})
+
+
+def _notify(**kwargs: Any) -> None:
+    from phoihop.notifications.services import notify
+
+    notify(**kwargs)
+
+
+# ----------------------------------------------------------------------------------------------
+# Sections (ban)
+
+
+def section_group_name(category: CategoryPage) -> str:
+    return f"{PRESS_ROLE_GROUPS[Role.SECTION_HEAD]} — {category.title}"[:150]
+
+
+@transaction.atomic
+def section_ensure(*, category: CategoryPage) -> Section:
+    """The section of `category`, created with its "Trưởng ban — <category>" group when missing.
+
+    The group may add, change, publish and lock pages in its own category only (the Trưởng ban
+    rights of `portal.services.PAGE_PERMISSIONS`, scoped to the category). System call; idempotent.
+    """
+    section = Section.objects.select_related("head_group").filter(category=category).first()
+    if section is not None:
+        return section
+    name = section_group_name(category)
+    if Group.objects.filter(name=name).exclude(newsroom_section=None).exists():
+        name = f"{name[:140]} ({category.pk})"  # two categories with the same title
+    group, _created = Group.objects.get_or_create(name=name)
+    for codename in portal_services.PAGE_PERMISSIONS[Role.SECTION_HEAD]:
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        GroupPagePermission.objects.get_or_create(group=group, page=category, permission=permission)
+    return Section.objects.create(category=category, head_group=group)
+
+
+def _section_group_sync(section: Section) -> None:
+    """The head group holds exactly the section's heads who are still active press members."""
+    heads = [
+        m.user
+        for m in section.memberships.filter(is_head=True, user__is_active=True).select_related("user")
+        if scope_for(m.user).is_press
+    ]
+    section.head_group.user_set.set(heads)
+
+
+@transaction.atomic
+def section_member_set(*, actor: Any, category: CategoryPage, user: Any, is_head: bool = False) -> SectionMembership:
+    """Put a press member in the section of `category` (as one of its heads with `is_head`).
+
+    Only the editor-in-chief and deputies may. The first head of a category that has no approval
+    workflow of its own gives it the four-step workflow whose Trưởng ban step is this section's,
+    so from then on only this section's heads approve that step for its articles.
+    """
+    _require_configure(actor)
+    _require_press_member(user, field="user")
+    section = section_ensure(category=category)
+    membership, _created = SectionMembership.objects.update_or_create(
+        section=section, user=user, defaults={"is_head": is_head}
+    )
+    _section_group_sync(section)
+    if is_head and not WorkflowPage.objects.filter(page=category).exists():
+        workflow_assign(actor=actor, category=category, steps=list(DEFAULT_STEPS))
+    audit_record(
+        actor=actor,
+        verb="newsroom.section_member_set",
+        target=section,
+        data={"user": user.get_username(), "is_head": is_head},
+    )
+    return membership
+
+
+@transaction.atomic
+def section_member_remove(*, actor: Any, membership: SectionMembership) -> None:
+    _require_configure(actor)
+    section = membership.section
+    username = membership.user.get_username()
+    membership.delete()
+    _section_group_sync(section)
+    audit_record(actor=actor, verb="newsroom.section_member_removed", target=section, data={"user": username})
+
+
+# ----------------------------------------------------------------------------------------------
+# Approval workflows (Wagtail's own models)
+
+
+def _approval_task_for_group(group: Group, name: str) -> GroupApprovalTask:
+    """The active group approval task whose only group is `group`, created when missing.
+
+    Found by its group rather than its name, so renaming a task in the admin does not make a twin.
+    """
+    task = (
+        GroupApprovalTask.objects.filter(active=True)
+        .annotate(group_count=Count("groups"))
+        .filter(group_count=1, groups=group)
+        .order_by("pk")
+        .first()
+    )
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=name[:255])
+        task.groups.set([group])
+    return task
+
+
+def approval_task(role: str, *, category: CategoryPage | None = None) -> GroupApprovalTask:
+    """The approval step for `role`; the Trưởng ban step of a category is its own section's."""
+    if role not in APPROVER_ROLES:
+        raise ValidationError(_("Vai trò này không thể là một bước duyệt."))
+    if role == Role.SECTION_HEAD and category is not None:
+        group = section_ensure(category=category).head_group
+        return _approval_task_for_group(group, group.name)
+    group, _created = Group.objects.get_or_create(name=PRESS_ROLE_GROUPS[role])
+    return _approval_task_for_group(group, PRESS_ROLE_GROUPS[role])
+
+
+def _workflow_with_tasks(tasks: Sequence[GroupApprovalTask], name: str) -> Workflow:
+    """An active workflow made of exactly `tasks` in this order (reused when one exists)."""
+    wanted = [task.pk for task in tasks]
+    for workflow in Workflow.objects.filter(active=True).prefetch_related("workflow_tasks").order_by("pk"):
+        steps = sorted(workflow.workflow_tasks.all(), key=lambda step: step.sort_order or 0)
+        if [step.task_id for step in steps] == wanted:
+            return workflow
+    workflow = Workflow.objects.create(name=name[:255])
+    for order, task in enumerate(tasks):
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=order)
+    return workflow
+
+
+@transaction.atomic
+def workflows_ensure() -> Workflow:
+    """The default approval workflow "Duyệt tin bài 4 bước" (Biên tập viên → Trưởng ban → Phó Tổng
+    Biên tập → Tổng Biên tập), assigned to the home page so it covers every category that has none
+    of its own. Idempotent; an existing workflow or home-page assignment is left as it is, so an
+    editor's changes in the admin survive. Also a seeder (the home page and groups come first)."""
+    home = portal_services.site_ensure()
+    portal_services.newsroom_groups_ensure()
+    workflow = Workflow.objects.filter(name=DEFAULT_WORKFLOW_NAME).order_by("pk").first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=DEFAULT_WORKFLOW_NAME)
+        for order, role in enumerate(DEFAULT_STEPS):
+            WorkflowTask.objects.create(workflow=workflow, task=approval_task(role), sort_order=order)
+    WorkflowPage.objects.get_or_create(page=home, defaults={"workflow": workflow})
+    return workflow
+
+
+def workflow_steps(workflow: Workflow | None) -> list[str]:
+    if workflow is None:
+        return []
+    return [str(task) for task in workflow.tasks.filter(active=True)]
+
+
+@transaction.atomic
+def workflow_assign(*, actor: Any, category: CategoryPage, steps: Sequence[str]) -> Workflow:
+    """Approve `category`'s articles through `steps` (roles, in order) from now on.
+
+    Only the editor-in-chief and deputies may. A Trưởng ban step is the category's own section
+    group, which must have at least one head. An identical workflow is reused. Articles already
+    in moderation finish under the workflow they started with (Wagtail's rule).
+    """
+    _require_configure(actor)
+    steps = list(steps)
+    if not steps:
+        raise ValidationError(_("Quy trình duyệt cần ít nhất một bước."))
+    if len(set(steps)) != len(steps):
+        raise ValidationError(_("Mỗi vai trò chỉ duyệt một lần trong quy trình."))
+    if Role.SECTION_HEAD in steps:
+        section = section_ensure(category=category)
+        if not section.memberships.filter(is_head=True).exists():
+            raise ValidationError(_("Chuyên mục “%(title)s” chưa có Trưởng ban.") % {"title": category.title})
+    tasks = [approval_task(role, category=category) for role in steps]
+    name = _("Duyệt tin bài: %(steps)s") % {"steps": " → ".join(task.name for task in tasks)}
+    workflow = _workflow_with_tasks(tasks, name)
+    WorkflowPage.objects.update_or_create(page=category, defaults={"workflow": workflow})
+    audit_record(
+        actor=actor,
+        verb="newsroom.workflow_assigned",
+        target=section_ensure(category=category),
+        data={"workflow": workflow.name, "steps": [str(Role(role).label) for role in steps]},
+    )
+    return workflow
+
+
+# ----------------------------------------------------------------------------------------------
+# Assignments
+
+ASSIGNMENT_TRANSITIONS: dict[str, set[str]] = {
+    Assignment.Status.DRAFT: {Assignment.Status.ASSIGNED, Assignment.Status.CANCELLED},
+    Assignment.Status.ASSIGNED: {Assignment.Status.IN_PROGRESS, Assignment.Status.CANCELLED},
+    Assignment.Status.IN_PROGRESS: {Assignment.Status.SUBMITTED, Assignment.Status.CANCELLED},
+    Assignment.Status.SUBMITTED: {
+        Assignment.Status.COMPLETED,
+        Assignment.Status.IN_PROGRESS,
+        Assignment.Status.CANCELLED,
+    },
+    Assignment.Status.COMPLETED: set(),
+    Assignment.Status.CANCELLED: set(),
+}
+# The moves the assignee makes on their own work; every other move is a manager's.
+ASSIGNEE_MOVES = {
+    (Assignment.Status.ASSIGNED, Assignment.Status.IN_PROGRESS),
+    (Assignment.Status.IN_PROGRESS, Assignment.Status.SUBMITTED),
+}
+
+
+def _check_due(due_at: dt.datetime | None) -> None:
+    if due_at is None:
+        raise ValidationError({"due_at": _("Cần hạn hoàn thành.")})
+    if timezone.is_naive(due_at):
+        raise ValueError("due_at must be timezone-aware")
+
+
+def _check_program(program: Any, themes: Sequence[Any]) -> None:
+    if program is None and themes:
+        raise ValidationError(_("Chọn chương trình phối hợp trước khi chọn nội dung tuyên truyền."))
+    if any(theme.program_id != program.pk for theme in themes):
+        raise ValidationError(_("Nội dung tuyên truyền không thuộc chương trình đã chọn."))
+
+
+def _notify_assignment(*, actor: Any, assignment: Assignment, verb: str, title: str, body: str = "") -> None:
+    _notify(
+        recipients=[assignment.assignee, assignment.created_by],
+        verb=verb,
+        title=title,
+        body=body,
+        url=assignment.get_absolute_url(),
+        target=assignment,
+        actor=actor,
+    )
+
+
+@transaction.atomic
+def assignment_create(
+    *,
+    actor: Any,
+    title: str,
+    due_at: dt.datetime,
+    brief: str = "",
+    assignee: Any = None,
+    section: CategoryPage | None = None,
+    program: Any = None,
+    themes: Sequence[Any] = (),
+    submission: Submission | None = None,
+    article: Page | None = None,
+) -> Assignment:
+    """A new assignment: "đã giao" when it has an assignee (who is told), a draft otherwise.
+    Managers only (403 for reporters)."""
+    _require_manager(actor)
+    _check_due(due_at)
+    _check_program(program, themes)
+    if assignee is not None:
+        _require_press_member(assignee)
+    assignment = Assignment(
+        title=clean_text(title),
+        brief=clean_multiline(brief),
+        assignee=assignee,
+        section=section,
+        program=program,
+        submission=submission,
+        article=article,
+        due_at=due_at,
+        status=Assignment.Status.ASSIGNED if assignee is not None else Assignment.Status.DRAFT,
+        created_by=actor,
+    )
+    assignment.full_clean()
+    assignment.save()
+    if themes:
+        assignment.themes.set(themes)
+    audit_record(
+        actor=actor,
+        verb="assignment.created",
+        target=assignment,
+        data={
+            "status": assignment.status,
+            "assignee": assignee.get_username() if assignee else "",
+            "due_at": due_at.isoformat(),
+            "submission": submission.reference if submission else "",
+        },
+    )
+    if assignee is not None:
+        _notify_assignment(
+            actor=actor,
+            assignment=assignment,
+            verb="assignment.assigned",
+            title=_("Việc mới: %(title)s (hạn %(due)s)")
+            % {"title": assignment.title, "due": timezone.localtime(due_at).strftime("%d/%m/%Y %H:%M")},
+            body=assignment.brief[:500],
+        )
+    return assignment
+
+
+UPDATABLE_FIELDS = ("title", "brief", "assignee", "section", "program", "due_at")
+
+
+@transaction.atomic
+def assignment_update(
+    *, actor: Any, assignment: Assignment, themes: Sequence[Any] | None = None, **changes: Any
+) -> Assignment:
+    """Change an open assignment's details (managers only). A new assignee is told."""
+    _require_manager(actor)
+    unknown = set(changes) - set(UPDATABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+    current = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    if not current.is_open:
+        raise ValidationError(_("Việc đã hoàn thành hoặc đã hủy, không sửa được nữa."))
+    if "due_at" in changes:
+        _check_due(changes["due_at"])
+    previous_assignee = current.assignee
+    if changes.get("assignee") is not None:
+        _require_press_member(changes["assignee"])
+    for name, value in changes.items():
+        if name == "title":
+            value = clean_text(value)
+        elif name == "brief":
+            value = clean_multiline(value)
+        setattr(current, name, value)
+    _check_program(current.program, list(themes) if themes is not None else list(current.themes.all()))
+    current.full_clean()
+    current.save(update_fields=[*changes, "updated_at"])
+    if themes is not None:
+        current.themes.set(themes)
+    audit_record(
+        actor=actor,
+        verb="assignment.updated",
+        target=current,
+        data={"fields": sorted([*changes, *(["themes"] if themes is not None else [])])},
+    )
+    if current.assignee is not None and current.assignee != previous_assignee and current.status != "draft":
+        _notify_assignment(
+            actor=actor,
+            assignment=current,
+            verb="assignment.assigned",
+            title=_("Việc được giao cho bạn: %(title)s") % {"title": current.title},
+            body=current.brief[:500],
+        )
+    return current
+
+
+def _move(
+    *,
+    actor: Any,
+    assignment: Assignment,
+    status: str,
+    verb: str,
+    title: str,
+    body: str = "",
+    **fields: Any,
+) -> Assignment:
+    """One status move: refuses an illegal move (ValidationError) or an actor without the right
+    (PermissionDenied), locks the row, saves, records, and tells the other side."""
+    with transaction.atomic():
+        current = Assignment.objects.select_for_update().select_related("assignee", "created_by").get(pk=assignment.pk)
+        if status not in ASSIGNMENT_TRANSITIONS[current.status]:
+            raise ValidationError(
+                _("Không thể chuyển từ “%(from)s” sang “%(to)s”."),
+                params={"from": current.get_status_display(), "to": Assignment.Status(status).label},
+            )
+        if actor is not None:
+            is_own_move = current.assignee_id == actor.pk and (current.status, status) in ASSIGNEE_MOVES
+            if not (is_own_move or access.can_manage(scope_for(actor))):
+                raise PermissionDenied
+        previous = current.status
+        current.status = status
+        current.status_changed_at = timezone.now()
+        for name, value in fields.items():
+            setattr(current, name, value)
+        current.full_clean()
+        current.save(update_fields=["status", "status_changed_at", "updated_at", *fields])
+        details = {name: getattr(value, "username", value) for name, value in fields.items()}
+        audit_record(actor=actor, verb=verb, target=current, data={"from": previous, "to": status, **details})
+        _notify_assignment(
+            actor=actor, assignment=current, verb=verb, title=title % {"title": current.title}, body=body
+        )
+    return current
+
+
+def assignment_assign(*, actor: Any, assignment: Assignment, assignee: Any = None) -> Assignment:
+    """A draft goes to its assignee (or to `assignee`)."""
+    _require_manager(actor)
+    assignee = assignee or assignment.assignee
+    _require_press_member(assignee)
+    return _move(
+        actor=actor,
+        assignment=assignment,
+        status=Assignment.Status.ASSIGNED,
+        verb="assignment.assigned",
+        title=_("Việc mới: %(title)s"),
+        assignee=assignee,
+    )
+
+
+def assignment_start(*, actor: Any, assignment: Assignment) -> Assignment:
+    """The assignee (or a manager) starts the work."""
+    return _move(
+        actor=actor,
+        assignment=assignment,
+        status=Assignment.Status.IN_PROGRESS,
+        verb="assignment.started",
+        title=_("Đang thực hiện: %(title)s"),
+    )
+
+
+def assignment_submit(*, actor: Any, assignment: Assignment) -> Assignment:
+    """The assignee hands the work in (the draft goes to approval)."""
+    return _move(
+        actor=actor,
+        assignment=assignment,
+        status=Assignment.Status.SUBMITTED,
+        verb="assignment.submitted",
+        title=_("Đã nộp bài: %(title)s"),
+    )
+
+
+def assignment_return(*, actor: Any, assignment: Assignment, reason: str = "") -> Assignment:
+    """A manager sends handed-in work back for changes."""
+    return _move(
+        actor=actor,
+        assignment=assignment,
+        status=Assignment.Status.IN_PROGRESS,
+        verb="assignment.returned",
+        title=_("Cần sửa: %(title)s"),
+        body=clean_multiline(reason),
+    )
+
+
+def assignment_complete(*, actor: Any, assignment: Assignment) -> Assignment:
+    return _move(
+        actor=actor,
+        assignment=assignment,
+        status=Assignment.Status.COMPLETED,
+        verb="assignment.completed",
+        title=_("Hoàn thành: %(title)s"),
+    )
+
+
+def assignment_cancel(*, actor: Any, assignment: Assignment, reason: str) -> Assignment:
+    """A manager cancels open work, and says why."""
+    reason = clean_multiline(reason)
+    if not reason:
+        raise ValidationError(_("Cần nêu lý do hủy."))
+    return _move(
+        actor=actor,
+        assignment=assignment,
+        status=Assignment.Status.CANCELLED,
+        verb="assignment.cancelled",
+        title=_("Đã hủy: %(title)s"),
+        body=reason,
+        cancel_reason=reason,
+    )
+
+
+# The system's path to each target status, following only legal moves.
+_FOLLOW_PATHS: dict[str, dict[str, tuple[str, ...]]] = {
+    Assignment.Status.SUBMITTED: {
+        Assignment.Status.ASSIGNED: (Assignment.Status.IN_PROGRESS, Assignment.Status.SUBMITTED),
+        Assignment.Status.IN_PROGRESS: (Assignment.Status.SUBMITTED,),
+    },
+    Assignment.Status.IN_PROGRESS: {Assignment.Status.SUBMITTED: (Assignment.Status.IN_PROGRESS,)},
+    Assignment.Status.COMPLETED: {
+        Assignment.Status.ASSIGNED: (
+            Assignment.Status.IN_PROGRESS,
+            Assignment.Status.SUBMITTED,
+            Assignment.Status.COMPLETED,
+        ),
+        Assignment.Status.IN_PROGRESS: (Assignment.Status.SUBMITTED, Assignment.Status.COMPLETED),
+        Assignment.Status.SUBMITTED: (Assignment.Status.COMPLETED,),
+    },
+}
+_SYSTEM_MOVES: dict[str, Any] = {
+    Assignment.Status.IN_PROGRESS: assignment_start,
+    Assignment.Status.SUBMITTED: assignment_submit,
+    Assignment.Status.COMPLETED: assignment_complete,
+}
+
+
+def assignments_follow_article(*, article_id: int, status: str, reason: str = "") -> int:
+    """Keep the open assignments of an article's draft in step with Wagtail (system moves):
+    submitted for approval → "đã nộp bài", changes requested → "đang thực hiện", published →
+    "hoàn thành". Returns how many assignments moved."""
+    moved = 0
+    for assignment in Assignment.objects.open().filter(article_id=article_id):
+        path = _FOLLOW_PATHS[status].get(assignment.status, ())
+        for step in path:
+            if step == Assignment.Status.IN_PROGRESS and assignment.status == Assignment.Status.SUBMITTED:
+                assignment = assignment_return(actor=None, assignment=assignment, reason=reason)
+            else:
+                assignment = _SYSTEM_MOVES[step](actor=None, assignment=assignment)
+        moved += bool(path)
+    return moved
+
+
+# ----------------------------------------------------------------------------------------------
+# From a submission to a draft article, in one click
+
+
+def _unique_slug(category: CategoryPage, title: str) -> str:
+    base = slugify(title, max_length=80) or "tin-bai"
+    taken = set(Page.objects.child_of(category).filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _read(attachment: Attachment) -> bytes:
+    with attachment.file.open("rb") as handle:
+        return handle.read()
+
+
+def _image_size(content: bytes) -> tuple[int, int] | None:
+    from PIL import Image as PILImage
+    from PIL import UnidentifiedImageError
+
+    try:
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+    except ImportError:  # pillow-heif is optional: HEIC photos then become links
+        pass
+    try:
+        with PILImage.open(io.BytesIO(content)) as picture:
+            return picture.size
+    except (UnidentifiedImageError, OSError, ValueError):
+        return None
+
+
+def _copy_attachments(
+    *, actor: Any, submission: Submission, written: list[str]
+) -> tuple[list[tuple[str, Any]], list[Any]]:
+    """Wagtail images (for photos) and documents (everything else) copied from the submission's
+    files. Photos get the credit "Ảnh: <sending unit>"; their alt text is left for the editor."""
+    credit = _("Ảnh: %(unit)s") % {"unit": submission.original_organization.name}
+    collection = Collection.get_first_root_node()
+    image_blocks: list[tuple[str, Any]] = []
+    documents: list[Any] = []
+    for attachment in submission.attachments.all():
+        content = _read(attachment)
+        title = clean_text(PurePosixPath(attachment.original_name).stem) or attachment.original_name
+        if attachment.kind == Attachment.Kind.IMAGE and _image_size(content) is not None:
+            image = get_image_model()(title=title, collection=collection, uploaded_by_user=actor)
+            image.file = ImageFile(io.BytesIO(content), name=attachment.original_name)
+            image._set_image_file_metadata()
+            image.save()
+            written.append(image.file.name)
+            image_blocks.append(("image", {"image": image, "alt_text": "", "caption": "", "credit": credit}))
+        else:
+            document = get_document_model()(title=title, collection=collection, uploaded_by_user=actor)
+            document.file = ContentFile(content, name=attachment.original_name)
+            document._set_document_file_metadata()
+            document.save()
+            written.append(document.file.name)
+            documents.append(document)
+    return image_blocks, documents
+
+
+def _draft_body(submission: Submission, images: list[tuple[str, Any]], documents: list[Any]) -> list[tuple[str, Any]]:
+    paragraphs = [line.strip() for line in submission.body.split("\n") if line.strip()]
+    body: list[tuple[str, Any]] = [("paragraph", RichText(f"<p>{html.escape(text)}</p>")) for text in paragraphs]
+    body.extend(images)
+    if documents:
+        items = "".join(f'<li><a href="{html.escape(doc.url)}">{html.escape(doc.title)}</a></li>' for doc in documents)
+        heading = html.escape(_("Tài liệu kèm theo:"))
+        body.append(("paragraph", RichText(f"<p><b>{heading}</b></p><ul>{items}</ul>")))
+    return body
+
+
+def _delete_files(names: Iterable[str]) -> None:
+    for name in names:
+        try:
+            default_storage.delete(name)
+        except OSError:
+            logger.warning("could not delete orphan file %s", name)
+
+
+def assignment_from_submission(
+    *,
+    actor: Any,
+    submission: Submission,
+    assignee: Any,
+    section: CategoryPage,
+    due_at: dt.datetime,
+    title: str = "",
+    brief: str = "",
+) -> Assignment:
+    """One click: an assignment for `assignee` and a new draft article under `section` made from
+    the submission — its title, its text as paragraphs, its photos as captioned images credited
+    to the sending unit, its other files as linked documents — with the submission recorded as
+    the article's source and marked "đang xử lý" (the partner is told).
+
+    Press editors and leaders only (the people who triage submissions). All or nothing: on any
+    failure the copied files are deleted again.
+    """
+    exchange_access.require_triage(actor)
+    _require_press_member(assignee)
+    _check_due(due_at)
+    written: list[str] = []
+    try:
+        with transaction.atomic():
+            # Locked and read afresh: another editor may have just changed its status.
+            submission = (
+                Submission.objects.select_for_update().select_related("original_organization").get(pk=submission.pk)
+            )
+            if not submission.is_open:
+                raise ValidationError(_("Thông tin này đã đăng hoặc không sử dụng."))
+            images, documents = _copy_attachments(actor=actor, submission=submission, written=written)
+            paragraphs = [line.strip() for line in submission.body.split("\n") if line.strip()]
+            article = portal_services.article_create(
+                actor=actor,
+                category=section,
+                title=submission.title,
+                sapo=paragraphs[0] if paragraphs else submission.title,
+                body=_draft_body(submission, images, documents),
+                slug=_unique_slug(section, submission.title),
+                publish=False,
+            )
+            # The assignee owns the draft: it is theirs in Wagtail's "my pages" and they may submit it.
+            ArticlePage.objects.filter(pk=article.pk).update(owner=assignee)
+            ArticleSource.objects.create(article=article, submission=submission)
+            assignment = assignment_create(
+                actor=actor,
+                title=title or submission.title,
+                brief=brief,
+                due_at=due_at,
+                assignee=assignee,
+                section=section,
+                program=submission.program,
+                themes=list(submission.themes.all()),
+                submission=submission,
+                article=article,
+            )
+            if submission.status != Submission.Status.IN_PROGRESS:
+                exchange_services.submission_start(actor=actor, submission=submission)
+    except BaseException:
+        _delete_files(written)
+        raise
+    return assignment
