@@ -15,6 +15,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -85,7 +86,7 @@ def main() -> None:
     for submission in Submission.objects.order_by("pk")[: args.count // 3]:
         services.submission_acknowledge(actor=people.chief, submission=submission)
 
-    def measure(user: object, query: str) -> tuple[float, float]:
+    def measure(user: Any, query: str) -> tuple[float, float]:
         client = Client()
         client.force_login(user)
         client.get("/phoi-hop/" + query)  # warm
