@@ -5,6 +5,8 @@ Each app exposes a `router` in its own `api.py`; they are mounted here.
 
 from ninja import NinjaAPI
 
+from phoihop.search.api import router as search_router
+
 api = NinjaAPI(
     title="phoihop API",
     version="1",
@@ -12,3 +14,5 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
     docs_url="/docs",
 )
+
+api.add_router("/search", search_router)

@@ -13,10 +13,14 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("phoi-hop/chuong-trinh/", include("phoihop.programs.urls")),
     path("phoi-hop/nguoi-phat-ngon/", programs_views.spokespersons, name="spokespersons"),
-    path("toa-soan/", include("phoihop.newsroom.urls")),
+    path("phoi-hop/kiem-chung/", include("phoihop.factcheck.workspace_urls")),
+    path("phoi-hop/bao-cao/", include("phoihop.reports.urls")),
     path("phoi-hop/", include("phoihop.exchange.urls")),
+    path("toa-soan/", include("phoihop.newsroom.urls")),
     path("thong-bao/", include("phoihop.notifications.urls")),
     path("tim-kiem/", include("phoihop.search.urls")),
+    # Before the portal and Wagtail: the verdict list and the tip form; /kiem-chung/<slug>/ stays Wagtail's.
+    path("kiem-chung/", include("phoihop.factcheck.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("tai-khoan/", include("phoihop.accounts.urls")),
     path("lich-su/<str:app_label>/<str:model>/<str:pk>/", core_views.object_history, name="history"),
@@ -27,6 +31,9 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# The portal's feeds, sitemaps, robots.txt, tag/author pages and read beacon (before the catch-all).
+urlpatterns += [path("", include("phoihop.portal.urls"))]
 
 # Wagtail's page serving comes last: every other path above wins.
 urlpatterns += [path("", include(wagtail_urls))]

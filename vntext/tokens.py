@@ -15,7 +15,7 @@ import re
 from vntext.fold import fold
 from vntext.normalize import normalize
 
-__all__ = ["COMBINING_MARKS", "fold_tokens", "token_pairs", "tokenize"]
+__all__ = ["COMBINING_MARKS", "fold_tokens", "token_pairs", "token_spans", "tokenize"]
 
 # Combining marks are not \w in Python. After NFC a Vietnamese letter never carries a separate mark,
 # but a mark with no precomposed form (possible in foreign names) must not split its word.
@@ -35,6 +35,21 @@ def tokenize(text: str) -> list[str]:
     return [token.lower() for token in _raw_tokens(text)]
 
 
+# Folded pieces of each token already seen: articles repeat the same few thousand syllables, and
+# folding is the costly part of tokenizing for the search index. Bounded like the fold table.
+_PIECES: dict[str, list[str]] = {}
+_MAX_CACHED = 100_000
+
+
+def _folded_pieces(raw: str) -> list[str]:
+    pieces = _PIECES.get(raw)
+    if pieces is None:
+        pieces = _FOLDED_TOKEN.findall(fold(raw))
+        if len(_PIECES) < _MAX_CACHED:
+            _PIECES[raw] = pieces
+    return pieces
+
+
 def token_pairs(text: str) -> list[tuple[str, str]]:
     """Return ``(token as written, folded token)`` pairs, for callers that match on the folded form but
     need to look at the original spelling. "as written" is normalized but keeps its case.
@@ -43,7 +58,7 @@ def token_pairs(text: str) -> list[tuple[str, str]]:
     several characters); the folded form is split again so every folded token is alphanumeric, each
     piece paired with the token it came from.
     """
-    return [(raw, piece) for raw in _raw_tokens(text) for piece in _FOLDED_TOKEN.findall(fold(raw))]
+    return [(raw, piece) for raw in _raw_tokens(text) for piece in _folded_pieces(raw)]
 
 
 def fold_tokens(text: str) -> list[str]:
@@ -51,4 +66,19 @@ def fold_tokens(text: str) -> list[str]:
 
     This is the form to index and to query with for accent-insensitive search.
     """
-    return [folded for _, folded in token_pairs(text)]
+    return [piece for raw in _raw_tokens(text) for piece in _folded_pieces(raw)]
+
+
+def token_spans(text: str) -> list[tuple[int, int, str]]:
+    """Return ``(start, end, folded token)`` for each token of ``text``, with offsets into ``text``
+    itself, for callers that mark words in the original (search snippets).
+
+    ``text`` is not normalized here, because normalizing could move the offsets: pass text that went
+    through :func:`~vntext.normalize.normalize` already. A token that folds to several pieces (rare,
+    see :func:`token_pairs`) gives one span per piece, all with the token's offsets.
+    """
+    return [
+        (match.start(), match.end(), piece)
+        for match in _TOKEN.finditer(text)
+        for piece in _folded_pieces(match.group())
+    ]

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "phoihop.programs",
     "phoihop.deadlines",
     "phoihop.exchange",
+    "phoihop.reports",
+    "phoihop.factcheck",
     "phoihop.newsroom",
     "phoihop.notifications",
     "phoihop.search",
@@ -68,6 +70,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' pages from the full-page cache: before sessions, so a hit skips them.
+    "phoihop.portal.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -123,6 +127,8 @@ def database_from_env() -> dict[str, Any]:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": os.environ.get("SQLITE_PATH", str(VAR_DIR / "phoihop.sqlite3")),
+        # Opening the file and reading its schema costs ~2 ms: keep each thread's connection.
+        "CONN_MAX_AGE": int(os.environ.get("CONN_MAX_AGE", "60")),
         "OPTIONS": {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
@@ -189,6 +195,49 @@ CACHES = {
     )
 }
 
+# The portal's full-page cache (phoihop/portal/cache.py): Redis when REDIS_URL is set (shared by
+# every web process), else each process's memory. Either way invalidation is exact: the validity
+# tokens live in the database.
+_page_cache: dict[str, Any] = (
+    {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": "pages",
+    }
+    if os.environ.get("REDIS_URL")
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+)
+CACHES["pages"] = _page_cache
+PHOIHOP_PAGE_CACHE = env_bool("PHOIHOP_PAGE_CACHE", True)
+PHOIHOP_PAGE_CACHE_SECONDS = int(os.environ.get("PHOIHOP_PAGE_CACHE_SECONDS", "600"))
+# Only these query parameters change a cached page (others are ignored by the cached views).
+PHOIHOP_PAGE_CACHE_QUERY_PARAMS = ["trang"]
+# Never looked up in the page cache (a cheap shortcut: only views that opt in are ever stored).
+PHOIHOP_PAGE_CACHE_SKIP_PREFIXES = [
+    "/admin/", "/phoi-hop/", "/api/", "/tai-khoan/", "/thong-bao/", "/tim-kiem/", "/lich-su/", "/i18n/",
+    "/documents/", "/static/", "/media/", "/luot-doc/", "/__bench/",
+]  # fmt: skip
+# How often the worker folds the read beacon's hits into the "Đọc nhiều" counts.
+PHOIHOP_MOST_READ_SECONDS = int(os.environ.get("PHOIHOP_MOST_READ_SECONDS", "300"))
+# bench/portal.sh only: adds /__bench/bare/ and honours the X-Phoihop-No-Cache request header.
+PHOIHOP_BENCH = env_bool("PHOIHOP_BENCH", False)
+
+# Fact-checking (phoihop/factcheck): the public tip form's limits and spam defences. The matching
+# thresholds come from phoihop/factcheck/data/matching.json (bench/claim_matching.py --write) unless
+# PHOIHOP_FACTCHECK_SUGGEST_THRESHOLD / PHOIHOP_FACTCHECK_AUTO_THRESHOLD are set here.
+PHOIHOP_FACTCHECK_TIPS_PER_WINDOW = int(os.environ.get("PHOIHOP_FACTCHECK_TIPS_PER_WINDOW", "5"))
+PHOIHOP_FACTCHECK_TIP_WINDOW_SECONDS = int(os.environ.get("PHOIHOP_FACTCHECK_TIP_WINDOW_SECONDS", "60"))
+PHOIHOP_FACTCHECK_MIN_FILL_SECONDS = float(os.environ.get("PHOIHOP_FACTCHECK_MIN_FILL_SECONDS", "3"))
+PHOIHOP_FACTCHECK_MAX_LINKS = int(os.environ.get("PHOIHOP_FACTCHECK_MAX_LINKS", "3"))
+PHOIHOP_FACTCHECK_SCREENSHOT_MAX_BYTES = int(os.environ.get("PHOIHOP_FACTCHECK_SCREENSHOT_MAX_BYTES", "5242880"))
+# How many reverse proxies of ours stand in front of the app (0: trust REMOTE_ADDR only, never
+# X-Forwarded-For). Behind one nginx: 1.
+PHOIHOP_TRUSTED_PROXY_COUNT = int(os.environ.get("PHOIHOP_TRUSTED_PROXY_COUNT", "0"))
+
 # Background work: django-tasks with its database backend, run by `phoihop db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
@@ -204,7 +253,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("PHOIHOP_BASE_URL", "http://127.0.0.1:800
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Page searches in the admin find published articles through phoihop's Vietnamese-aware index
+# (phoihop/search); everything else is Wagtail's database backend (phoihop.search.wagtail_backend).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "phoihop.search.wagtail_backend"}}
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

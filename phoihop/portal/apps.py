@@ -13,3 +13,6 @@ class PortalConfig(AppConfig):
 
         seeds.register("portal.site", services.site_ensure)
         seeds.register("portal.newsroom_groups", services.newsroom_groups_ensure)
+        from phoihop.portal import signals
+
+        signals.connect()

@@ -5,11 +5,11 @@ from django.utils.functional import SimpleLazyObject
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    """The category menu, queried only when a template actually shows it."""
+    """The category menu, queried only when a template actually shows it (once per request)."""
 
     def categories() -> list[Any]:
-        from phoihop.portal.models import CategoryPage
+        from phoihop.portal.selectors import site_categories
 
-        return list(CategoryPage.objects.live().order_by("path"))
+        return site_categories(request)
 
     return {"nav_categories": SimpleLazyObject(categories)}

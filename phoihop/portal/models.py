@@ -1,23 +1,31 @@
-"""The public site's pages: home → category (chuyên mục) → article. URLs follow the page tree."""
+"""The public site's pages: home → category (chuyên mục) → article. URLs follow the page tree.
+
+Besides the page types: the portal's own tag model (ASCII slugs made by vntext, so tag pages live at
+`/tu-khoa/<slug>/`), the precomputed "Có thể bạn quan tâm" list, and the read counts behind
+"Đọc nhiều" (raw beacon hits, folded by the worker into one row per article and day).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.core.paginator import Paginator
+from django import forms
 from django.db import models
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from phoihop.portal.blocks import ArticleBodyBlock
+from vntext import slugify
 
 ARTICLES_PER_PAGE = 20
 
@@ -26,7 +34,26 @@ def live_articles() -> PageQuerySet:
     return ArticlePage.objects.live().select_related("lead_image").order_by("-first_published_at", "-pk")
 
 
-class HomePage(Page):
+class CachedPageMixin:
+    """Pages the full-page cache may keep for anonymous readers (see `phoihop.portal.cache`)."""
+
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        from phoihop.portal import cache
+
+        cache.mark_cacheable(request)
+        return super().serve(request, *args, **kwargs)  # type: ignore[misc]
+
+    def get_view_restrictions(self) -> Any:
+        """Wagtail's check, answered from the validated site structure instead of two queries."""
+        from phoihop.portal import structure
+
+        current = structure.current()
+        if current is None or getattr(self, "alias_of_id", None):
+            return super().get_view_restrictions()  # type: ignore[misc]
+        return current.restrictions_for(self.path)  # type: ignore[attr-defined]
+
+
+class HomePage(CachedPageMixin, Page):
     intro = models.CharField(_("giới thiệu"), max_length=300, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -38,16 +65,29 @@ class HomePage(Page):
         verbose_name = _("trang chủ")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from phoihop.portal import selectors
+
         context = super().get_context(request, *args, **kwargs)
-        articles = list(live_articles().descendant_of(self)[:13])
-        context["lead"] = articles[0] if articles else None
-        context["latest"] = articles[1:]
-        categories = list(CategoryPage.objects.live().child_of(self).order_by("path"))
-        context["categories"] = categories
+        context.update(selectors.home_blocks(request, home=self))
         return context
 
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        """`/<chuyen-muc>/` from the site structure, `/<chuyen-muc>/<slug>/` in one indexed query,
+        instead of two queries per path segment; anything else the Wagtail way."""
+        from phoihop.portal import selectors, structure
 
-class CategoryPage(Page):
+        if len(path_components) == 1:
+            category = structure.for_request(request).categories_by_slug.get(path_components[0])
+            if category is not None and category.path.startswith(self.path):
+                return RouteResult(category)
+        if len(path_components) == 2:
+            article = selectors.article_for_path(home=self, category_slug=path_components[0], slug=path_components[1])
+            if article is not None:
+                return RouteResult(article)
+        return super().route(request, path_components)
+
+
+class CategoryPage(CachedPageMixin, Page):
     """A chuyên mục, e.g. "Chỉ đạo - Điều hành": its articles are its children."""
 
     description = models.TextField(_("mô tả"), blank=True)
@@ -61,17 +101,34 @@ class CategoryPage(Page):
         verbose_name_plural = _("chuyên mục")
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from phoihop.portal import selectors
+
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(live_articles().child_of(self), ARTICLES_PER_PAGE)
-        context["page_obj"] = paginator.get_page(request.GET.get("trang"))
+        context.update(selectors.category_listing(request, category=self, page_number=request.GET.get("trang")))
         return context
 
 
-class ArticleTag(TaggedItemBase):
+class PortalTag(TagBase):
+    """A từ khóa of the portal. Its slug is vntext's ASCII slug ("Đề án 06" → "de-an-06")."""
+
+    class Meta:
+        verbose_name = _("từ khóa")
+        verbose_name_plural = _("từ khóa")
+
+    def slugify(self, tag: str, i: int | None = None) -> str:
+        slug = slugify(tag, max_length=90) or "tu-khoa"
+        return f"{slug}-{i}" if i is not None else slug
+
+    def get_absolute_url(self) -> str:
+        return f"/tu-khoa/{self.slug}/"
+
+
+class ArticleTag(ItemBase):
+    tag = models.ForeignKey(PortalTag, on_delete=models.CASCADE, related_name="tagged_articles")
     content_object = ParentalKey("portal.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(Page):
+class ArticlePage(CachedPageMixin, Page):
     sapo = models.TextField(_("sapo"), help_text=_("Đoạn dẫn in đậm dưới tiêu đề."))
     lead_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -91,6 +148,18 @@ class ArticlePage(Page):
     # Archive imports: the article's identity in the system it came from (idempotent re-imports).
     source_id = models.CharField(_("mã nguồn"), max_length=200, null=True, blank=True, unique=True)
     source_url = models.URLField(_("địa chỉ gốc"), max_length=1000, blank=True)
+    # What the article does for a coordination programme: it counts toward these themes' targets.
+    program = models.ForeignKey(
+        "programs.Program",
+        verbose_name=_("chương trình phối hợp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    themes = ParentalManyToManyField(
+        "programs.Theme", verbose_name=_("nội dung tuyên truyền"), blank=True, related_name="articles"
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -103,6 +172,10 @@ class ArticlePage(Page):
         InlinePanel("authors", label=_("Tác giả"), min_num=0),
         FieldPanel("tags"),
         FieldPanel("editors_pick"),
+        MultiFieldPanel(
+            [FieldPanel("program"), FieldPanel("themes", widget=forms.CheckboxSelectMultiple)],
+            heading=_("Chương trình phối hợp"),
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -125,6 +198,13 @@ class ArticlePage(Page):
     def byline(self) -> str:
         return ", ".join(author.display_name for author in self.authors.all())
 
+    def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from phoihop.portal import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.article_blocks(request, article=self))
+        return context
+
 
 class ArticleAuthor(Orderable):
     """One name in the byline, in order: a staff member or a pen name ("Bảo Thoa")."""
@@ -134,6 +214,7 @@ class ArticleAuthor(Orderable):
     user = models.ForeignKey(
         "accounts.User", verbose_name=_("tài khoản"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    slug = models.CharField(_("đường dẫn trang tác giả"), max_length=100, blank=True, editable=False, db_index=True)
 
     panels = [FieldPanel("name"), FieldPanel("user")]
 
@@ -147,3 +228,71 @@ class ArticleAuthor(Orderable):
     @property
     def display_name(self) -> str:
         return self.name or (self.user.get_full_name() if self.user else "")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The author page's address (/tac-gia/<slug>/) is derived from the name shown in the byline.
+        self.slug = slugify(self.display_name, max_length=90)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "slug"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return f"/tac-gia/{self.slug}/"
+
+
+class RelatedArticle(models.Model):
+    """One entry of an article's "Có thể bạn quan tâm" list, computed by `related.related_refresh`."""
+
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="related_entries")
+    related = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
+    rank = models.PositiveSmallIntegerField()
+    score = models.FloatField()
+
+    class Meta:
+        ordering = ["article", "rank"]
+        constraints = [models.UniqueConstraint(fields=["article", "related"], name="portal_related_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} → {self.related_id}"
+
+
+class ArticleHit(models.Model):
+    """One read reported by the reader's browser (the beacon). Append-only; the worker folds these
+    into `ArticleDailyViews` and deletes them. No foreign key: the beacon must stay a single cheap
+    insert, and hits for an id that is not a live article are dropped when folded."""
+
+    article_id = models.PositiveBigIntegerField()
+    at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.article_id} @ {self.at:%d/%m/%Y %H:%M}"
+
+
+class ArticleDailyViews(models.Model):
+    """Reads of one article on one local (Asia/Ho_Chi_Minh) day."""
+
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="daily_views")
+    day = models.DateField(db_index=True)
+    views = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("lượt đọc theo ngày")
+        verbose_name_plural = _("lượt đọc theo ngày")
+        constraints = [models.UniqueConstraint(fields=["article", "day"], name="portal_daily_views_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} {self.day:%d/%m/%Y}: {self.views}"
+
+
+class PageGeneration(models.Model):
+    """The current token of one thing the public pages show (see `phoihop.portal.cache`).
+
+    Kept in the database, not the cache, so a token changes in the same transaction as the content
+    it stands for, every process sees it, and a rolled-back change rolls its token back too.
+    """
+
+    name = models.CharField(max_length=100, primary_key=True)
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return f"{self.name}={self.token}"

@@ -13,7 +13,11 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache as default_cache
 from django.db import transaction
+from django.db.models import Count, Max
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 from wagtail.rich_text import RichText
@@ -22,7 +26,14 @@ from phoihop.accounts.models import Role
 from phoihop.accounts.services import PRESS_ROLE_GROUPS
 from phoihop.core.services import audit_record
 from phoihop.core.text import clean_html, clean_multiline, clean_text
-from phoihop.portal.models import ArticleAuthor, ArticlePage, CategoryPage, HomePage
+from phoihop.portal.models import (
+    ArticleAuthor,
+    ArticleDailyViews,
+    ArticleHit,
+    ArticlePage,
+    CategoryPage,
+    HomePage,
+)
 from vntext import slugify
 
 # Who may do what on the page tree. Reporters draft and submit, never publish.
@@ -180,7 +191,10 @@ def article_create(
         lead_image_credit=clean_text(lead_image_credit),
         live=False,
     )
-    article.authors = [ArticleAuthor(name=clean_text(name), sort_order=i) for i, name in enumerate(authors)]
+    article.authors = [
+        ArticleAuthor(name=clean_text(name), slug=slugify(clean_text(name), max_length=90), sort_order=i)
+        for i, name in enumerate(authors)
+    ]
     article.tags.set([clean_text(tag) for tag in tags])  # type: ignore[attr-defined]
     category.add_child(instance=article)
     revision = article.save_revision(user=actor, log_action=True)
@@ -195,3 +209,62 @@ def article_create(
             article.refresh_from_db()
     audit_record(actor=actor, verb="article.created", target=article, data={"published": publish})
     return article
+
+
+# --- "Đọc nhiều": reads reported by the beacon, folded by the worker ---------------------------
+
+MOST_READ_SCHEDULED_KEY = "portal:most-read:scheduled"
+
+
+def article_read_record(*, article_id: int) -> None:
+    """Record one read of `article_id` (one insert) and make sure a fold is scheduled.
+
+    At most one fold is scheduled per `PHOIHOP_MOST_READ_SECONDS` (per cache): the first read after
+    a fold schedules the next one, so an idle site schedules nothing and no cron is needed.
+    """
+    ArticleHit.objects.create(article_id=article_id)
+    interval = settings.PHOIHOP_MOST_READ_SECONDS
+    if default_cache.add(MOST_READ_SCHEDULED_KEY, 1, timeout=interval):
+        from phoihop.portal.tasks import most_read_aggregate_task
+
+        if most_read_aggregate_task.get_backend().supports_defer:
+            run_after = timezone.now() + dt.timedelta(seconds=interval)
+            transaction.on_commit(lambda: most_read_aggregate_task.using(run_after=run_after).enqueue())
+        else:
+            transaction.on_commit(most_read_aggregate_task.enqueue)
+
+
+@transaction.atomic
+def most_read_aggregate() -> int:
+    """Fold the recorded reads into per-article, per-local-day counts and delete them; returns the
+    number of reads folded. Reads of ids that are not articles are dropped. When the "Đọc nhiều"
+    ranking changes, the pages showing it are invalidated."""
+    from phoihop.portal import cache, selectors
+
+    last = ArticleHit.objects.aggregate(last=Max("id"))["last"]
+    if last is None:
+        return 0
+    before = selectors.most_read_ids()
+    hits = ArticleHit.objects.filter(id__lte=last)
+    rows = list(hits.annotate(day=TruncDate("at")).values("article_id", "day").annotate(n=Count("id")))
+    known = set(ArticlePage.objects.filter(pk__in={r["article_id"] for r in rows}).values_list("pk", flat=True))
+    counts = {(r["article_id"], r["day"]): r["n"] for r in rows if r["article_id"] in known}
+    existing = {
+        (v.article_id, v.day): v
+        for v in ArticleDailyViews.objects.filter(article_id__in=known, day__in={day for _, day in counts})
+    }
+    to_update, to_create = [], []
+    for (article_id, day), n in counts.items():
+        if (article_id, day) in existing:
+            row = existing[(article_id, day)]
+            row.views += n
+            to_update.append(row)
+        else:
+            to_create.append(ArticleDailyViews(article_id=article_id, day=day, views=n))
+    ArticleDailyViews.objects.bulk_update(to_update, ["views"], batch_size=500)
+    ArticleDailyViews.objects.bulk_create(to_create, batch_size=500)
+    folded = hits.count()
+    hits.delete()
+    if selectors.most_read_ids() != before:
+        cache.invalidate_most_read()
+    return folded

@@ -1,6 +1,29 @@
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+"""Plain Django views of the public site: tag and author pages, robots.txt, the read beacon, the
+error pages, and the bench-only bare view."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 from django.views.defaults import page_not_found as django_page_not_found
+
+from phoihop.portal import cache, selectors, services
+from phoihop.portal.seo import absolute
+
+ROBOTS_DISALLOW = (
+    "/admin/",
+    "/phoi-hop/",
+    "/tai-khoan/",
+    "/thong-bao/",
+    "/api/",
+    "/lich-su/",
+    "/luot-doc/",
+    "/tim-kiem/",
+)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -10,3 +33,53 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 def server_error(request: HttpRequest) -> HttpResponse:
     # No context processors and no database: the 500 page must render when everything else fails.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+@cache.cacheable()
+def tag_page(request: HttpRequest, slug: str) -> HttpResponse:
+    tag = selectors.tag_by_slug(slug)
+    if tag is None:
+        raise Http404
+    context = selectors.tag_listing(request, tag=tag, page_number=request.GET.get("trang"))
+    return render(request, "portal/tag_page.html", context)
+
+
+@cache.cacheable()
+def author_page(request: HttpRequest, slug: str) -> HttpResponse:
+    context = selectors.author_listing(request, slug=slug, page_number=request.GET.get("trang"))
+    if context is None:
+        raise Http404
+    return render(request, "portal/author_page.html", context)
+
+
+@cache.cacheable(cache.SITE)
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    context = {
+        "disallow": ROBOTS_DISALLOW,
+        "sitemap": absolute(request, reverse("portal:sitemap_index")),
+        "news_sitemap": absolute(request, reverse("portal:sitemap_news")),
+    }
+    return render(request, "portal/robots.txt", context, content_type="text/plain; charset=utf-8")
+
+
+@csrf_exempt
+@require_POST
+def read_beacon(request: HttpRequest, article_id: int) -> HttpResponse:
+    """The reader's browser reports one read (`navigator.sendBeacon`, after the page is shown).
+
+    Cached pages stay cached: the count travels in this separate, uncached request.
+    """
+    services.article_read_record(article_id=article_id)
+    return HttpResponse(status=204, headers={"Cache-Control": "no-store"})
+
+
+BARE_PAGE = (
+    "<!doctype html><html lang=vi><head><meta charset=utf-8><title>bench</title></head><body>"
+    + "<p>Đây là trang tĩnh dùng để đo trần của Python trên máy này.</p>" * 370
+    + "</body></html>"
+).encode()
+
+
+def bench_bare(request: HttpRequest) -> HttpResponse:
+    """A ~30 KB response from a bare view: the ceiling a Django view reaches on this machine."""
+    return HttpResponse(BARE_PAGE)

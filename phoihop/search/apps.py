@@ -6,3 +6,11 @@ class SearchConfig(AppConfig):
     name = "phoihop.search"
     label = "phoihop_search"
     verbose_name = _("Tìm kiếm")
+
+    def ready(self) -> None:
+        from phoihop.core import history
+        from phoihop.search import signals
+
+        signals.connect()
+        # Written by the archive importer (phoihop/portal/importer.py), one event per category and run.
+        history.register_verbs({"article.imported": _("nhập bài từ kho lưu trữ")})

@@ -1,5 +1,7 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import path
+
+from phoihop.search import views
 
 app_name = "search"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [path("", views.search, name="search")]

@@ -4,6 +4,7 @@ import pytest
 
 from vntext import fold, fold_tokens, tokenize
 from vntext.tests.vietnamese import SAMPLE_TEXTS
+from vntext.tokens import token_spans
 
 
 @pytest.mark.parametrize(
@@ -35,3 +36,10 @@ def test_fold_tokens() -> None:
 @pytest.mark.parametrize("text", SAMPLE_TEXTS)
 def test_fold_tokens_fold_each_token(text: str) -> None:
     assert fold_tokens(text) == [fold(token) for token in tokenize(text)]
+
+
+def test_token_spans_point_into_the_text() -> None:
+    text = "Chủ tịch UBND, KT-XH"
+    spans = token_spans(text)
+    assert [folded for _, _, folded in spans] == fold_tokens(text)
+    assert [text[start:end] for start, end, _ in spans] == ["Chủ", "tịch", "UBND", "KT", "XH"]

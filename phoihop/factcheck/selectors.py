@@ -1,0 +1,70 @@
+"""Reads for fact-checking: the public list of verdicts, the workspace queues and a claim's page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from phoihop.factcheck import access
+from phoihop.factcheck.models import Claim, Tip, TipSuggestion, Verdict
+
+
+def published_verdicts(*, label: Any = None, domain: Any = None) -> QuerySet[Verdict]:
+    """Verdicts whose rebuttal is live, newest first, optionally of one label and one domain."""
+    qs = (
+        Verdict.objects.filter(status=Verdict.Status.APPROVED, published_at__isnull=False, rebuttal__live=True)
+        .select_related("label", "claim__domain", "rebuttal")
+        .order_by("-published_at", "-pk")
+    )
+    if label is not None:
+        qs = qs.filter(label=label)
+    if domain is not None:
+        qs = qs.filter(claim__domain=domain)
+    return qs
+
+
+def tip_queue(user: Any, *, status: str = "") -> QuerySet[Tip]:
+    """The tips a user sees: new ones first for the newsroom, their own units' for a partner."""
+    qs = access.tips_for_user(user).select_related("domain", "organization", "claim", "claim__verdict__label")
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("status", "-created_at", "-pk") if not status else qs.order_by("-created_at", "-pk")
+
+
+def claim_list(*, status: str = "") -> QuerySet[Claim]:
+    qs = Claim.objects.select_related("domain", "verdict__label").annotate(
+        n_tips=Count("tips", filter=~Q(tips__status=Tip.Status.DISMISSED))
+    )
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("status", "due_at", "-created_at")
+
+
+def tip_suggestions(tip: Tip) -> QuerySet[TipSuggestion]:
+    return (
+        TipSuggestion.objects.filter(tip=tip)
+        .exclude(claim__status=Claim.Status.DISMISSED)
+        .select_related("claim__domain", "claim__verdict__label")
+    )
+
+
+def claim_detail(claim: Claim) -> dict[str, Any]:
+    from phoihop.core.models import AuditEvent
+    from phoihop.factcheck.models import ClaimRequest
+
+    verdict = (
+        Verdict.objects.select_related("label", "drafted_by", "approved_by", "rebuttal").filter(claim=claim).first()
+    )
+    return {
+        "claim": claim,
+        "tips": claim.tips.select_related("domain", "organization", "grouped_by").order_by("created_at"),
+        "checklist": claim.checklist.select_related("done_by"),
+        "evidence": claim.evidence.select_related("added_by"),
+        "notes": claim.notes.select_related("author"),
+        "requests": ClaimRequest.objects.filter(claim=claim)
+        .select_related("info_request__organization", "info_request__answered_by", "info_request__policy")
+        .prefetch_related(Prefetch("info_request__attachments")),
+        "verdict": verdict,
+        "history": AuditEvent.objects.for_object(claim)[:100],
+    }

@@ -1,0 +1,329 @@
+"""The full-page cache of the public site, and its invalidation.
+
+Anonymous readers get the portal's pages, feeds and sitemaps from a cache (the "pages" cache alias:
+Redis when `REDIS_URL` is set, else each process's memory). Invalidation is by *generation
+tokens*: every cached response records the names of the things it shows with their current
+token, e.g. ``{"a:42": "9f…", "c:7": "1b…", "latest": "e0…"}``, and is served only while every
+recorded token is still current. Changing something replaces its token, which turns every page
+showing it into a miss, wherever and in whichever process it is cached.
+
+The tokens live in the database (`PageGeneration`), one small indexed read per request: a token
+changes in the same transaction as the content it stands for, every process (and the worker)
+sees the change at commit, and a rolled-back change rolls its token back too.
+
+Names (`depend_on` adds them while a page renders; `invalidate*` replaces them on change):
+
+* ``a:<article id>`` — an article: its own page and every list or block that shows it
+* ``c:<category id>`` — which articles a category holds, and their order
+* ``t:<tag id>`` / ``au:<author slug>`` — the articles of a tag page / an author page
+* ``latest`` — the site-wide list of latest articles (home, site feed, sitemaps)
+* ``picks`` — the set of editor's picks ("Nên xem")
+* ``mostread`` — the "Đọc nhiều" ranking
+* ``site`` — the Wagtail site, the home page, the categories (menu) and view restrictions;
+  every page depends on it
+* ``epoch`` — replaced with every invalidation: a render that overlapped one is not stored
+
+Logged-in users (a session cookie) and requests carrying messages always get fresh pages, and a
+response that sets a cookie or used a CSRF token is never stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.core.cache import BaseCache, caches
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+
+if TYPE_CHECKING:
+    from phoihop.portal.models import ArticlePage
+
+PAGE_PREFIX = "portal:page:"
+EPOCH = "epoch"
+SITE = "site"
+LATEST = "latest"
+PICKS = "picks"
+MOST_READ = "mostread"
+# Response headers that describe one transfer, not the page: never replayed from the cache.
+UNCACHED_HEADERS = {"content-length", "set-cookie", "x-cache", "date"}
+BENCH_NO_CACHE_HEADER = "HTTP_X_PHOIHOP_NO_CACHE"
+
+
+def page_cache() -> BaseCache:
+    return caches["pages" if "pages" in settings.CACHES else "default"]
+
+
+def article_key(pk: int) -> str:
+    return f"a:{pk}"
+
+
+def category_key(pk: int) -> str:
+    return f"c:{pk}"
+
+
+def tag_key(pk: int) -> str:
+    return f"t:{pk}"
+
+
+def author_key(slug: str) -> str:
+    return f"au:{slug}"
+
+
+# --- tokens ---------------------------------------------------------------------------------
+
+
+def _new_token() -> str:
+    return secrets.token_hex(8)
+
+
+def tokens(names: Iterable[str]) -> dict[str, str]:
+    """The current token of each of `names` that has one (one query)."""
+    from phoihop.portal.models import PageGeneration
+
+    names = list(names)
+    if not names:
+        return {}
+    table = connection.ops.quote_name(PageGeneration._meta.db_table)
+    placeholders = ", ".join(["%s"] * len(names))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT name, token FROM {table} WHERE name IN ({placeholders})", names)  # noqa: S608
+        return dict(cursor.fetchall())
+
+
+def ensure_tokens(names: Iterable[str]) -> dict[str, str]:
+    """Like `tokens`, giving a first token to the names that have none yet."""
+    from phoihop.portal.models import PageGeneration
+
+    names = list(names)
+    found = tokens(names)
+    missing = sorted(n for n in names if n not in found)
+    if missing:
+        PageGeneration.objects.bulk_create(
+            [PageGeneration(name=n, token=_new_token()) for n in missing], ignore_conflicts=True
+        )
+        found.update(tokens(missing))
+    return found
+
+
+# Read with every request that may be served from the cache or rendered for it: the names every
+# page depends on, so the site structure and the small shared lists can be reused without queries.
+GLOBAL_NAMES = (EPOCH, SITE, LATEST, PICKS, MOST_READ)
+_memo: dict[tuple[Any, ...], tuple[str, Any]] = {}
+_MEMO_LIMIT = 2000
+
+
+def token_for(request: HttpRequest | None, name: str) -> str:
+    """The token of `name` as read for this request (read now, once, when it was not)."""
+    known: dict[str, str] | None = getattr(request, "portal_tokens", None)
+    if known is not None and name in known:
+        return known[name]
+    token = ensure_tokens([name])[name]
+    if request is not None:
+        request.portal_tokens = {**(known or {}), name: token}  # type: ignore[attr-defined]
+    return token
+
+
+def memoized(request: HttpRequest | None, name: str, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    """`compute()`, kept in this process while the token of `name` stays the same.
+
+    For small, shared query results (the editor's picks, a category's latest ids): exact, because
+    whatever changes them replaces the token in the same transaction.
+    """
+    token = token_for(request, name)
+    hit = _memo.get(key)
+    if hit is not None and hit[0] == token:
+        return hit[1]
+    value = compute()
+    if len(_memo) >= _MEMO_LIMIT:
+        _memo.clear()
+    _memo[key] = (token, value)
+    return value
+
+
+# --- while a page renders -------------------------------------------------------------------
+
+
+def mark_cacheable(request: HttpRequest) -> None:
+    """Let the middleware store this response for anonymous readers (views opt in explicitly)."""
+    if getattr(request, "portal_cache_deps", None) is None:
+        request.portal_cache_deps = set()  # type: ignore[attr-defined]
+
+
+def depend_on(request: HttpRequest, *names: str) -> None:
+    deps: set[str] | None = getattr(request, "portal_cache_deps", None)
+    if deps is not None:
+        deps.update(names)
+
+
+def depend_on_articles(request: HttpRequest, articles: Iterable[Any]) -> None:
+    deps: set[str] | None = getattr(request, "portal_cache_deps", None)
+    if deps is not None:
+        deps.update(article_key(article.pk) for article in articles if article is not None)
+
+
+def cacheable(*names: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Decorator for plain views: cacheable, depending on `names` (more can be added inside)."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            mark_cacheable(request)
+            depend_on(request, *names)
+            return view(request, *args, **kwargs)
+
+        wrapped.__name__ = view.__name__
+        wrapped.__doc__ = view.__doc__
+        return wrapped
+
+    return decorator
+
+
+# --- invalidation ---------------------------------------------------------------------------
+
+
+def invalidate(names: Iterable[str]) -> None:
+    """Make every cached page that shows one of `names` a miss, from the moment the current
+    transaction commits (at once outside a transaction)."""
+    from phoihop.portal.models import PageGeneration
+
+    names = sorted({*names, EPOCH})
+    token = _new_token()
+    PageGeneration.objects.bulk_create(
+        [PageGeneration(name=name, token=token) for name in names],
+        update_conflicts=True,
+        unique_fields=["name"],
+        update_fields=["token"],
+    )
+
+
+def invalidate_for_article(page: ArticlePage, *, also_categories: Iterable[int] = ()) -> None:
+    """Every public surface that shows `page` — its own page, its category's pages, home, tag and
+    author pages, feeds, sitemaps and the "Tin khác"/"Nên xem"/"Có thể bạn quan tâm" blocks of
+    other articles — is rendered afresh on its next request.
+
+    For the newsroom: call after a correction, a takedown, a move or any change the Wagtail
+    publish/unpublish signals do not cover (those are already wired in `phoihop.portal.signals`).
+    `also_categories` names categories the article has just left.
+    """
+    from phoihop.portal.models import ArticleAuthor, ArticleTag
+
+    names = {article_key(page.pk), LATEST, *(category_key(pk) for pk in also_categories)}
+    parent = page.get_parent()
+    if parent is not None:
+        names.add(category_key(parent.pk))
+    tag_ids = ArticleTag.objects.filter(content_object_id=page.pk).values_list("tag_id", flat=True)
+    names.update(tag_key(pk) for pk in tag_ids)
+    author_slugs = ArticleAuthor.objects.filter(article_id=page.pk).values_list("slug", flat=True)
+    names.update(author_key(slug) for slug in author_slugs if slug)
+    if getattr(page, "editors_pick", False):
+        names.add(PICKS)
+    invalidate(names)
+
+
+def invalidate_for_category(pk: int) -> None:
+    """A category appeared, disappeared, was renamed or moved: the menu on every page changes."""
+    invalidate({SITE, LATEST, category_key(pk)})
+
+
+def invalidate_everything() -> None:
+    """Every stored page and every shared list: after a bulk import, a restore, a direct SQL fix."""
+    from phoihop.portal.models import CategoryPage
+
+    names = {SITE, LATEST, PICKS, MOST_READ}
+    names.update(category_key(pk) for pk in CategoryPage.objects.values_list("pk", flat=True))
+    invalidate(names)
+
+
+def invalidate_most_read() -> None:
+    invalidate({MOST_READ})
+
+
+def clear() -> None:
+    """Drop every stored page (tests; after restoring a database backup)."""
+    page_cache().clear()
+
+
+# --- the middleware -------------------------------------------------------------------------
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GET/HEAD requests for opted-in views from the page cache.
+
+    Sits right after WhiteNoise, so a hit skips sessions, CSRF, authentication and the view: one
+    cache read and one token query. On a miss it also hands the validated site structure to Wagtail
+    (`structure.prepare`), so routing costs no query for the site, home page or categories.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method not in ("GET", "HEAD") or request.path_info.startswith(
+            tuple(settings.PHOIHOP_PAGE_CACHE_SKIP_PREFIXES)
+        ):
+            return self.get_response(request)
+        enabled = getattr(settings, "PHOIHOP_PAGE_CACHE", True)
+        anonymous = not (settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES)
+        bypass = bool(getattr(settings, "PHOIHOP_BENCH", False) and request.META.get(BENCH_NO_CACHE_HEADER))
+        key = entry = None
+        if enabled and anonymous:
+            try:
+                key = self._key(request)
+            except Exception:  # noqa: BLE001 — a disallowed Host: let the normal stack answer it
+                return self.get_response(request)
+            # The bench's "uncached" requests take the whole miss path, storing included.
+            entry = None if bypass else page_cache().get(key)
+        from phoihop.portal import structure
+
+        known = structure.current()
+        categories = [category_key(c.pk) for c in known.categories] if known is not None else []
+        current = tokens([*GLOBAL_NAMES, *categories, *(entry["v"] if entry else ())])
+        if entry is not None and all(current.get(name) == token for name, token in entry["v"].items()):
+            return self._replay(request, entry)
+        request.portal_tokens = current  # type: ignore[attr-defined]
+        structure.prepare(request)
+        response = self.get_response(request)
+        deps: set[str] | None = getattr(request, "portal_cache_deps", None)
+        if key is not None and deps is not None and self._storable(request, response):
+            self._store(key, {SITE, *deps}, current.get(EPOCH), response)
+            response["X-Cache"] = "MISS"
+        return response
+
+    @staticmethod
+    def _key(request: HttpRequest) -> str:
+        allowed = settings.PHOIHOP_PAGE_CACHE_QUERY_PARAMS
+        query = "&".join(f"{name}={request.GET.get(name, '')}" for name in allowed if name in request.GET)
+        language = translation.get_language_from_request(request)
+        raw = f"{request.get_host()}|{language}|{request.path}|{query}"
+        return PAGE_PREFIX + hashlib.sha256(raw.encode()).hexdigest()[:40]
+
+    @staticmethod
+    def _replay(request: HttpRequest, entry: dict[str, Any]) -> HttpResponse:
+        response = HttpResponse(b"" if request.method == "HEAD" else entry["c"], status=entry["s"])
+        for name, value in entry["h"]:
+            response[name] = value
+        response["X-Cache"] = "HIT"
+        return response
+
+    @staticmethod
+    def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if request.META.get("CSRF_COOKIE_USED") or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            return False
+        cache_control = response.get("Cache-Control", "")
+        return "private" not in cache_control and "no-store" not in cache_control
+
+    @staticmethod
+    def _store(key: str, names: set[str], epoch: str | None, response: HttpResponse) -> None:
+        current = ensure_tokens([EPOCH, *names])
+        if epoch is None or current.get(EPOCH) != epoch:
+            return  # something changed while this page rendered: it may show the old state
+        versions = {name: current[name] for name in names}
+        headers = [(k, v) for k, v in response.items() if k.lower() not in UNCACHED_HEADERS]
+        entry = {"v": versions, "s": response.status_code, "h": headers, "c": response.content}
+        page_cache().set(key, entry, timeout=settings.PHOIHOP_PAGE_CACHE_SECONDS)

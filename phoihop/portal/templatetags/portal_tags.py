@@ -1,0 +1,65 @@
+"""Template helpers of the public site."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.http import HttpRequest
+from django.utils.http import urlencode
+from django.utils.safestring import SafeString
+
+from phoihop.portal import images, render, seo
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context: dict[str, Any], path: str) -> str:
+    """`path` with the Wagtail site's root URL in front (canonical links, Open Graph)."""
+    return seo.absolute(context.get("request"), path)
+
+
+@register.simple_tag(takes_context=True)
+def page_canonical(context: dict[str, Any], page_obj: Any = None) -> str:
+    """The canonical URL of the current listing page: its path, plus `?trang=n` beyond page 1."""
+    request: HttpRequest | None = context.get("request")
+    path = request.path if request is not None else "/"
+    if page_obj is not None and page_obj.number > 1:
+        path += "?" + urlencode({"trang": page_obj.number})
+    return seo.absolute(request, path)
+
+
+@register.simple_tag(takes_context=True)
+def website_json_ld(context: dict[str, Any]) -> SafeString:
+    return seo.website_json_ld(context["request"])
+
+
+@register.filter
+def iso(value: Any) -> str:
+    """`2024-11-21T19:41:00+07:00`."""
+    return seo.iso(value) if value else ""
+
+
+@register.simple_tag
+def responsive_image(image: Any, preset: str, sizes: str, alt: str = "", **attrs: str) -> SafeString:
+    """`{% responsive_image image_or_card "thumb" "100vw" loading="lazy" %}` (presets: images.PRESETS).
+
+    Takes a Wagtail image, or an article card (`phoihop.portal.cards`) whose thumbnails are loaded.
+    """
+    if not image:
+        return SafeString("")
+    if hasattr(image, "image_html"):
+        return image.image_html(preset, sizes=sizes, alt=alt, **attrs)
+    return images.responsive_img(image, preset, sizes=sizes, alt=alt, **attrs)
+
+
+@register.simple_tag
+def article_items(cards: Any, **options: Any) -> SafeString:
+    """`{% article_items latest image=True category=True %}` — see `phoihop.portal.render.items`."""
+    return render.items(cards or (), **options)
+
+
+@register.simple_tag
+def article_lines(cards: Any) -> SafeString:
+    return render.lines(cards or ())

@@ -1,0 +1,44 @@
+"""An uncached page costs the same number of queries with 5 articles or with 3 × 5."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from phoihop.portal import cache, related
+from phoihop.portal.models import ArticleDailyViews, ArticlePage
+from phoihop.portal.tests.base import PortalTestCase, at, publish
+
+
+class QueryCountTests(PortalTestCase):
+    def add_articles(self, count, start):
+        for i in range(start, start + count):
+            category = self.chi_dao if i % 2 else self.thoi_su
+            article = publish(
+                category,
+                f"Chuyển đổi số ở phường số {i}",
+                when=at(1 + i % 28, 8, i % 60, month=10),
+                tags=["chuyển đổi số", f"phường {i}"],
+                authors=["Bảo Thoa", f"Phóng viên {i}"],
+                lead_image=self.image,
+            )
+            ArticlePage.objects.filter(pk=article.pk).update(editors_pick=i % 3 == 0)
+            ArticleDailyViews.objects.create(article=article, day=at(22).date(), views=i)
+        cache.invalidate({cache.PICKS, cache.MOST_READ})
+        related.related_refresh(article=ArticlePage.objects.get(pk=self.article.pk))
+
+    def queries(self, path):
+        self.client.get(path)  # warm: renditions made, shared lists read once per change
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(path)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["X-Cache"], "MISS")
+        return len(captured.captured_queries)
+
+    def test_article_home_category_tag_and_author_pages(self):
+        paths = [self.article.url, "/", "/chi-dao-dieu-hanh/", "/tu-khoa/chuyen-doi-so/", "/tac-gia/bao-thoa/", "/rss/"]
+        self.add_articles(5, 0)
+        few = {path: self.queries(path) for path in paths}
+        self.add_articles(10, 5)
+        many = {path: self.queries(path) for path in paths}
+        self.assertEqual(few, many)
+        self.assertLessEqual(few[self.article.url], 12)

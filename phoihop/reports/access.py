@@ -1,0 +1,118 @@
+"""Access to programme dashboards and reports.
+
+Who sees a programme's dashboard and its reports: the press's leaders and editors (Tổng Biên tập,
+Phó Tổng Biên tập, Trưởng ban, Biên tập viên) and the leaders (Lãnh đạo) of a partner party — the
+party unit itself, a unit above it, or one of its sub-units — of that programme only.
+
+* Someone whose units are not party to the programme gets 404 (as if it did not exist), on the
+  dashboard, the reports, their history and their files alike.
+* Party members without a leading role (liaison, spokesperson, staff; reporters) see the programme's
+  own page but get 403 here: the figures are for the people who sign and decide.
+* A report is written and exported by its issuing side only: a press leader or editor for the press,
+  a partner leader for their own unit. The other side reads and downloads it (403 on writes).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from phoihop.accounts.access import UserScope, scope_for
+from phoihop.accounts.models import Organization, OrganizationSuccession, Role
+from phoihop.programs.access import get_program_for_user, programs_for_user
+from phoihop.programs.models import Program
+from phoihop.reports.models import ProgramReport
+
+REPORT_PRESS_ROLES = frozenset({Role.EDITOR_IN_CHIEF, Role.DEPUTY_EDITOR, Role.SECTION_HEAD, Role.EDITOR})
+REPORT_PARTNER_ROLES = frozenset({Role.LEADER})
+
+
+def _chain(org_ids: set[int], parents: dict[int, int | None]) -> set[int]:
+    """The organizations and all units above them."""
+    seen: set[int] = set()
+    for org_id in org_ids:
+        current: int | None = org_id
+        while current is not None and current not in seen:
+            seen.add(current)
+            current = parents.get(current)
+    return seen
+
+
+def _partner_leader_of(scope: UserScope, party_ids: set[int]) -> bool:
+    leader_orgs = {org for org, role in scope.roles_by_org.items() if role in REPORT_PARTNER_ROLES}
+    return bool(_related_to_parties(leader_orgs, party_ids))
+
+
+def _related_to_parties(leader_orgs: set[int], party_ids: set[int]) -> set[int]:
+    """The units among `leader_orgs` that take part in a programme signed by `party_ids`."""
+    if not leader_orgs:
+        return set()
+    parents: dict[int, int | None] = dict(Organization.objects.partners().values_list("id", "parent_id"))
+    # The leader's unit is the party, is below it (a department of the party commune) or above it;
+    # a successor's leader reports on the programmes its predecessor signed.
+    above_parties = _chain(party_ids, parents)
+    predecessors: dict[int, set[int]] = {}
+    for pred, succ in OrganizationSuccession.objects.filter(successor_id__in=leader_orgs).values_list(
+        "predecessor_id", "successor_id"
+    ):
+        predecessors.setdefault(succ, set()).add(pred)
+    return {
+        org
+        for org in leader_orgs
+        if org in above_parties or _chain({org}, parents) & party_ids or predecessors.get(org, set()) & party_ids
+    }
+
+
+def can_view(user: Any, program: Program) -> bool:
+    scope = scope_for(user)
+    if scope.press_roles & REPORT_PRESS_ROLES:
+        return True
+    party_ids = set(program.parties.values_list("organization_id", flat=True))
+    return _partner_leader_of(scope, party_ids)
+
+
+def get_program_for_reports(user: Any, pk: Any) -> Program:
+    """The programme (404 for outsiders), when the user may read its figures (403 otherwise)."""
+    program = get_program_for_user(user, pk)
+    if not can_view(user, program):
+        raise PermissionDenied
+    return program
+
+
+def issuer_choices(user: Any, program: Program) -> list[Organization]:
+    """The units the user may issue a report on `program` for: their press (leaders, editors) or the
+    partner units taking part in the programme that they lead and may act for."""
+    scope = scope_for(user)
+    ids = {org for org, role in scope.roles_by_org.items() if role in REPORT_PRESS_ROLES}
+    leader_orgs = {
+        org for org, role in scope.roles_by_org.items() if role in REPORT_PARTNER_ROLES and scope.can_write(org)
+    }
+    if leader_orgs:
+        party_ids = set(program.parties.values_list("organization_id", flat=True))
+        ids |= _related_to_parties(leader_orgs, party_ids)
+    return list(Organization.objects.filter(pk__in=ids).select_related("parent").order_by("kind", "name"))
+
+
+def reports_for_user(user: Any) -> Any:
+    """Reports of the programmes the user may see; narrow further with `can_view` per programme."""
+    return ProgramReport.objects.filter(program__in=programs_for_user(user).values("pk"))
+
+
+def get_report_for_user(user: Any, pk: Any, *, write: bool = False) -> ProgramReport:
+    """A report of a programme the user is party to (404 otherwise); 403 unless a leader of a party;
+    with `write`, 403 unless the user may act for the issuing unit."""
+    try:
+        report = reports_for_user(user).select_related("program", "issuer", "layout", "created_by").get(pk=int(pk))
+    except (ProgramReport.DoesNotExist, TypeError, ValueError):
+        raise Http404 from None
+    if not can_view(user, report.program):
+        raise PermissionDenied
+    if write and not can_write(user, report):
+        raise PermissionDenied
+    return report
+
+
+def can_write(user: Any, report: ProgramReport) -> bool:
+    return report.issuer_id in {org.pk for org in issuer_choices(user, report.program)}

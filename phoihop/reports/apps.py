@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    name = "phoihop.reports"
+    label = "reports"
+    verbose_name = _("Báo cáo chương trình phối hợp")
+
+    def ready(self) -> None:
+        from phoihop.core import history, seeds
+        from phoihop.reports import access
+        from phoihop.reports.models import ProgramReport
+
+        seeds.register_migration("reports.layouts", "phoihop.reports.migrations.0002_seed_layouts")
+        seeds.register_migration(
+            "reports.layout_permissions", "phoihop.reports.migrations.0002_seed_layouts", "grant_permissions"
+        )
+        history.register(ProgramReport, access.get_report_for_user)
+        history.register_verbs(
+            {
+                "report.created": _("lập báo cáo"),
+                "report.updated": _("sửa báo cáo"),
+                "report.export_requested": _("yêu cầu xuất báo cáo"),
+                "report.exported": _("xuất báo cáo"),
+                "report.export_failed": _("xuất báo cáo lỗi"),
+                "reportlayout.created": _("thêm thể thức báo cáo"),
+                "reportlayout.updated": _("sửa thể thức báo cáo"),
+            }
+        )

@@ -1,0 +1,46 @@
+"""GET /api/v1/search?q=&limit= — the public article search as JSON, in rank order."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from phoihop.search import selectors
+
+router = Router(tags=["search"])
+
+
+class SearchParams(Schema):
+    q: str = Field("", max_length=500, description="Từ khóa, có dấu hay không dấu; viết tắt được mở rộng.")
+    limit: int = Field(20, ge=1, le=100, description="Số kết quả tối đa (1–100).")
+
+
+class SearchResult(Schema):
+    title: str
+    url: str = Field(description="Địa chỉ đầy đủ của bài.")
+    published_at: str = Field(description="Thời điểm đăng, ISO 8601 theo giờ Việt Nam (+07:00).")
+    category: str
+    snippet: str = Field(description="Đoạn trích HTML: mọi ký tự đã được thoát, từ khớp nằm trong <mark>.")
+
+
+class SearchResponse(Schema):
+    results: list[SearchResult]
+
+
+@router.get("", response=SearchResponse, url_name="search", summary="Tìm tin, bài đã đăng")
+def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, list[dict[str, str]]]:
+    found = selectors.search_articles(params.q, limit=params.limit, request=request)
+    return {
+        "results": [
+            {
+                "title": hit.title,
+                "url": request.build_absolute_uri(hit.url),
+                "published_at": timezone.localtime(hit.published_at).isoformat(),
+                "category": hit.category,
+                "snippet": str(hit.snippet),
+            }
+            for hit in found.hits
+        ]
+    }
