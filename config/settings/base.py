@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "phoihop.core.context_processors.site",
+                "phoihop.accounts.context_processors.roles",
                 "phoihop.portal.context_processors.navigation",
                 "phoihop.notifications.context_processors.notifications",
             ],
@@ -219,7 +220,7 @@ PHOIHOP_PAGE_CACHE_QUERY_PARAMS = ["trang"]
 # Never looked up in the page cache (a cheap shortcut: only views that opt in are ever stored).
 PHOIHOP_PAGE_CACHE_SKIP_PREFIXES = [
     "/admin/", "/phoi-hop/", "/api/", "/tai-khoan/", "/thong-bao/", "/tim-kiem/", "/lich-su/", "/i18n/",
-    "/documents/", "/static/", "/media/", "/luot-doc/", "/__bench/",
+    "/documents/", "/static/", "/media/", "/luot-doc/", "/__bench/", "/toa-soan/", "/kiem-chung/gui-phan-anh/",
 ]  # fmt: skip
 # How often the worker folds the read beacon's hits into the "Đọc nhiều" counts.
 PHOIHOP_MOST_READ_SECONDS = int(os.environ.get("PHOIHOP_MOST_READ_SECONDS", "300"))

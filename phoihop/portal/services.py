@@ -40,8 +40,10 @@ from vntext import slugify
 PAGE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     Role.EDITOR_IN_CHIEF: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
     Role.DEPUTY_EDITOR: ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
-    Role.SECTION_HEAD: ("add_page", "change_page", "publish_page", "lock_page"),
-    Role.EDITOR: ("add_page", "change_page", "publish_page", "lock_page"),
+    # Editors and section heads approve their step of the workflow; publishing itself is the last
+    # approver's (or a leader's) act, so they hold no publish permission of their own.
+    Role.SECTION_HEAD: ("add_page", "change_page", "lock_page"),
+    Role.EDITOR: ("add_page", "change_page", "lock_page"),
     Role.REPORTER: ("add_page", "change_page"),
 }
 MEDIA_PERMISSIONS = ("add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document")
@@ -113,6 +115,10 @@ def newsroom_groups_ensure() -> dict[str, Group]:
         for codename in PAGE_PERMISSIONS[role]:
             permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
             GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+        # Repair too: a right the role no longer has (publish, for editors) is taken away.
+        GroupPagePermission.objects.filter(group=group, page=home).exclude(
+            permission__codename__in=PAGE_PERMISSIONS[role]
+        ).delete()
         for label in MODEL_PERMISSIONS[role]:
             app_label, codename = label.split(".")
             group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))

@@ -23,6 +23,8 @@ ROBOTS_DISALLOW = (
     "/lich-su/",
     "/luot-doc/",
     "/tim-kiem/",
+    "/toa-soan/",
+    "/kiem-chung/gui-phan-anh/",
 )
 
 
