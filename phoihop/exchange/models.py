@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts.models import Organization
 from phoihop.core.models import TimeStampedModel
+from phoihop.core.storage import private_storage
 
 
 class Priority(models.TextChoices):
@@ -330,7 +331,7 @@ class Attachment(models.Model):
         InfoRequest, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
     )
     message = models.ForeignKey(Message, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("tệp"), upload_to="exchange/%Y/%m/", max_length=300)
+    file = models.FileField(_("tệp"), upload_to="exchange/%Y/%m/", storage=private_storage, max_length=300)
     original_name = models.CharField(_("tên tệp"), max_length=255)
     kind = models.CharField(_("loại tệp"), max_length=8, choices=Kind.choices)
     mime_type = models.CharField(max_length=100)

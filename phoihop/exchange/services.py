@@ -16,7 +16,6 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +23,7 @@ from django.utils.translation import gettext as _
 from phoihop.accounts.access import scope_for
 from phoihop.accounts.models import PARTNER_WRITE_ROLES, Membership, Organization, Role
 from phoihop.core.services import audit_record, next_number
+from phoihop.core.storage import private_storage
 from phoihop.core.text import clean_multiline, clean_text
 from phoihop.exchange import access
 from phoihop.exchange.models import (
@@ -76,7 +76,7 @@ def _store_all(checked: Sequence[CheckedFile], *, owner: dict[str, Any], actor: 
 def _delete_files(names: Iterable[str]) -> None:
     for name in names:
         try:
-            default_storage.delete(name)
+            private_storage().delete(name)
         except OSError:  # the file may never have been fully written
             logger.warning("could not delete orphan upload %s", name)
 
@@ -650,7 +650,7 @@ def orphan_uploads_remove(*, older_than: dt.timedelta = dt.timedelta(hours=1), d
 
     from phoihop.exchange.models import Attachment
 
-    root = Path(settings.MEDIA_ROOT) / "exchange"
+    root = Path(settings.PRIVATE_MEDIA_ROOT) / "exchange"
     if not root.exists():
         return []
     cutoff = timezone.now().timestamp() - older_than.total_seconds()
@@ -659,7 +659,7 @@ def orphan_uploads_remove(*, older_than: dt.timedelta = dt.timedelta(hours=1), d
     for path in root.rglob("*"):
         if not path.is_file() or path.stat().st_mtime > cutoff:
             continue
-        name = path.relative_to(settings.MEDIA_ROOT).as_posix()
+        name = path.relative_to(settings.PRIVATE_MEDIA_ROOT).as_posix()
         if name in known:
             continue
         removed.append(name)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts.models import Organization
 from phoihop.core.models import TimeStampedModel
+from phoihop.core.storage import private_storage
 
 
 class Domain(models.Model):
@@ -181,7 +182,9 @@ class Tip(models.Model):
     domain = models.ForeignKey(Domain, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="tips")
     suspect_url = models.CharField(_("đường dẫn thông tin nghi vấn"), max_length=1000, blank=True)
     description = models.TextField(_("mô tả"))
-    screenshot = models.FileField(_("ảnh chụp màn hình"), upload_to="factcheck/tips/%Y/%m/", max_length=300, blank=True)
+    screenshot = models.FileField(
+        _("ảnh chụp màn hình"), upload_to="factcheck/tips/%Y/%m/", storage=private_storage, max_length=300, blank=True
+    )
     screenshot_mime = models.CharField(max_length=100, blank=True)
     contact_email = models.EmailField(_("thư điện tử liên hệ"), blank=True)
     contact_phone = models.CharField(_("điện thoại liên hệ"), max_length=30, blank=True)
@@ -303,7 +306,9 @@ class Evidence(models.Model):
         _("số, ký hiệu văn bản"), max_length=200, blank=True, help_text=_("Ví dụ: 123/UBND-VP ngày 25/11/2026.")
     )
     note = models.TextField(_("ghi chú"), blank=True)
-    file = models.FileField(_("tệp"), upload_to="factcheck/evidence/%Y/%m/", max_length=300, blank=True)
+    file = models.FileField(
+        _("tệp"), upload_to="factcheck/evidence/%Y/%m/", storage=private_storage, max_length=300, blank=True
+    )
     original_name = models.CharField(_("tên tệp"), max_length=255, blank=True)
     mime_type = models.CharField(max_length=100, blank=True)
     size = models.PositiveBigIntegerField(null=True, blank=True)

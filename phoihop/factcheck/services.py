@@ -22,7 +22,6 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,6 +29,7 @@ from django.utils.translation import gettext as _
 from phoihop.accounts.access import scope_for
 from phoihop.accounts.models import Membership, Organization
 from phoihop.core.services import audit_record, next_number
+from phoihop.core.storage import private_storage
 from phoihop.core.text import clean_multiline, clean_text
 from phoihop.exchange.uploads import CheckedFile, check_upload
 from phoihop.factcheck import access, matching
@@ -120,7 +120,7 @@ def _clean_url(url: str) -> str:
 def _delete_files(names: Iterable[str]) -> None:
     for name in names:
         try:
-            default_storage.delete(name)
+            private_storage().delete(name)
         except OSError:
             logger.warning("could not delete orphan upload %s", name)
 
@@ -837,7 +837,7 @@ def rebuttal_published(*, page_id: int) -> int:
 
     with transaction.atomic():
         verdict = (
-            Verdict.objects.select_for_update()
+            Verdict.objects.select_for_update(of=("self",))
             .select_related("claim", "label", "rebuttal")
             .filter(rebuttal_id=page_id)
             .first()

@@ -379,7 +379,7 @@ def assignment_update(
     unknown = set(changes) - set(UPDATABLE_FIELDS)
     if unknown:
         raise TypeError(f"unknown fields: {sorted(unknown)}")
-    current = Assignment.objects.select_for_update().get(pk=assignment.pk)
+    current = Assignment.objects.select_for_update(of=("self",)).get(pk=assignment.pk)
     if not current.is_open:
         raise ValidationError(_("Việc đã hoàn thành hoặc đã hủy, không sửa được nữa."))
     if "due_at" in changes:
@@ -428,7 +428,11 @@ def _move(
     """One status move: refuses an illegal move (ValidationError) or an actor without the right
     (PermissionDenied), locks the row, saves, records, and tells the other side."""
     with transaction.atomic():
-        current = Assignment.objects.select_for_update().select_related("assignee", "created_by").get(pk=assignment.pk)
+        current = (
+            Assignment.objects.select_for_update(of=("self",))
+            .select_related("assignee", "created_by")
+            .get(pk=assignment.pk)
+        )
         if status not in ASSIGNMENT_TRANSITIONS[current.status]:
             raise ValidationError(
                 _("Không thể chuyển từ “%(from)s” sang “%(to)s”."),
@@ -677,7 +681,9 @@ def assignment_from_submission(
         with transaction.atomic():
             # Locked and read afresh: another editor may have just changed its status.
             submission = (
-                Submission.objects.select_for_update().select_related("original_organization").get(pk=submission.pk)
+                Submission.objects.select_for_update(of=("self",))
+                .select_related("original_organization")
+                .get(pk=submission.pk)
             )
             if not submission.is_open:
                 raise ValidationError(_("Thông tin này đã đăng hoặc không sử dụng."))

@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts.models import Organization
 from phoihop.core.models import TimeStampedModel
+from phoihop.core.storage import private_storage
 
 NUMBER_FIELDS = frozenset({"n", "code", "year"})
 # An export makes progress every few seconds; this long without any means nobody is working on it.
@@ -196,9 +197,9 @@ class ProgramReport(TimeStampedModel):
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0, validators=[MaxValueValidator(100)])
     error = models.TextField(_("lỗi"), blank=True)
-    docx = models.FileField(_("tệp DOCX"), upload_to="reports/%Y/", max_length=300, blank=True)
-    xlsx = models.FileField(_("tệp XLSX"), upload_to="reports/%Y/", max_length=300, blank=True)
-    pdf = models.FileField(_("tệp PDF"), upload_to="reports/%Y/", max_length=300, blank=True)
+    docx = models.FileField(_("tệp DOCX"), upload_to="reports/%Y/", storage=private_storage, max_length=300, blank=True)
+    xlsx = models.FileField(_("tệp XLSX"), upload_to="reports/%Y/", storage=private_storage, max_length=300, blank=True)
+    pdf = models.FileField(_("tệp PDF"), upload_to="reports/%Y/", storage=private_storage, max_length=300, blank=True)
     generated_at = models.DateTimeField(_("xuất lúc"), null=True, blank=True)
     generation_seconds = models.FloatField(_("thời gian xuất (giây)"), null=True, blank=True)
     created_by = models.ForeignKey(

@@ -195,7 +195,11 @@ def _progress(report_id: int, percent: int, status: str = ProgramReport.Status.R
 def _assign_number(report_id: int, issued_on: dt.date) -> ProgramReport:
     """The report's number, per issuer and year, given once (a re-export keeps it); gap-free because
     the counter and the report commit together."""
-    report = ProgramReport.objects.select_for_update().select_related("program", "issuer", "layout").get(pk=report_id)
+    report = (
+        ProgramReport.objects.select_for_update(of=("self",))
+        .select_related("program", "issuer", "layout")
+        .get(pk=report_id)
+    )
     if report.number is None or report.number_year != issued_on.year:
         report.number = next_number(f"report:{report.issuer_id}:{issued_on.year}")
         report.number_year = issued_on.year
@@ -261,7 +265,9 @@ def _export(report_id: int, started: float, now: dt.datetime | None) -> ProgramR
     _progress(report_id, 95)
     old_files = [f.name for f in (report.docx, report.xlsx, report.pdf) if f]
     with transaction.atomic():
-        report = ProgramReport.objects.select_for_update().select_related("issuer", "layout").get(pk=report_id)
+        report = (
+            ProgramReport.objects.select_for_update(of=("self",)).select_related("issuer", "layout").get(pk=report_id)
+        )
         report.docx.save(_file_name(report, "docx"), ContentFile(docx), save=False)
         report.xlsx.save(_file_name(report, "xlsx"), ContentFile(xlsx), save=False)
         if pdf_bytes is not None:

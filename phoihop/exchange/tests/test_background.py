@@ -56,8 +56,8 @@ class OrphanCleanupTests(TestCase):
         submission = services.submission_create(
             actor=People.liaison_a, organization=People.unit_a, title="Có tệp", files=[files.docx_file()]
         )
-        known = Path(settings.MEDIA_ROOT) / str(submission.attachments.get().file.name)
-        folder = Path(settings.MEDIA_ROOT) / "exchange" / "orphans-test"
+        known = Path(settings.PRIVATE_MEDIA_ROOT) / str(submission.attachments.get().file.name)
+        folder = Path(settings.PRIVATE_MEDIA_ROOT) / "exchange" / "orphans-test"
         folder.mkdir(parents=True, exist_ok=True)
         old, young = folder / "old.pdf", folder / "young.pdf"
         old.write_bytes(b"%PDF-1.4")

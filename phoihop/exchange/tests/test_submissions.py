@@ -17,7 +17,7 @@ from phoihop.notifications.models import Notification
 
 
 def stored_files() -> set[str]:
-    root = Path(settings.MEDIA_ROOT) / "exchange"
+    root = Path(settings.PRIVATE_MEDIA_ROOT) / "exchange"
     return {str(p) for p in root.rglob("*") if p.is_file()} if root.exists() else set()
 
 
