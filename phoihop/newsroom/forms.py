@@ -149,3 +149,16 @@ class SectionMemberForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = press_users()  # type: ignore[attr-defined]
+
+
+class CorrectionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Nội dung cải chính"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Hiện trên bài dưới mục “Thông tin cải chính”, kèm thời điểm."),
+    )
+
+
+class TakedownForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do gỡ bài"), widget=forms.Textarea(attrs={"rows": 3}))
+    legal_basis = forms.CharField(label=_("Căn cứ (văn bản, yêu cầu của cơ quan có thẩm quyền)"), required=False)

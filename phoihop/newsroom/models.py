@@ -216,3 +216,45 @@ class PublishingSchedule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.next_run_at or '-'}"
+
+
+class Correction(models.Model):
+    """A published correction of an article, shown on it as "Thông tin cải chính"."""
+
+    article = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="corrections")
+    text = models.TextField(_("nội dung cải chính"))
+    corrected_at = models.DateTimeField(_("cải chính lúc"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người cải chính"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("cải chính")
+        verbose_name_plural = _("cải chính")
+        ordering = ["corrected_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.corrected_at:%d/%m/%Y %H:%M}: {self.text[:60]}"
+
+
+class Takedown(models.Model):
+    """An article removed from every public surface. The page stays (unpublished) in the archive,
+    with the reason, as the Press Law requires."""
+
+    article = models.ForeignKey("wagtailcore.Page", on_delete=models.PROTECT, related_name="takedowns")
+    title = models.CharField(_("tiêu đề khi gỡ"), max_length=500)
+    url = models.CharField(_("đường dẫn khi gỡ"), max_length=500)
+    reason = models.TextField(_("lý do gỡ"))
+    legal_basis = models.CharField(_("căn cứ"), max_length=500, blank=True)
+    taken_down_at = models.DateTimeField(_("gỡ lúc"), default=timezone.now)
+    taken_down_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người quyết định"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("gỡ bài")
+        verbose_name_plural = _("bài đã gỡ (lưu trữ)")
+        ordering = ["-taken_down_at"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.taken_down_at:%d/%m/%Y})"

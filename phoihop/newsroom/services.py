@@ -50,7 +50,7 @@ from phoihop.exchange import access as exchange_access
 from phoihop.exchange import services as exchange_services
 from phoihop.exchange.models import Attachment, Submission
 from phoihop.newsroom import access
-from phoihop.newsroom.models import ArticleSource, Assignment, Section, SectionMembership
+from phoihop.newsroom.models import ArticleSource, Assignment, Correction, Section, SectionMembership, Takedown
 from phoihop.portal import services as portal_services
 from phoihop.portal.models import ArticlePage, CategoryPage
 from vntext import slugify
@@ -719,3 +719,71 @@ def assignment_from_submission(
         _delete_files(written)
         raise
     return assignment
+
+
+# ----------------------------------------------------------------------------------------------
+# Corrections and takedowns
+
+
+def _published_article(article: Any) -> Any:
+    from phoihop.portal.models import ArticlePage
+
+    page = ArticlePage.objects.filter(pk=article.pk).first()
+    if page is None:
+        raise ValidationError(_("Không tìm thấy tin, bài."))
+    return page
+
+
+@transaction.atomic
+def correction_add(*, actor: Any, article: Any, text: str) -> Correction:
+    """Record a correction; the article shows it at once under "Thông tin cải chính"."""
+    access.require_manager(actor)
+    page = _published_article(article)
+    text = clean_multiline(text)
+    if not text:
+        raise ValidationError(_("Cần nội dung cải chính."))
+    correction = Correction.objects.create(article=page, text=text, created_by=actor)
+    audit_record(actor=actor, verb="article.corrected", target=page, data={"text": text[:500]})
+
+    def refresh() -> None:
+        from phoihop.portal.cache import invalidate_for_article
+
+        invalidate_for_article(page)
+
+    transaction.on_commit(refresh, robust=True)
+    return correction
+
+
+@transaction.atomic
+def article_takedown(*, actor: Any, article: Any, reason: str, legal_basis: str = "") -> Takedown:
+    """Remove an article from every public surface (page, feeds, sitemaps, search) by unpublishing it
+    through Wagtail, and keep it with its reason in the archive. Editor-in-chief and deputies only."""
+    if not access.can_publish_directly(actor):
+        raise PermissionDenied
+    page = _published_article(article)
+    reason = clean_multiline(reason)
+    if not reason:
+        raise ValidationError(_("Cần nêu lý do gỡ bài."))
+    if not page.live:
+        raise ValidationError(_("Bài này hiện không đăng trên trang."))
+    takedown = Takedown.objects.create(
+        article=page,
+        title=page.title,
+        url=page.full_url or page.url or "",
+        reason=reason,
+        legal_basis=clean_text(legal_basis),
+        taken_down_by=actor,
+    )
+    # Wagtail's own unpublish: the portal's and the search index's unpublish handlers do the rest.
+    page.unpublish(user=actor, log_action=True)
+    audit_record(actor=actor, verb="article.taken_down", target=page, data={"reason": reason[:500]})
+
+    def forget() -> None:
+        from phoihop.portal.cache import invalidate_for_article
+        from phoihop.search.services import article_remove
+
+        article_remove(page.pk)
+        invalidate_for_article(page)
+
+    transaction.on_commit(forget, robust=True)
+    return takedown

@@ -6,6 +6,8 @@ app_name = "newsroom"
 
 urlpatterns = [
     path("", views.board, name="board"),
+    path("bai/<int:page_id>/", views.article_tools, name="article_tools"),
+    path("luu-tru/", views.archive, name="archive"),
     path("lich/", views.calendar, name="calendar"),
     path("viec/moi/", views.assignment_new, name="assignment_new"),
     path("viec/<int:pk>/", views.assignment_detail, name="assignment"),

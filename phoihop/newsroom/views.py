@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -273,3 +273,48 @@ def section_workflow(request: HttpRequest, category_id: int) -> HttpResponse:
                 % {"title": category.title, "name": workflow.name},
             )
     return redirect(reverse("newsroom:sections") + f"#ban-{category.pk}")
+
+
+@login_required
+def article_tools(request: HttpRequest, page_id: int) -> HttpResponse:
+    """Corrections and takedown for one article (press managers; takedown: leaders)."""
+    from phoihop.newsroom.forms import CorrectionForm, TakedownForm
+    from phoihop.newsroom.models import Correction, Takedown
+    from phoihop.portal.models import ArticlePage
+
+    access.require_manager(request.user)
+    article = get_object_or_404(ArticlePage, pk=page_id)
+    correction_form = CorrectionForm(request.POST if request.POST.get("action") == "correction" else None)
+    takedown_form = TakedownForm(request.POST if request.POST.get("action") == "takedown" else None)
+    if request.method == "POST":
+        try:
+            if correction_form.is_bound and correction_form.is_valid():
+                services.correction_add(actor=request.user, article=article, text=correction_form.cleaned_data["text"])
+                messages.success(request, _("Đã đăng thông tin cải chính."))
+                return redirect("newsroom:article_tools", page_id=article.pk)
+            if takedown_form.is_bound and takedown_form.is_valid():
+                services.article_takedown(actor=request.user, article=article, **takedown_form.cleaned_data)
+                messages.success(request, _("Đã gỡ bài khỏi trang; bài vẫn được lưu trữ cùng lý do."))
+                return redirect("newsroom:archive")
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+    context = {
+        "article": article,
+        "corrections": Correction.objects.filter(article=article),
+        "takedowns": Takedown.objects.filter(article=article).select_related("taken_down_by"),
+        "correction_form": correction_form,
+        "takedown_form": takedown_form,
+        "can_take_down": access.can_publish_directly(request.user),
+    }
+    return render(request, "newsroom/article_tools.html", context)
+
+
+@login_required
+def archive(request: HttpRequest) -> HttpResponse:
+    """Articles taken down, with their reasons: kept, never shown to readers."""
+    from phoihop.newsroom.models import Takedown
+
+    access.require_press(request.user)
+    takedowns = Takedown.objects.select_related("taken_down_by", "article").order_by("-taken_down_at")
+    return render(request, "newsroom/archive.html", {"takedowns": takedowns})

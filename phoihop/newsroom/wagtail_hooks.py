@@ -60,3 +60,17 @@ def refuse_bulk_publish(
         return None
     messages.error(request, _("Tin, bài được đăng qua quy trình duyệt: hãy gửi duyệt."))
     return redirect("wagtailadmin_explore_root")
+
+
+@hooks.register("register_page_header_buttons")
+def corrections_button(page: Any, user: Any, view_name: str, next_url: str | None = None) -> Any:
+    """ "Cải chính, gỡ bài" on an article's header in the editor (press managers only)."""
+    from wagtail.admin.widgets import Button
+
+    from phoihop.accounts.access import scope_for
+    from phoihop.portal.models import ArticlePage
+
+    if isinstance(page.specific_deferred, ArticlePage) and access.can_manage(scope_for(user)):
+        yield Button(
+            _("Cải chính, gỡ bài"), reverse("newsroom:article_tools", args=[page.pk]), icon_name="warning", priority=90
+        )
