@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "phoihop.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

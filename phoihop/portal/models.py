@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase, TagBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -128,6 +129,29 @@ class ArticleTag(ItemBase):
     content_object = ParentalKey("portal.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+class ArticlePageForm(WagtailAdminPageForm):
+    """Drafts may be incomplete; publishing, or sending for approval (the workflow's last approval
+    publishes the content checked here), needs a sapo and, for the lead image, a description for
+    readers who cannot see it."""
+
+    PUBLISHING_ACTIONS = ("action-publish", "action-submit")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if not any(name in self.data for name in self.PUBLISHING_ACTIONS):
+            return cleaned
+        if not (cleaned.get("sapo") or "").strip():
+            self.add_error("sapo", _("Cần sapo trước khi xuất bản."))
+        image = cleaned.get("lead_image")
+        if (
+            image is not None
+            and not (cleaned.get("lead_image_alt") or "").strip()
+            and not (getattr(image, "description", "") or "").strip()
+        ):
+            self.add_error("lead_image_alt", _("Cần mô tả ảnh đại diện cho người khiếm thị trước khi xuất bản."))
+        return cleaned
+
+
 class ArticlePage(CachedPageMixin, Page):
     sapo = models.TextField(_("sapo"), help_text=_("Đoạn dẫn in đậm dưới tiêu đề."))
     lead_image = models.ForeignKey(
@@ -137,6 +161,12 @@ class ArticlePage(CachedPageMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    lead_image_alt = models.CharField(
+        _("mô tả ảnh đại diện (cho người khiếm thị)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Bắt buộc khi xuất bản nếu ảnh chưa có mô tả trong thư viện ảnh."),
     )
     lead_image_caption = models.CharField(_("chú thích ảnh đại diện"), max_length=500, blank=True)
     lead_image_credit = models.CharField(_("nguồn ảnh đại diện"), max_length=200, blank=True)
@@ -165,7 +195,12 @@ class ArticlePage(CachedPageMixin, Page):
         *Page.content_panels,
         FieldPanel("sapo"),
         MultiFieldPanel(
-            [FieldPanel("lead_image"), FieldPanel("lead_image_caption"), FieldPanel("lead_image_credit")],
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt"),
+                FieldPanel("lead_image_caption"),
+                FieldPanel("lead_image_credit"),
+            ],
             heading=_("Ảnh đại diện"),
         ),
         FieldPanel("body"),
@@ -184,6 +219,7 @@ class ArticlePage(CachedPageMixin, Page):
     ]
     subpage_types: list[str] = []
     parent_page_types = ["portal.CategoryPage"]
+    base_form_class = ArticlePageForm
 
     class Meta:
         verbose_name = _("tin, bài")

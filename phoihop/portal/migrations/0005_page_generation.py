@@ -3,6 +3,17 @@
 from django.db import migrations, models
 
 
+def create_table_if_missing(apps, schema_editor):
+    """An earlier draft of 0004 created this table: databases migrated with it already have it."""
+    PageGeneration = apps.get_model("portal", "PageGeneration")
+    if PageGeneration._meta.db_table not in schema_editor.connection.introspection.table_names():
+        schema_editor.create_model(PageGeneration)
+
+
+def drop_table(apps, schema_editor):
+    schema_editor.delete_model(apps.get_model("portal", "PageGeneration"))
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -10,11 +21,16 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.CreateModel(
-            name='PageGeneration',
-            fields=[
-                ('name', models.CharField(max_length=100, primary_key=True, serialize=False)),
-                ('token', models.CharField(max_length=32)),
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.CreateModel(
+                    name='PageGeneration',
+                    fields=[
+                        ('name', models.CharField(max_length=100, primary_key=True, serialize=False)),
+                        ('token', models.CharField(max_length=32)),
+                    ],
+                ),
             ],
         ),
+        migrations.RunPython(create_table_if_missing, drop_table),
     ]

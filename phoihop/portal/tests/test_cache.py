@@ -169,3 +169,12 @@ class BulkChangeTests(PortalTestCase):
         cache.invalidate_everything()
         self.assertContains(self.client.get("/"), "Tiêu đề sửa bằng lệnh hàng loạt")
         self.assertContains(self.client.get(self.older.url), "Tiêu đề sửa bằng lệnh hàng loạt")
+
+
+class RedisBackendTests(PortalTestCase):
+    def test_the_page_cache_backend_reuses_one_client(self):
+        from phoihop.portal.redis_cache import RedisCache
+
+        backend = RedisCache("redis://127.0.0.1:1/0", {})
+        first = backend._cache.get_client(write=True)
+        self.assertIs(backend._cache.get_client(write=True), first)
