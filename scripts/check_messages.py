@@ -23,11 +23,10 @@ def _complete(catalogue: polib.POFile, *, identity: bool) -> None:
     for entry in catalogue:
         if not identity or entry.obsolete:
             continue
+        # The source language translates to itself, always: a merged guess is never right here.
         if entry.msgid_plural:
-            entry.msgstr_plural = entry.msgstr_plural or {0: entry.msgid}
-            if not all(entry.msgstr_plural.values()):
-                entry.msgstr_plural = {0: entry.msgid}
-        elif not entry.msgstr:
+            entry.msgstr_plural = {0: entry.msgid}
+        else:
             entry.msgstr = entry.msgid
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
@@ -53,6 +52,8 @@ def main(argv: list[str]) -> int:
                 problems.append(f"{po_path}:{entry.linenum}: fuzzy: {entry.msgid[:60]!r}")
             if not entry.translated():
                 problems.append(f"{po_path}:{entry.linenum}: untranslated: {entry.msgid[:60]!r}")
+            elif lang == "vi" and not entry.msgid_plural and entry.msgstr != entry.msgid:
+                problems.append(f"{po_path}:{entry.linenum}: Vietnamese source changed: {entry.msgid[:60]!r}")
         expected = catalogue.to_binary()
         if compile_mo:
             mo_path.write_bytes(expected)
