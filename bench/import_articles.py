@@ -82,14 +82,17 @@ def main() -> None:
         report = importer.run(handle, total_lines=total_lines)
     sys.stderr.write("\n")
 
-    tail_from = max((s for s in samples if s[0] <= report.created * 0.9), default=(0, 0.0))
-    tail_rate = (report.created - tail_from[0]) / max(report.seconds - tail_from[1], 1e-9)
+    # The last 10% of the batches, and the closing step (index merge/ANALYZE, cache) on its own.
+    last = samples[-1] if samples else (report.created, report.seconds)
+    tail_from = max((s for s in samples if s[0] <= last[0] * 0.9), default=(0, 0.0))
+    tail_rate = (last[0] - tail_from[0]) / max(last[1] - tail_from[1], 1e-9)
+    closing = report.seconds - last[1]
     problems = Page.find_problems()
     print(f"machine: {machine(connection)}")
     print(
         f"imported {report.created:,} articles in {report.seconds:.1f} s: {report.rate:.0f} articles/s "
-        f"(last 10%: {tail_rate:.0f}/s); skipped {report.skipped}, bad lines {len(report.errors)}, "
-        f"images dropped {report.images_dropped}"
+        f"(last 10%: {tail_rate:.0f}/s; closing index merge {closing:.1f} s); skipped {report.skipped}, "
+        f"bad lines {len(report.errors)}, images dropped {report.images_dropped}"
     )
     print(
         f"page tree problems (bad_alpha, bad_path, orphans, bad_depth, bad_numchild): {tuple(len(p) for p in problems)}"
@@ -116,15 +119,23 @@ def print_sizes(connection, articles: int) -> None:
             index_tables = [
                 name for name in sizes if name.startswith("phoihop_search_article") or name.startswith("search_article")
             ]
-            fts = sum(v for k, v in sizes.items() if k.startswith("phoihop_search_articledocument_fts"))
+            fts_tables = ("phoihop_search_articledocument_fts", "phoihop_search_articledocument_title_fts")
+            fts = sum(v for k, v in sizes.items() if k.startswith(fts_tables))
             rows = sum(sizes[k] for k in index_tables) - fts
             total = sum(sizes.values())
         else:
             cursor.execute(
                 "SELECT pg_total_relation_size('phoihop_search_articledocument'), "
-                "pg_relation_size('phoihop_search_articledocument_tsv'), pg_database_size(current_database())"
+                "pg_relation_size('phoihop_search_articledocument_tsv') "
+                "+ pg_relation_size('phoihop_search_articledocument_tsv_title') "
+                "+ pg_relation_size('phoihop_search_articledocument_tsv_pairs'), "
+                "(SELECT sum(pg_column_size(tsv) + pg_column_size(tsv_title) + pg_column_size(tsv_pairs)) "
+                "FROM phoihop_search_articledocument), "
+                "pg_database_size(current_database())"
             )
-            rows_total, fts, total = cursor.fetchone()
+            rows_total, gin, vectors, total = cursor.fetchone()
+            # The full-text index here: the GIN indexes and the tsvector columns they are built from.
+            fts = gin + vectors
             rows = rows_total - fts
     print(
         f"search index: {(rows + fts) / articles / 1024:.2f} KB/article "

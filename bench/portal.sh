@@ -51,6 +51,7 @@ if [[ ! -f $marker ]]; then
   $PY bench/portal_generate.py --articles "$ARTICLES" --out "$BENCH_DIR"
   touch "$marker"
 fi
+.venv/bin/phoihop migrate --no-input -v 0
 .venv/bin/phoihop collectstatic --no-input -v 0
 
 cat >"$BENCH_DIR/paths.lua" <<'LUA'
@@ -94,19 +95,33 @@ curl -so /dev/null -D - "$base$(head -1 "$BENCH_DIR/articles.txt")" | grep -qi '
 
 results="$BENCH_DIR/results.txt"
 : >"$results"
+gunicorn_pid=${pids[1]}
+server_ticks() {  # CPU time (clock ticks) used so far by the gunicorn workers and Redis: the server side
+  local total=0 pid
+  for pid in $(pgrep -P "$gunicorn_pid") "${pids[0]}"; do
+    [[ -r /proc/$pid/stat ]] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+  done
+  echo "$total"
+}
 run() {  # label, list, extra wrk args…
   local label=$1 list=$2; shift 2
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/paths.lua" "$@" "$base" -- "$BENCH_DIR/$list.txt" \
-    | sed -n "s/^RESULT /$label\t/p" | tee -a "$results"
+  local before after line
+  before=$(server_ticks)
+  line=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$BENCH_DIR/paths.lua" "$@" "$base" -- "$BENCH_DIR/$list.txt" \
+    | sed -n 's/^RESULT //p')
+  after=$(server_ticks)
+  printf '%s\t%s\n' "$label" "${line%\}}, \"server_cpu_s\": $(awk "BEGIN {print ($after - $before) / $(getconf CLK_TCK)}")}" | tee -a "$results"
 }
+# The bare view runs between every two measurements: each page is compared with the bare runs just
+# before and after it, which keeps the ratios honest on a machine that is not idle.
 run bare bare
-run article_uncached articles -H 'X-Phoihop-No-Cache: 1'
-run article_cached articles
-run home_uncached home -H 'X-Phoihop-No-Cache: 1'
-run home_cached home
-run category_uncached categories -H 'X-Phoihop-No-Cache: 1'
-run category_cached categories
-run bare_again bare
+for page in article home category; do
+  list=$page; [[ $page == article ]] && list=articles; [[ $page == category ]] && list=categories
+  run "${page}_uncached" "$list" -H 'X-Phoihop-No-Cache: 1'
+  run bare bare
+  run "${page}_cached" "$list"
+  run bare bare
+done
 
 echo
 echo "machine: $(nproc) CPU ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GB RAM;" \

@@ -32,19 +32,31 @@ def html_to_text(value: str) -> str:
     return _BLANK_LINES.sub("\n", _SPACES.sub(" ", text)).strip()
 
 
+# Text-bearing fields of the body's struct blocks (image and video captions, quotes and who said them,
+# gallery titles); lists inside them (gallery images, table rows) are walked too.
+_TEXT_KEYS = ("title", "caption", "quote", "attribution", "text")
+_NESTED_KEYS = ("images", "data")
+
+
+def _texts(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [html_to_text(value)]
+    if isinstance(value, list):
+        # Stream and list blocks ({"type", "value", "id"} items) or table rows (lists of cells).
+        return [text for item in value for text in _texts(item.get("value") if isinstance(item, dict) else item)]
+    if isinstance(value, dict):
+        texts = [value[key] for key in _TEXT_KEYS if isinstance(value.get(key), str)]
+        return texts + [text for key in _NESTED_KEYS for text in _texts(value.get(key))]
+    return []
+
+
 def stream_text(raw_blocks: Iterable[Any]) -> str:
-    """Plain text of an article body's raw StreamField data: paragraphs and image captions, in order."""
+    """Plain text of an article body's raw StreamField data, in order: paragraphs, captions, quotes,
+    table cells. Embeds' addresses and links to other articles are not text of the article."""
     parts: list[str] = []
     for block in raw_blocks:
-        if not isinstance(block, dict):
-            continue
-        value = block.get("value")
-        if isinstance(value, str):
-            parts.append(html_to_text(value))
-        elif isinstance(value, dict):
-            parts.extend(str(value[key]) for key in ("caption", "text") if isinstance(value.get(key), str))
-        elif isinstance(value, list):
-            parts.append(stream_text(value))
+        if isinstance(block, dict) and block.get("type") != "related":
+            parts.extend(_texts(block.get("value")))
     return "\n".join(part for part in parts if part)
 
 

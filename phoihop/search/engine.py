@@ -12,7 +12,9 @@ Ranking. Each matching row has four yes/no features:
   those marks. A query typed without marks has no accent feature, so it reorders nothing;
 * title phrase (8): a variant's tokens are adjacent and in order in the title;
 * title (4): all of a variant's tokens are in the title;
-* phrase (2): a variant's tokens are adjacent and in order within the title or within the body;
+* phrase (2): each pair of neighbouring words of a variant is adjacent, in order, within the title or
+  within the body (for two words, the phrase itself; for more, almost always the whole phrase, and
+  it is an exact index lookup on both databases: PostgreSQL's GIN keeps no word positions);
 
     score = 16·accent + 8·title_phrase + 4·title + 2·phrase
     ORDER BY score DESC, date DESC, id DESC
@@ -30,7 +32,11 @@ scoring every match. Title features are tested on a second, titles-only index (s
 Rows that match in the title are usually few: when there are at most `EXPLICIT_CAP`, they are
 read and scored one by one from their stored folded text (`row_features`, the same tests as the
 index expressions), and only the buckets without a title match are read from the full-text index.
-The total is an index count that stops at `COUNT_CAP` ("more than 10,000 results").
+The total is an index count that stops at `COUNT_CAP` ("more than 1,000 results").
+
+PostgreSQL's planner is told not to scan the table (``enable_seqscan`` off for the search's own
+statements): a tsvector test on a row costs a de-TOAST of the whole document vector, far more than
+the planner assumes, so the GIN and rank-key indexes are always the better path here.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 
 import vntext
 from phoihop.search.models import RANK_KEY_SCALE
@@ -125,18 +131,22 @@ def buckets(query: ParsedQuery) -> list[Bucket]:
 # -- is enough, and quotes are still escaped in case a token ever carries one.
 # -- "main" expressions run on the whole index (title and body), "title" ones on the titles alone.
 
-MAIN_FEATURES = ("accent", "phrase")
 TITLE_FEATURES = ("title_phrase", "title")
+
+
+def main_features(*, postgres: bool) -> tuple[str, ...]:
+    """Features tested inside the main full-text expression; the others are separate conditions
+    (title features on the titles index; on PostgreSQL also the phrase, on the word-pairs index)."""
+    return ("accent",) if postgres else ("accent", "phrase")
 
 
 def _fts_term(token: str, *, prefix: bool = False) -> str:
     return '"' + token.replace('"', '""') + '"' + (" *" if prefix else "")
 
 
-def _ts_term(token: str, *, prefix: bool = False, weight: str = "") -> str:
+def _ts_term(token: str, *, prefix: bool = False) -> str:
     quoted = "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
-    suffix = ("*" if prefix else "") + weight
-    return f"{quoted}:{suffix}" if suffix else quoted
+    return f"{quoted}:*" if prefix else quoted
 
 
 def _each(query: ParsedQuery) -> Iterator[tuple[tuple[str, ...], list[bool]]]:
@@ -146,6 +156,12 @@ def _each(query: ParsedQuery) -> Iterator[tuple[tuple[str, ...], list[bool]]]:
         yield variant, [query.prefix and i == last for i in range(len(variant))]
 
 
+def _pairs(variant: tuple[str, ...], prefixes: list[bool]) -> list[tuple[str, str, bool]]:
+    """Adjacent word pairs of a variant (a one-word variant is its own "pair"), with the prefix flag
+    of the pair's last word."""
+    return [(variant[i], variant[i + 1], prefixes[i + 1]) for i in range(len(variant) - 1)]
+
+
 def fts_expressions(query: ParsedQuery) -> dict[str, str]:
     """FTS5 expressions: "base", "accent", "phrase" for the main table (columns title, body),
     "title", "title_phrase" for the titles table."""
@@ -153,11 +169,20 @@ def fts_expressions(query: ParsedQuery) -> dict[str, str]:
     def terms(variant: tuple[str, ...], prefixes: list[bool]) -> list[str]:
         return [_fts_term(t, prefix=p) for t, p in zip(variant, prefixes, strict=True)]
 
+    def adjacent(variant: tuple[str, ...], prefixes: list[bool]) -> str:
+        if len(variant) == 1:
+            return terms(variant, prefixes)[0]
+        return " AND ".join(f"({_fts_term(a)} + {_fts_term(b, prefix=p)})" for a, b, p in _pairs(variant, prefixes))
+
     each = list(_each(query))
-    # FTS5 phrases: "a" + "b" is the phrase a b, within one column; a prefix may close it ("a" + "b" *).
     all_words = " OR ".join("(" + " AND ".join(terms(v, p)) + ")" for v, p in each)
-    phrases = " OR ".join("(" + " + ".join(terms(v, p)) + ")" for v, p in each)
-    expressions = {"base": all_words, "phrase": phrases, "title": all_words, "title_phrase": phrases}
+    expressions = {
+        "base": all_words,
+        # FTS5 phrases: "a" + "b" is the phrase a b within one column; a prefix may close it.
+        "phrase": " OR ".join(f"({adjacent(v, p)})" for v, p in each),
+        "title": all_words,
+        "title_phrase": " OR ".join("(" + " + ".join(terms(v, p)) + ")" for v, p in each),
+    }
     if query.accent_terms:
         # Accent terms carry marks, folded tokens never do: they can only match the accent terms.
         expressions["accent"] = " AND ".join(_fts_term(t) for t in query.accent_terms)
@@ -165,20 +190,23 @@ def fts_expressions(query: ParsedQuery) -> dict[str, str]:
 
 
 def ts_expressions(query: ParsedQuery) -> dict[str, str]:
-    """PostgreSQL tsquery texts for the same tests: main ones on `tsv` (title lexemes weight A, body
-    lexemes D), title ones on `tsv_title`."""
+    """PostgreSQL tsquery texts for the same tests: "base", "accent" on `tsv`, "title" and
+    "title_phrase" on `tsv_title`, "phrase" on `tsv_pairs` (the word pairs, "a b" as one lexeme) for
+    the variants of several words and "phrase_words" on `tsv` for the one-word variants."""
 
-    def terms(variant: tuple[str, ...], prefixes: list[bool], weight: str = "") -> list[str]:
-        return [_ts_term(t, prefix=p, weight=weight) for t, p in zip(variant, prefixes, strict=True)]
+    def terms(variant: tuple[str, ...], prefixes: list[bool]) -> list[str]:
+        return [_ts_term(t, prefix=p) for t, p in zip(variant, prefixes, strict=True)]
 
     each = list(_each(query))
     all_words = " | ".join("(" + " & ".join(terms(v, p)) + ")" for v, p in each)
     expressions = {
         "base": all_words,
-        # Within the title or within the body: the weights keep a phrase from spanning both.
         "phrase": " | ".join(
-            f"({' <-> '.join(terms(v, p, 'A'))}) | ({' <-> '.join(terms(v, p, 'D'))})" for v, p in each
+            "(" + " & ".join(_ts_term(f"{a} {b}", prefix=p) for a, b, p in _pairs(v, ps)) + ")"
+            for v, ps in each
+            if len(v) > 1
         ),
+        "phrase_words": " | ".join(terms(v, p)[0] for v, p in each if len(v) == 1),
         "title": all_words,
         "title_phrase": " | ".join("(" + " <-> ".join(terms(v, p)) + ")" for v, p in each),
     }
@@ -201,8 +229,9 @@ def _simplified(bucket: Bucket) -> tuple[list[str], list[str]]:
 def main_expression(bucket: Bucket, expressions: dict[str, str], *, postgres: bool) -> str:
     """The main-index expression of a bucket: the match, with its accent and phrase features."""
     require, exclude = _simplified(bucket)
-    required = [expressions["base"], *(expressions[n] for n in require if n in MAIN_FEATURES)]
-    excluded = [expressions[n] for n in exclude if n in MAIN_FEATURES]
+    main = main_features(postgres=postgres)
+    required = [expressions["base"], *(expressions[n] for n in require if n in main)]
+    excluded = [expressions[n] for n in exclude if n in main]
     if postgres:
         text = " & ".join(f"({expr})" for expr in required)
         return text + (" & !(" + " | ".join(f"({expr})" for expr in excluded) + ")" if excluded else "")
@@ -210,10 +239,11 @@ def main_expression(bucket: Bucket, expressions: dict[str, str], *, postgres: bo
     return text + (" NOT (" + " OR ".join(f"({expr})" for expr in excluded) + ")" if excluded else "")
 
 
-def title_conditions(bucket: Bucket) -> list[tuple[str, bool]]:
-    """The bucket's title features: (feature, required?)."""
+def column_conditions(bucket: Bucket, *, postgres: bool) -> list[tuple[str, bool]]:
+    """The bucket's features tested outside the main expression: (feature, required?)."""
     require, exclude = _simplified(bucket)
-    return [(n, True) for n in require if n in TITLE_FEATURES] + [(n, False) for n in exclude if n in TITLE_FEATURES]
+    main = main_features(postgres=postgres)
+    return [(n, True) for n in require if n not in main] + [(n, False) for n in exclude if n not in main]
 
 
 # -- Running the queries.
@@ -255,7 +285,8 @@ class Filters:
             self.key_to = int(end.timestamp()) * RANK_KEY_SCALE
 
 
-COUNT_CAP = 10_000
+# Readers never page past a thousand results; counting further costs time on every common query.
+COUNT_CAP = 1_000
 # Title matches up to this many are scored one by one from their stored text (exact, cheap); above
 # it they are as common as the other buckets and are read from the index like them.
 EXPLICIT_CAP = 1_000
@@ -284,10 +315,20 @@ def row_features(query: ParsedQuery, *, title_f: str, text_f: str, accent_terms:
     def phrase(variant: tuple[str, ...]) -> str:
         return f" {' '.join(variant)}{end}"
 
+    def adjacent(variant: tuple[str, ...]) -> bool:
+        # Every adjacent pair of the variant's words, adjacent in the title or in the body.
+        if len(variant) == 1:
+            return words(variant)[0] in title or words(variant)[0] in body
+        pairs = [
+            phrase(variant[i : i + 2]) if i + 2 == len(variant) else f" {variant[i]} {variant[i + 1]} "
+            for i in range(len(variant) - 1)
+        ]
+        return all(pair in title or pair in body for pair in pairs)
+
     features = {
         "title_phrase": any(phrase(v) in title for v in query.variants),
         "title": any(all(w in title for w in words(v)) for v in query.variants),
-        "phrase": any(phrase(v) in title or phrase(v) in body for v in query.variants),
+        "phrase": any(adjacent(v) for v in query.variants),
     }
     if query.accent_terms:
         features["accent"] = all(f" {term} " in accent_terms for term in query.accent_terms)
@@ -330,8 +371,9 @@ class _Runner:
         if self.postgres:
             source = f"FROM {self.table.table} AS d WHERE d.tsv @@ %s::tsquery"
             for name, required in titles:
-                conditions.append(("" if required else "NOT ") + "d.tsv_title @@ %s::tsquery")
-                params.append(self.expressions[name])
+                condition, condition_params = self._pg_condition(name)
+                conditions.append(condition if required else f"NOT {condition}")
+                params.extend(condition_params)
         else:
             fts, title_fts = self.table.fts, self.table.title_fts
             join = f" JOIN {self.table.table} AS d ON d.rank_key = {fts}.rowid" if filters.sql else ""
@@ -347,6 +389,19 @@ class _Runner:
         conditions.extend([*range_conditions, *filters.sql])
         params.extend([*range_params, *filters.params])
         return source + "".join(f" AND {c}" for c in conditions), params
+
+    def _pg_condition(self, name: str) -> tuple[str, list[Any]]:
+        expressions = self.expressions
+        if name != "phrase":
+            return "d.tsv_title @@ %s::tsquery", [expressions[name]]
+        parts, params = [], []
+        if expressions["phrase"]:
+            parts.append("d.tsv_pairs @@ %s::tsquery")
+            params.append(expressions["phrase"])
+        if expressions["phrase_words"]:
+            parts.append("d.tsv @@ %s::tsquery")
+            params.append(expressions["phrase_words"])
+        return "(" + " OR ".join(parts) + ")", params
 
     def keys(self, expression: str, titles: Sequence[tuple[str, bool]], *, limit: int, offset: int) -> list[int]:
         source, params = self._source(expression, titles)
@@ -410,6 +465,26 @@ def rank(
     every bucket that needs a title match; the other buckets are read from the full-text index in
     key order, stopping at `limit`.
     """
+    if connection.vendor != "postgresql":
+        return _rank(query, table, filters=filters, offset=offset, limit=limit, count=count)
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)")
+        previous = cursor.fetchone()[0]
+        try:
+            return _rank(query, table, filters=filters, offset=offset, limit=limit, count=count)
+        finally:
+            cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [previous])
+
+
+def _rank(
+    query: ParsedQuery,
+    table: IndexTable,
+    *,
+    filters: Filters | None,
+    offset: int,
+    limit: int,
+    count: bool,
+) -> Ranked:
     postgres = connection.vendor == "postgresql"
     expressions = ts_expressions(query) if postgres else fts_expressions(query)
     runner = _Runner(table, filters or Filters(), expressions)
@@ -444,7 +519,7 @@ def rank(
             found = rows[skip : skip + limit - len(keys)]
         else:
             expression = main_expression(bucket, expressions, postgres=postgres)
-            titles = title_conditions(bucket)
+            titles = column_conditions(bucket, postgres=postgres)
             if skip:
                 # Later pages: buckets that end before the page are counted, not read.
                 size = runner.count(expression, titles, cap=skip + 1)

@@ -68,6 +68,9 @@ class ImportCommandTests(TestCase):
         category = self.client.get("/chi-dao-dieu-hanh/")
         self.assertContains(category, article.url)
 
+        for feed in ("/rss/", "/rss/chi-dao-dieu-hanh/"):
+            self.assertContains(self.client.get(feed), f"{article.url}</link>")
+
         found = search_articles("dang duc quynh hdnd")
         self.assertEqual([hit.url for hit in found.hits], [article.url])
         self.assertContains(self.client.get("/tim-kiem/", {"q": "Đặng Đức Quỳnh"}), article.url)

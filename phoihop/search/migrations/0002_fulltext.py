@@ -8,7 +8,7 @@ folds "đ", and the accent terms must stay as they are.
 
 PostgreSQL: a generated tsvector column over the same text with the 'simple' configuration
 (lowercase only, no stemming, no stop words), title tokens with weight A, another over the titles
-alone, and a GIN index on each.
+alone, a third holding the adjacent word pairs (`phoihop_search_pairs`), and a GIN index on each.
 """
 
 from django.db import migrations
@@ -49,6 +49,19 @@ def sqlite_reverse(table):
     ]
 
 
+# The adjacent word pairs of a folded text ("a b c" → {"a b", "b c"}): lexemes of `tsv_pairs`, so
+# "these words next to each other" is an exact GIN lookup instead of a position check that reads
+# every candidate's whole document vector.
+PAIRS_FUNCTION = """
+CREATE OR REPLACE FUNCTION phoihop_search_pairs(text) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT coalesce(array_agg(x || ' ' || y), '{}')
+  FROM (SELECT string_to_array(btrim($1), ' ') AS w) AS s,
+       unnest(w[1:cardinality(w) - 1], w[2:cardinality(w)]) AS t(x, y)
+$$
+"""
+
+
 def postgres_statements(table):
     return [
         f"ALTER TABLE {table} ADD COLUMN tsv tsvector GENERATED ALWAYS AS ("
@@ -56,28 +69,33 @@ def postgres_statements(table):
         f"to_tsvector('simple'::regconfig, text_f || ' ' || accent_terms)) STORED",
         f"ALTER TABLE {table} ADD COLUMN tsv_title tsvector GENERATED ALWAYS AS ("
         f"to_tsvector('simple'::regconfig, title_f)) STORED",
+        f"ALTER TABLE {table} ADD COLUMN tsv_pairs tsvector GENERATED ALWAYS AS ("
+        f"array_to_tsvector(phoihop_search_pairs(title_f) || phoihop_search_pairs(text_f))) STORED",
         f"CREATE INDEX {table}_tsv ON {table} USING gin (tsv)",
         f"CREATE INDEX {table}_tsv_title ON {table} USING gin (tsv_title)",
+        f"CREATE INDEX {table}_tsv_pairs ON {table} USING gin (tsv_pairs)",
     ]
 
 
 def postgres_reverse(table):
     return [
-        f"DROP INDEX IF EXISTS {table}_tsv",
-        f"DROP INDEX IF EXISTS {table}_tsv_title",
-        f"ALTER TABLE {table} DROP COLUMN IF EXISTS tsv",
-        f"ALTER TABLE {table} DROP COLUMN IF EXISTS tsv_title",
-    ]
+        f"DROP INDEX IF EXISTS {table}_{suffix}" for suffix in ("tsv", "tsv_title", "tsv_pairs")
+    ] + [f"ALTER TABLE {table} DROP COLUMN IF EXISTS {column}" for column in ("tsv", "tsv_title", "tsv_pairs")]
 
 
-def run(sqlite, postgresql):
+def run(sqlite, postgresql, *, forwards):
     def apply(apps, schema_editor):
-        builder = {"sqlite": sqlite, "postgresql": postgresql}.get(schema_editor.connection.vendor)
+        vendor = schema_editor.connection.vendor
+        builder = {"sqlite": sqlite, "postgresql": postgresql}.get(vendor)
         if builder is None:
             return  # other databases: no full-text structures (search needs SQLite or PostgreSQL)
+        if vendor == "postgresql" and forwards:
+            schema_editor.execute(PAIRS_FUNCTION)
         for table in TABLES:
             for statement in builder(table):
                 schema_editor.execute(statement)
+        if vendor == "postgresql" and not forwards:
+            schema_editor.execute("DROP FUNCTION IF EXISTS phoihop_search_pairs(text)")
 
     return apply
 
@@ -86,5 +104,8 @@ class Migration(migrations.Migration):
     dependencies = [("phoihop_search", "0001_initial")]
 
     operations = [
-        migrations.RunPython(run(sqlite_statements, postgres_statements), run(sqlite_reverse, postgres_reverse))
+        migrations.RunPython(
+            run(sqlite_statements, postgres_statements, forwards=True),
+            run(sqlite_reverse, postgres_reverse, forwards=False),
+        )
     ]

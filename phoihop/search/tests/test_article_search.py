@@ -307,3 +307,25 @@ class IndexUpdateTests(SearchCase):
         page = self.article("Bài chờ gỡ")
         type(page).objects.filter(pk=page.pk).update(live=False)
         self.assertEqual(self.titles("bài chờ gỡ"), [])
+
+
+class BodyTextTests(TestCase):
+    def test_every_text_block_of_the_body_is_searchable_text(self):
+        from phoihop.search.documents import stream_text
+
+        raw = [
+            {"type": "paragraph", "value": "<p>Một <b>hai</b> &amp; ba</p>", "id": "1"},
+            {"type": "image", "value": {"image": 3, "caption": "Chú thích ảnh", "alt_text": "x"}, "id": "2"},
+            {
+                "type": "gallery",
+                "value": {"title": "Bộ ảnh", "images": [{"type": "item", "value": {"caption": "Ảnh 1"}}]},
+            },
+            {"type": "quote", "value": {"quote": "Câu nói", "attribution": "Ông A"}, "id": "4"},
+            {"type": "video", "value": {"video": "https://youtu.be/x", "caption": "Video"}, "id": "5"},
+            {"type": "table", "value": {"data": [["Ô 1", None], ["Ô 2"]]}, "id": "6"},
+            {"type": "related", "value": {"heading": "Tin liên quan", "articles": [4]}, "id": "7"},
+        ]
+        self.assertEqual(
+            stream_text(raw).split("\n"),
+            ["Một hai & ba", "Chú thích ảnh", "Bộ ảnh", "Ảnh 1", "Câu nói", "Ông A", "Video", "Ô 1", "Ô 2"],
+        )

@@ -50,7 +50,10 @@ class Command(BaseCommand):
         if show_progress:
             sys.stderr.write("\n")
         for line, reason in report.errors:
-            self.stderr.write(_("Dòng %(line)d: %(reason)s — bỏ qua.") % {"line": line, "reason": reason})
+            if line == report.stopped_at:
+                self.stderr.write(_("Dòng %(line)d: %(reason)s.") % {"line": line, "reason": reason})
+            else:
+                self.stderr.write(_("Dòng %(line)d: %(reason)s — bỏ qua.") % {"line": line, "reason": reason})
         self._summary(report)
         if report.stopped_at is not None:
             raise CommandError(
