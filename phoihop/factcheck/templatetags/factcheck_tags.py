@@ -18,10 +18,15 @@ _RENDERED = "factcheck_claim_review_rendered"
 
 @register.simple_tag(takes_context=True)
 def claim_review_jsonld(context: template.Context, page: Any) -> SafeString:
+    from phoihop.factcheck.services import CATEGORY_SLUG
     from phoihop.factcheck.structured import claim_review, verdict_for_page
     from phoihop.portal.seo import json_ld
 
     if context.render_context.get(_RENDERED) or page is None:
+        return mark_safe("")
+    # Rebuttals live only in the "Kiểm chứng" category (services refuse others): every other
+    # article skips the lookup, which runs on the uncached article page's hot path.
+    if f"/{CATEGORY_SLUG}/" not in (getattr(page, "url_path", "") or ""):
         return mark_safe("")
     verdict = verdict_for_page(page)
     if verdict is None or verdict.rebuttal is None:
