@@ -268,6 +268,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "phoihop.search.wagtail_backend
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Titles, descriptions and tags of images and documents enter NFC with new-style tones, like every
+# other text typed in the admin (phoihop.core.wagtail_normalize).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "phoihop.core.wagtail_normalize.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "phoihop.core.wagtail_normalize.DocumentForm"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"

@@ -3,9 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from phoihop.accounts.models import Membership, Organization, OrganizationLevel, OrganizationSuccession
+from phoihop.core.wagtail_normalize import ModelViewSet
 
 
 class OrganizationViewSet(ModelViewSet):

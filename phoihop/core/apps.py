@@ -6,3 +6,9 @@ class CoreConfig(AppConfig):
     name = "phoihop.core"
     label = "core"
     verbose_name = _("Lõi hệ thống")
+
+    def ready(self) -> None:
+        # Before any admin form class is built: text typed in the Wagtail admin is normalized.
+        from phoihop.core import wagtail_normalize
+
+        wagtail_normalize.register()

@@ -1,6 +1,11 @@
-"""Text on the way in: every form, API payload and import passes through here (vntext does the work)."""
+"""Text on the way in: every form, API payload and import passes through here (vntext does the work).
+
+The Wagtail admin reaches the same functions through its form fields (`phoihop.core.wagtail_normalize`).
+"""
 
 from __future__ import annotations
+
+import re
 
 import vntext
 
@@ -22,15 +27,43 @@ RICH_TEXT_TAGS = {"p", "br", "b", "strong", "i", "em", "a", "ul", "ol", "li", "h
 RICH_TEXT_ATTRIBUTES = {"a": {"href", "linktype", "id"}}
 
 
+# A tag, with quoted attribute values that may hold ">" themselves, or a comment.
+_MARKUP = re.compile(r"""<!--.*?-->|<(?:[^>"']|"[^"]*"|'[^']*')*>""", re.DOTALL)
+
+
+def normalize_html(value: str | None) -> str:
+    """NFC and new-style tones in the text between tags; tags, attribute values and entities are
+    kept byte for byte.
+
+    Normalizing the whole string instead would not be safe: NFC composes ">" or "<" followed by
+    U+0338 (combining long solidus) into "≯" / "≮", which would eat the end of a tag.
+    """
+    text = value or ""
+    if vntext.normalize(text) == text:
+        # Already canonical as a whole, so each text node is too: the usual case, at the cost of
+        # one pass (the importer's bodies mostly arrive this way).
+        return text
+    parts: list[str] = []
+    position = 0
+    for markup in _MARKUP.finditer(text):
+        parts.append(vntext.normalize(text[position : markup.start()]))
+        parts.append(markup.group())
+        position = markup.end()
+    parts.append(vntext.normalize(text[position:]))
+    return "".join(parts)
+
+
 def clean_html(value: str | None) -> str:
-    """Rich text on the way in: NFC, new-style tones, and only the allowed tags (scripts, styles,
-    event handlers and javascript: links are removed)."""
+    """Rich text on the way in: only the allowed tags (scripts, styles, event handlers and
+    javascript: links are removed), then NFC and new-style tones in the text (`normalize_html`)."""
     import nh3
 
-    return nh3.clean(
-        vntext.normalize(value or ""),
-        tags=RICH_TEXT_TAGS,
-        attributes=RICH_TEXT_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto", "tel"},
-        link_rel="noopener",
+    return normalize_html(
+        nh3.clean(
+            value or "",
+            tags=RICH_TEXT_TAGS,
+            attributes=RICH_TEXT_ATTRIBUTES,
+            url_schemes={"http", "https", "mailto", "tel"},
+            link_rel="noopener",
+        )
     )

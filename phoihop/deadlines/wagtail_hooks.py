@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
+from phoihop.core.wagtail_normalize import ModelViewSet
 from phoihop.deadlines.forms import CalendarYearForm
 from phoihop.deadlines.models import CalendarDay, CalendarYear, DeadlinePolicy
 

@@ -3,8 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
+from phoihop.core.wagtail_normalize import ModelViewSet
 from phoihop.exchange.models import RefusalGround, ResponseForm
 
 

@@ -4,8 +4,8 @@ and the default checklist. Wagtail records each create, edit and delete in its o
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
 
+from phoihop.core.wagtail_normalize import ModelViewSet
 from phoihop.factcheck.models import ChecklistTemplateItem, Domain, VerdictLabel
 
 

@@ -26,6 +26,7 @@ from phoihop.accounts.models import Role
 from phoihop.accounts.services import PRESS_ROLE_GROUPS
 from phoihop.core.services import audit_record
 from phoihop.core.text import clean_html, clean_multiline, clean_text
+from phoihop.core.wagtail_normalize import normalize_block_value
 from phoihop.portal.models import (
     ArticleAuthor,
     ArticleDailyViews,
@@ -147,7 +148,8 @@ def category_ensure(*, slug: str, title: str, description: str = "") -> Category
 
 
 def _clean_body(body: Sequence[tuple[str, Any]]) -> list[tuple[str, Any]]:
-    """Body blocks as given, with every rich-text paragraph sanitized and every caption cleaned."""
+    """Body blocks as given, with every rich-text paragraph sanitized and the text of every other
+    block (captions, quotes, table cells, headings) normalized."""
     cleaned: list[tuple[str, Any]] = []
     for block_type, value in body:
         if block_type == "paragraph":
@@ -159,6 +161,8 @@ def _clean_body(body: Sequence[tuple[str, Any]]) -> list[tuple[str, Any]]:
                 "credit": clean_text(value.get("credit", "")),
                 "alt_text": clean_text(value.get("alt_text", "")),
             }
+        else:
+            value = normalize_block_value(ArticlePage.body.field.stream_block.child_blocks[block_type], value)
         cleaned.append((block_type, value))
     return cleaned
 

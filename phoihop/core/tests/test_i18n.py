@@ -4,6 +4,9 @@ from django.utils import translation
 
 class LanguageTests(TestCase):
     def test_vietnamese_by_default_and_english_on_request(self):
+        # The locale middleware leaves the request's language active in this thread; later tests
+        # that build forms outside a request must start from the default again.
+        self.addCleanup(translation.deactivate)
         response = self.client.get("/tai-khoan/dang-nhap/")
         self.assertContains(response, '<html lang="vi">')
         self.assertContains(response, "Quên mật khẩu?")
