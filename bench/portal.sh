@@ -9,7 +9,10 @@
 # Needs wrk (apt-get install -y wrk) and redis-server. Everything lives under $BENCH_DIR; the
 # database is regenerated when ARTICLES changes. "Uncached" requests carry X-Phoihop-No-Cache: 1,
 # which only a PHOIHOP_BENCH=1 server honours: the page cache treats them as misses, so they take
-# the whole miss path (token reads, routing, queries, templates, storing the page).
+# the whole miss path (token reads, routing, queries, templates, storing the page) — what a reader
+# meets after anything the page shows changed. The article's own parts (its text, photos, bylines,
+# structured data) are fragments kept until the article itself changes (portal/cache.py); the
+# "article_cold" run (X-Phoihop-No-Cache: all) skips those too: the first view after an edit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -119,6 +122,10 @@ for page in article home category; do
   list=$page; [[ $page == article ]] && list=articles; [[ $page == category ]] && list=categories
   run "${page}_uncached" "$list" -H 'X-Phoihop-No-Cache: 1'
   run bare bare
+  if [[ $page == article ]]; then
+    run article_cold "$list" -H 'X-Phoihop-No-Cache: all'
+    run bare bare
+  fi
   run "${page}_cached" "$list"
   run bare bare
 done

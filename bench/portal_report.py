@@ -1,6 +1,8 @@
 """Print bench/portal.sh's results as a table with the issue's goals checked.
 
 Goals (issue 5): uncached ≥ 8 % of the bare view's requests/s with p99 < 100 ms; cached ≥ 60 %.
+"article_cold" (nothing cached, not even the article's own fragments) is held to the uncached goal
+too and reported, but only the page-cache miss decides the exit status.
 The results file lists runs in order, a bare run between every two page runs; each page is
 compared with the mean of the bare runs just before and after it.
 
@@ -41,13 +43,13 @@ def main(path: str) -> int:
         around = [r["rps"] for j in (i - 1, i + 1) if 0 <= j < len(runs) for name, r in [runs[j]] if name == "bare"]
         bare = sum(around) / len(around)
         share = result["rps"] / bare
-        if label.endswith("_uncached"):
+        if label.endswith(("_uncached", "_cold")):
             ok = share >= UNCACHED_SHARE and result["p99_ms"] < UNCACHED_P99_MS
             goal = f"≥ 8 % and p99 < 100 ms: {'ok' if ok else 'MISSED'}"
         else:
             ok = share >= CACHED_SHARE
             goal = f"≥ 60 %: {'ok' if ok else 'MISSED'}"
-        failed |= not ok
+        failed |= not ok and not label.endswith("_cold")
         errors = result["errors"] + result["non2xx"]
         cpu = result["server_cpu_s"] * 1000 / max(result["requests"], 1)
         bare_cpu = [

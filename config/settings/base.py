@@ -101,7 +101,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "phoihop.core.context_processors.site",
                 "phoihop.accounts.context_processors.roles",
-                "phoihop.portal.context_processors.navigation",
                 "phoihop.notifications.context_processors.notifications",
             ],
         },

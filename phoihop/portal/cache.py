@@ -39,6 +39,7 @@ from django.core.cache import BaseCache, caches
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 if TYPE_CHECKING:
     from phoihop.portal.models import ArticlePage
@@ -52,6 +53,7 @@ MOST_READ = "mostread"
 # Response headers that describe one transfer, not the page: never replayed from the cache.
 UNCACHED_HEADERS = {"content-length", "set-cookie", "x-cache", "date"}
 BENCH_NO_CACHE_HEADER = "HTTP_X_PHOIHOP_NO_CACHE"
+FRAGMENT_PREFIX = "portal:fragment:"
 
 
 def page_cache() -> BaseCache:
@@ -128,6 +130,16 @@ def token_for(request: HttpRequest | None, name: str) -> str:
     return token
 
 
+def read_tokens(request: HttpRequest, names: Iterable[str]) -> dict[str, str]:
+    """The tokens of `names` as read for this request: those not read yet in one query (names
+    without a token are left out)."""
+    known: dict[str, str] = request.__dict__.setdefault("portal_tokens", {})
+    unread = [name for name in names if name not in known]
+    if unread:
+        known.update(tokens(unread))
+    return known
+
+
 def memoized(request: HttpRequest | None, name: str, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
     """`compute()`, kept in this process while the token of `name` stays the same.
 
@@ -180,6 +192,88 @@ def cacheable(*names: str) -> Callable[[Callable[..., HttpResponse]], Callable[.
         return wrapped
 
     return decorator
+
+
+# --- fragments --------------------------------------------------------------------------------
+
+
+def _bench_bypass(request: HttpRequest, level: str) -> bool:
+    """The bench's cache-bypass header (honoured only by a PHOIHOP_BENCH=1 server): "1" skips the
+    page cache, "all" the fragment caches as well (a cold render)."""
+    if not getattr(settings, "PHOIHOP_BENCH", False):
+        return False
+    value = request.META.get(BENCH_NO_CACHE_HEADER, "")
+    return value == "all" if level == "fragments" else bool(value)
+
+
+def fragments_enabled(request: HttpRequest | None) -> bool:
+    return bool(
+        request is not None
+        and getattr(settings, "PHOIHOP_PAGE_CACHE", True)
+        and getattr(settings, "PHOIHOP_FRAGMENT_CACHE", True)
+        and not getattr(request, "is_preview", False)
+        and not _bench_bypass(request, "fragments")
+    )
+
+
+def _fragment_key(request: HttpRequest, group: str, pk: Any, part: str) -> str:
+    language = translation.get_language() or ""
+    return f"{FRAGMENT_PREFIX}{group}:{pk}:{part}:{language}:{request.get_host()}"
+
+
+def fragment(
+    request: HttpRequest | None, group: str, pk: Any, part: str, names: Iterable[str], render: Callable[[], str]
+) -> str:
+    """A part of a page that changes only with `names` (e.g. an article's own text, whose page
+    also shows lists that change far more often), kept in the page cache between renders.
+
+    Valid exactly like a cached page: it records the token of every name it depends on — `names`
+    plus whatever `depend_on` recorded while it rendered — and is used only while all are
+    current; on use, those names become the page's dependencies too. The parts of one `group`
+    and `pk` are fetched together, with the first part the page asks for.
+    """
+    if request is None or not fragments_enabled(request):
+        return render()
+    fetched: dict[str, Any] = request.__dict__.setdefault("portal_fragments", {})
+    key = _fragment_key(request, group, pk, part)
+    if key not in fetched:
+        keys = [_fragment_key(request, group, pk, p) for p in FRAGMENT_GROUPS.get(group, (part,))]
+        fetched.update(dict.fromkeys(keys))
+        fetched.update(page_cache().get_many(keys))
+    entry = fetched.get(key)
+    names = {SITE, *names}
+    if entry is not None and all(token_for(request, name) == token for name, token in entry["v"].items()):
+        depend_on(request, *entry["v"])
+        return mark_safe(entry["c"])  # noqa: S308 — stored from a render of our own templates
+    deps: set[str] | None = getattr(request, "portal_cache_deps", None)
+    before = set(deps) if deps is not None else set()
+    html = render()
+    recorded = (deps - before) if deps is not None else set()
+    depend_on(request, *names)
+    # Stored with the page, after the response: one token read for the page and all its fragments.
+    pending: list[tuple[str, set[str], str]] = request.__dict__.setdefault("portal_pending_fragments", [])
+    pending.append((key, {*names, *recorded}, str(html)))
+    return html
+
+
+def store_fragments(request: HttpRequest, current: dict[str, str], epoch: str | None) -> None:
+    """Store the fragments this request rendered, unless something changed while it rendered
+    (`current`: tokens read after the render, `epoch`: the epoch read before it)."""
+    pending = request.__dict__.pop("portal_pending_fragments", [])
+    if not pending or epoch is None or current.get(EPOCH) != epoch:
+        return
+    page_cache().set_many(
+        {key: {"v": {name: current[name] for name in names}, "c": html} for key, names, html in pending},
+        timeout=settings.PHOIHOP_PAGE_CACHE_SECONDS,
+    )
+
+
+def pending_fragment_names(request: HttpRequest) -> set[str]:
+    return {name for _, names, _ in getattr(request, "portal_pending_fragments", ()) for name in names}
+
+
+# The parts of a page kept as fragments, by group: fetched in one cache round trip.
+FRAGMENT_GROUPS: dict[str, tuple[str, ...]] = {"article": ("meta", "head", "main")}
 
 
 # --- invalidation ---------------------------------------------------------------------------
@@ -268,7 +362,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         enabled = getattr(settings, "PHOIHOP_PAGE_CACHE", True)
         anonymous = not (settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES)
-        bypass = bool(getattr(settings, "PHOIHOP_BENCH", False) and request.META.get(BENCH_NO_CACHE_HEADER))
+        bypass = _bench_bypass(request, "page")
         key = entry = None
         if enabled and anonymous:
             try:
@@ -288,9 +382,15 @@ class PageCacheMiddleware:
         structure.prepare(request)
         response = self.get_response(request)
         deps: set[str] | None = getattr(request, "portal_cache_deps", None)
-        if key is not None and deps is not None and self._storable(request, response):
-            self._store(key, {SITE, *deps}, current.get(EPOCH), response)
-            response["X-Cache"] = "MISS"
+        store_page = key is not None and deps is not None and self._storable(request, response)
+        page_names = {SITE, *deps} if store_page and deps is not None else set()
+        fragment_names = pending_fragment_names(request)
+        if page_names or fragment_names:
+            after = ensure_tokens([EPOCH, *page_names, *fragment_names])
+            store_fragments(request, after, current.get(EPOCH))
+            if store_page and key is not None:
+                self._store(key, page_names, current.get(EPOCH), after, response)
+                response["X-Cache"] = "MISS"
         return response
 
     @staticmethod
@@ -319,8 +419,7 @@ class PageCacheMiddleware:
         return "private" not in cache_control and "no-store" not in cache_control
 
     @staticmethod
-    def _store(key: str, names: set[str], epoch: str | None, response: HttpResponse) -> None:
-        current = ensure_tokens([EPOCH, *names])
+    def _store(key: str, names: set[str], epoch: str | None, current: dict[str, str], response: HttpResponse) -> None:
         if epoch is None or current.get(EPOCH) != epoch:
             return  # something changed while this page rendered: it may show the old state
         versions = {name: current[name] for name in names}

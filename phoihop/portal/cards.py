@@ -70,6 +70,45 @@ class ArticleCard:
         )
 
 
+# Cards kept in this process: (article token, site token, presets) → card. An article's token
+# changes with anything that changes its card (edit, move, unpublish, takedown — see
+# `phoihop.portal.cache`), the site token with the categories a card names.
+_memo: dict[int, tuple[tuple[str, str, tuple[str, ...]], ArticleCard]] = {}
+MEMO_LIMIT = 20_000
+
+
+def load_memoized(
+    ids: Iterable[int],
+    *,
+    versions: dict[int, tuple[str, str]],
+    root_paths: Sequence[Any],
+    categories_by_path: dict[str, Any],
+    presets: Sequence[str],
+) -> dict[int, ArticleCard]:
+    """`load`, reusing the cards this process built while `versions` ((article token, site token)
+    per id, read for this request) are unchanged; only the others are read."""
+    wanted = tuple(presets)
+    found: dict[int, ArticleCard] = {}
+    missing = []
+    for pk in ids:
+        hit = _memo.get(pk)
+        version = versions.get(pk)
+        if hit is not None and version is not None and hit[0] == (*version, wanted):
+            found[pk] = hit[1]
+        else:
+            missing.append(pk)
+    if missing:
+        loaded = load(missing, root_paths=root_paths, categories_by_path=categories_by_path, presets=presets)
+        if len(_memo) + len(loaded) > MEMO_LIMIT:
+            _memo.clear()
+        for pk, card in loaded.items():
+            version = versions.get(pk)
+            if version is not None:
+                _memo[pk] = ((*version, wanted), card)
+        found.update(loaded)
+    return found
+
+
 def load(
     ids: Iterable[int], *, root_paths: Sequence[Any], categories_by_path: dict[str, Any], presets: Sequence[str]
 ) -> dict[int, ArticleCard]:

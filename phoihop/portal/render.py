@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.http import HttpRequest
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from phoihop.portal.cards import ArticleCard
 
@@ -72,3 +75,41 @@ def lines(cards: Iterable[ArticleCard]) -> SafeString:
             for c in cards
         )
     )
+
+
+_nav_memo: dict[tuple[object, ...], SafeString] = {}
+
+
+def category_nav(
+    request: HttpRequest | None, *, current_pk: int | None, current_is_page: bool, at_home: bool
+) -> SafeString:
+    """The category menu and the search box, built once per site structure, language and current
+    category in each process (25 links through a template cost more than the article's lists)."""
+    from phoihop.portal import structure
+
+    site = structure.for_request(request)
+    language = translation.get_language()
+    key = (site.token, language, current_pk, current_is_page, at_home)
+    html = _nav_memo.get(key)
+    if html is None:
+        home_mark = ' aria-current="page"' if at_home else ""
+        links = [f'<li><a href="/"{home_mark}>{escape(gettext("Trang chủ"))}</a></li>']
+        for category in site.categories:
+            mark = ""
+            if category.pk == current_pk:
+                mark = ' aria-current="page"' if current_is_page else ' aria-current="true"'
+            links.append(f'<li><a href="{escape(category.menu_url)}"{mark}>{escape(category.title)}</a></li>')
+        search = escape(gettext("Tìm kiếm"))
+        html = mark_safe(  # noqa: S308 — every value is escaped
+            f'<nav class="category-nav" aria-label="{escape(gettext("Chuyên mục"))}">\n'
+            f'  <div class="wrap nav-row"><ul>\n    {"".join(links)}\n  </ul>\n'
+            f'  <form class="nav-search" role="search" action="/tim-kiem/" method="get">'
+            f'<label for="nav-q" class="visually-hidden">{search}</label>'
+            f'<input id="nav-q" type="search" name="q" placeholder="{search}">'
+            f'<button type="submit">{escape(gettext("Tìm"))}</button></form>\n'
+            "  </div>\n</nav>"
+        )
+        if len(_nav_memo) > 500:
+            _nav_memo.clear()
+        _nav_memo[key] = html
+    return html

@@ -105,9 +105,14 @@ class Blocks:
     def load(self, *, presets: Sequence[str] = ("thumb",)) -> dict[str, list[cards.ArticleCard]]:
         every = {pk for ids in self.wanted.values() for pk in ids}
         site = structure.for_request(self.request)
-        by_id = cards.load(
-            every, root_paths=site.site_root_paths, categories_by_path=site.categories_by_path, presets=presets
-        )
+        options = {"root_paths": site.site_root_paths, "categories_by_path": site.categories_by_path}
+        if self.request is not None and cache.fragments_enabled(self.request):
+            # Cards built earlier in this process, while their articles' tokens are unchanged.
+            current = cache.read_tokens(self.request, [cache.article_key(pk) for pk in every])
+            versions = {pk: (current[key], site.token) for pk in every if (key := cache.article_key(pk)) in current}
+            by_id = cards.load_memoized(every, versions=versions, presets=presets, **options)
+        else:
+            by_id = cards.load(every, presets=presets, **options)
         if self.request is not None:
             cache.depend_on_articles(self.request, by_id.values())
         return {name: [by_id[pk] for pk in ids if pk in by_id] for name, ids in self.wanted.items()}
@@ -117,18 +122,11 @@ class Blocks:
 
 
 def article_for_path(*, home: HomePage, category_slug: str, slug: str) -> ArticlePage | None:
-    """The live article at `/<category_slug>/<slug>/`, by the indexed slug (one query, plus its
-    lead image's renditions)."""
+    """The live article at `/<category_slug>/<slug>/`, by the indexed slug (one query; its lead
+    image and that image's renditions are read when the page shows them: `lead_image`)."""
     url_path = f"{home.url_path}{category_slug}/{slug}/"
-    candidates = (
-        ArticlePage.objects.live()
-        .filter(slug=slug, depth=home.depth + 2, path__startswith=home.path)
-        .select_related("lead_image")
-    )
-    article = next((a for a in candidates if a.url_path == url_path), None)
-    if article is not None and article.lead_image is not None:
-        images.attach([article.lead_image], ARTICLE_IMAGE_SPEC, *seo.ARTICLE_SPECS)
-    return article
+    candidates = sql.live_articles_by_slug(slug, home.depth + 2)
+    return next((a for a in candidates if a.url_path == url_path and a.path.startswith(home.path)), None)
 
 
 # --- home -----------------------------------------------------------------------------------
@@ -302,9 +300,44 @@ def _prefetch_body_renditions(article: ArticlePage) -> None:
         images.attach(photos, ARTICLE_IMAGE_SPEC)
 
 
-def article_blocks(request: HttpRequest, *, article: ArticlePage) -> dict[str, Any]:
-    """Everything the article page shows besides the article's own fields."""
+class Lazy:
+    """A context value computed on first use (templates call callables): what only the article's
+    own fragments show is not computed at all when they come from the cache."""
+
+    __slots__ = ("_compute", "_done", "_value")
+
+    def __init__(self, compute: Any) -> None:
+        self._compute = compute
+        self._done = False
+        self._value: Any = None
+
+    def __call__(self) -> Any:
+        if not self._done:
+            self._value, self._done = self._compute(), True
+        return self._value
+
+
+def lead_image(article: ArticlePage) -> Any:
+    """The article's lead image with the renditions its page uses read in one query."""
+    image = article.lead_image
+    if image is not None and getattr(image, "_portal_renditions", None) is None:
+        images.attach([image], ARTICLE_IMAGE_SPEC, *seo.ARTICLE_SPECS)
+    return image
+
+
+def article_body(article: ArticlePage) -> Any:
+    """The body's blocks, with the renditions of its photos read in one query."""
     _prefetch_body_renditions(article)
+    return article.body
+
+
+def article_blocks(request: HttpRequest, *, article: ArticlePage) -> dict[str, Any]:
+    """Everything the article page shows besides the article's own fields.
+
+    The lists of other articles are always read; what only the article's own fragments show
+    (body, lead image, tags, bylines, structured data, reading time) is lazy: the template's
+    `article_fragment` parts usually come from the cache and never ask for it.
+    """
     attach_categories(request, [article])
     category = article.category_page  # type: ignore[attr-defined]
     cache.depend_on(request, cache.article_key(article.pk), cache.PICKS)
@@ -316,24 +349,38 @@ def article_blocks(request: HttpRequest, *, article: ArticlePage) -> dict[str, A
         more = [pk for pk in _category_latest_ids(request, category) if pk != article.pk]
         blocks.add("more", more[:MORE_IN_CATEGORY])
     loaded = blocks.load()
-    if getattr(request, "is_preview", False) or article.pk is None:
-        # An admin preview shows the form's unsaved tags and bylines.
-        tags = [sql.TagRef(t.pk, t.name, t.slug) for t in article.tags.all()]
-        authors = [sql.AuthorRef(a.display_name, slugify(a.display_name)) for a in article.authors.all()]
-    else:
-        tags = sql.article_tags(article.pk)
-        authors = sql.article_authors(article.pk)
+    preview = getattr(request, "is_preview", False) or article.pk is None
+
+    def tags() -> list[Any]:
+        if preview:  # an admin preview shows the form's unsaved tags and bylines
+            return [sql.TagRef(t.pk, t.name, t.slug) for t in article.tags.all()]
+        return sql.article_tags(article.pk)
+
+    def authors() -> list[Any]:
+        if preview:
+            return [sql.AuthorRef(a.display_name, slugify(a.display_name)) for a in article.authors.all()]
+        return sql.article_authors(article.pk)
+
+    lazy_tags, lazy_authors = Lazy(tags), Lazy(authors)
+
+    def meta() -> dict[str, Any]:
+        lead_image(article)
+        return seo.article_meta(request, article=article, category=category, authors=lazy_authors(), tags=lazy_tags())
+
     return {
         "category": category,
         "current_category": category,
-        "tags": tags,
-        "authors": authors,
-        "seo": seo.article_meta(request, article=article, category=category, authors=authors, tags=tags),
+        "canonical": seo.absolute(request, article.get_url(request) or "/"),
+        "tags": lazy_tags,
+        "authors": lazy_authors,
+        "seo": Lazy(meta),
+        "article_lead_image": Lazy(lambda: lead_image(article)),
+        "article_body": Lazy(lambda: article_body(article)),
         "sapo_links": loaded["related"][:SAPO_LINKS],
         "related": loaded["related"][SAPO_LINKS:],
         "picks": _picks(loaded["picks"]),
         "more_in_category": loaded.get("more", []),
-        "reading_minutes": reading_minutes(article),
+        "reading_minutes": Lazy(lambda: reading_minutes(article)),
     }
 
 

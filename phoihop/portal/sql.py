@@ -81,6 +81,17 @@ def latest_ids(
     return [row[0] for row in _rows(sql, [*params, limit, offset])]
 
 
+def live_articles_by_slug(slug: str, depth: int) -> list[ArticlePage]:
+    """The live articles with `slug` at `depth`, as full page objects (every column: Wagtail serves
+    them), by the slug index — without building a Django query (~2 ms with its joins)."""
+    sql = (
+        f"SELECT p.*, a.* FROM {_table(Page)} p "  # noqa: S608 — fixed fragments
+        f"INNER JOIN {_table(ArticlePage)} a ON a.page_ptr_id = p.id "
+        "WHERE p.slug = %s AND p.depth = %s AND p.live = %s"
+    )
+    return list(ArticlePage.objects.raw(sql, [slug, depth, True]))
+
+
 CARD_COLUMNS = (
     "p.id", "p.path", "p.title", "p.url_path", "p.first_published_at", "a.sapo", "a.editors_pick", "a.lead_image_id",
     "i.focal_point_x", "i.focal_point_y", "i.focal_point_width", "i.focal_point_height",

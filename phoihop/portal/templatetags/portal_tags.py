@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 
-from phoihop.portal import images, render, seo
+from phoihop.portal import cache, images, render, seo
 
 register = template.Library()
 
@@ -52,6 +52,51 @@ def responsive_image(image: Any, preset: str, sizes: str, alt: str = "", **attrs
     if hasattr(image, "image_html"):
         return image.image_html(preset, sizes=sizes, alt=alt, **attrs)
     return images.responsive_img(image, preset, sizes=sizes, alt=alt, **attrs)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist: template.NodeList, args: list[Any]) -> None:
+        self.nodelist = nodelist
+        self.args = args
+
+    def render(self, context: template.Context) -> str:
+        group, page, part = (arg.resolve(context) for arg in self.args)
+        return cache.fragment(
+            context.get("request"),
+            group,
+            page.pk,
+            part,
+            [cache.article_key(page.pk)] if page.pk is not None else [],
+            lambda: self.nodelist.render(context),
+        )
+
+
+@register.tag("article_fragment")
+def article_fragment(parser: template.base.Parser, token: template.base.Token) -> FragmentNode:
+    """`{% article_fragment "article" page "main" %}…{% endarticle_fragment %}`: a part of the page
+    that shows only the article's own content, reused until the article changes (see
+    `phoihop.portal.cache.fragment`). Everything it shows must come from the article (and the site
+    structure) — lists of other articles stay outside."""
+    bits = token.split_contents()
+    if len(bits) != 4:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes a group, a page and a part name")
+    nodelist = parser.parse(("endarticle_fragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
+@register.simple_tag(takes_context=True)
+def category_nav(context: template.Context) -> SafeString:
+    """The category menu (see `render.category_nav`), the current category marked."""
+    request: HttpRequest | None = context.get("request")
+    current = context.get("current_category")
+    page = context.get("page")
+    return render.category_nav(
+        request,
+        current_pk=getattr(current, "pk", None),
+        current_is_page=current is not None and getattr(page, "pk", None) == current.pk,
+        at_home=request is not None and request.path == "/",
+    )
 
 
 @register.simple_tag

@@ -23,6 +23,32 @@ class PageCacheTests(PortalTestCase):
         self.assertEqual(first.content, second.content)
         self.assertEqual(second["Content-Type"], "text/html; charset=utf-8")
 
+    def test_a_page_miss_reuses_the_articles_own_parts_until_the_article_changes(self):
+        self.get(self.article.url)
+        # Changed behind the cache's back (no invalidation): the stored parts are still valid.
+        ArticlePage.objects.filter(pk=self.article.pk).update(sapo="Đoạn mở đầu viết lại")
+        cache.invalidate({cache.PICKS})  # a new editor's pick: the page itself is a miss
+        response = self.get(self.article.url)
+        self.assertEqual(response["X-Cache"], "MISS")
+        self.assertNotContains(response, "Đoạn mở đầu viết lại")
+        self.assertContains(response, "<h1>" + self.article.title + "</h1>", html=True)
+        # The article's own change (what publish, correction and takedown do) renews its parts.
+        cache.invalidate_for_article(self.article)
+        self.assertContains(self.get(self.article.url), "Đoạn mở đầu viết lại")
+
+    def test_an_editor_preview_never_uses_the_stored_parts(self):
+        self.get(self.article.url)
+        request = RequestFactory().get(self.article.url)
+        request.is_preview = True
+        rendered = []
+
+        def render():
+            rendered.append(1)
+            return "x"
+
+        html = cache.fragment(request, "article", self.article.pk, "main", [], render)
+        self.assertEqual((html, rendered), ("x", [1]))
+
     def test_feeds_sitemaps_tag_and_author_pages_are_cached_too(self):
         for path in ("/", "/chi-dao-dieu-hanh/", "/rss/", "/rss/thoi-su/", "/sitemap.xml", "/sitemap-news.xml",
                      "/tu-khoa/de-an-06/", "/tac-gia/bao-thoa/", "/robots.txt"):  # fmt: skip
