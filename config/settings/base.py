@@ -222,6 +222,8 @@ _page_cache: dict[str, Any] = (
 CACHES["pages"] = _page_cache
 PHOIHOP_PAGE_CACHE = env_bool("PHOIHOP_PAGE_CACHE", True)
 PHOIHOP_PAGE_CACHE_SECONDS = int(os.environ.get("PHOIHOP_PAGE_CACHE_SECONDS", "600"))
+# Stored pages each web process also keeps in memory (about 50 KB each), in front of Redis.
+PHOIHOP_PAGE_CACHE_LOCAL_ENTRIES = int(os.environ.get("PHOIHOP_PAGE_CACHE_LOCAL_ENTRIES", "1000"))
 # Only these query parameters change a cached page (others are ignored by the cached views).
 PHOIHOP_PAGE_CACHE_QUERY_PARAMS = ["trang"]
 # Never looked up in the page cache (a cheap shortcut: only views that opt in are ever stored).

@@ -44,6 +44,9 @@ class ArticleCard:
     image_id: int | None
     category: Any = None
     thumbs: dict[str, list[Rendered]] = field(default_factory=dict)
+    # Its list markup by options (`phoihop.portal.render.item`): built once per card, and cards
+    # live as long as their article's token (`load_memoized`).
+    html: dict[tuple[bool, bool, bool, int], str] = field(default_factory=dict)
 
     @property
     def lead_image(self) -> bool:

@@ -33,6 +33,14 @@ def _truncate(text: str, words: int) -> str:
 
 
 def item(card: ArticleCard, *, image: bool = False, category: bool = False, sapo: bool = False, level: int = 3) -> str:
+    key = (image, category, sapo, level)
+    html = card.html.get(key)
+    if html is None:
+        html = card.html[key] = _item(card, image=image, category=category, sapo=sapo, level=level)
+    return html
+
+
+def _item(card: ArticleCard, *, image: bool, category: bool, sapo: bool, level: int) -> str:
     url = escape(card.url)
     has_image = image and card.lead_image
     html = [f'<article class="item{" has-image" if has_image else ""}">']
