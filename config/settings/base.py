@@ -135,6 +135,7 @@ def database_from_env() -> dict[str, Any]:
             "timeout": 20,
             "init_command": (
                 "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;PRAGMA busy_timeout=20000;"
+                "PRAGMA cache_size=-32000;PRAGMA mmap_size=268435456;"
             ),
         },
     }
