@@ -171,12 +171,12 @@ def depend_on(request: HttpRequest, *names: str) -> None:
     deps: set[str] | None = getattr(request, "portal_cache_deps", None)
     if deps is not None:
         deps.update(names)
+    for recording in getattr(request, "portal_recording", ()):  # fragments being rendered
+        recording.update(names)
 
 
 def depend_on_articles(request: HttpRequest, articles: Iterable[Any]) -> None:
-    deps: set[str] | None = getattr(request, "portal_cache_deps", None)
-    if deps is not None:
-        deps.update(article_key(article.pk) for article in articles if article is not None)
+    depend_on(request, *(article_key(article.pk) for article in articles if article is not None))
 
 
 def cacheable(*names: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
@@ -241,19 +241,24 @@ def fragment(
         keys = [_fragment_key(request, group, pk, p) for p in FRAGMENT_GROUPS.get(group, (part,))]
         fetched.update(dict.fromkeys(keys))
         fetched.update(page_cache().get_many(keys))
+        # One token read for every name the group's stored parts recorded.
+        read_tokens(request, {name for entry in fetched.values() if entry is not None for name in entry["v"]})
     entry = fetched.get(key)
     names = {SITE, *names}
     if entry is not None and all(token_for(request, name) == token for name, token in entry["v"].items()):
         depend_on(request, *entry["v"])
         return mark_safe(entry["c"])  # noqa: S308 — stored from a render of our own templates
-    deps: set[str] | None = getattr(request, "portal_cache_deps", None)
-    before = set(deps) if deps is not None else set()
-    html = render()
-    recorded = (deps - before) if deps is not None else set()
+    recording: set[str] = set(names)
+    stack: list[set[str]] = request.__dict__.setdefault("portal_recording", [])
+    stack.append(recording)
+    try:
+        html = render()
+    finally:
+        stack.remove(recording)
     depend_on(request, *names)
     # Stored with the page, after the response: one token read for the page and all its fragments.
     pending: list[tuple[str, set[str], str]] = request.__dict__.setdefault("portal_pending_fragments", [])
-    pending.append((key, {*names, *recorded}, str(html)))
+    pending.append((key, recording, str(html)))
     return html
 
 
@@ -274,7 +279,7 @@ def pending_fragment_names(request: HttpRequest) -> set[str]:
 
 
 # The parts of a page kept as fragments, by group: fetched in one cache round trip.
-FRAGMENT_GROUPS: dict[str, tuple[str, ...]] = {"article": ("meta", "head", "main")}
+FRAGMENT_GROUPS: dict[str, tuple[str, ...]] = {"article": ("meta", "head", "sapo", "main", "related")}
 
 
 # --- invalidation ---------------------------------------------------------------------------

@@ -342,7 +342,6 @@ def article_blocks(request: HttpRequest, *, article: ArticlePage) -> dict[str, A
     category = article.category_page  # type: ignore[attr-defined]
     cache.depend_on(request, cache.article_key(article.pk), cache.PICKS)
     blocks = Blocks(request)
-    blocks.add("related", related_ids(article))
     blocks.add("picks", _pick_ids(request, exclude=article.pk))
     if category is not None:
         cache.depend_on(request, cache.category_key(category.pk))
@@ -363,6 +362,15 @@ def article_blocks(request: HttpRequest, *, article: ArticlePage) -> dict[str, A
 
     lazy_tags, lazy_authors = Lazy(tags), Lazy(authors)
 
+    def related_cards() -> list[cards.ArticleCard]:
+        """The cards of "Có thể bạn quan tâm" (the first two also under the sapo), read inside the fragments
+        that show them, which then depend on these articles too."""
+        own = Blocks(request)
+        own.add("related", related_ids(article))
+        return own.load()["related"]
+
+    lazy_related = Lazy(related_cards)
+
     def meta() -> dict[str, Any]:
         lead_image(article)
         return seo.article_meta(request, article=article, category=category, authors=lazy_authors(), tags=lazy_tags())
@@ -376,8 +384,8 @@ def article_blocks(request: HttpRequest, *, article: ArticlePage) -> dict[str, A
         "seo": Lazy(meta),
         "article_lead_image": Lazy(lambda: lead_image(article)),
         "article_body": Lazy(lambda: article_body(article)),
-        "sapo_links": loaded["related"][:SAPO_LINKS],
-        "related": loaded["related"][SAPO_LINKS:],
+        "sapo_links": Lazy(lambda: lazy_related()[:SAPO_LINKS]),
+        "related": Lazy(lambda: lazy_related()[SAPO_LINKS:]),
         "picks": _picks(loaded["picks"]),
         "more_in_category": loaded.get("more", []),
         "reading_minutes": Lazy(lambda: reading_minutes(article)),

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory, override_settings
 
-from phoihop.portal import cache, services
+from phoihop.portal import cache, related, services
 from phoihop.portal.models import ArticlePage
 from phoihop.portal.tests.base import PortalTestCase, at, publish
 
@@ -35,6 +35,16 @@ class PageCacheTests(PortalTestCase):
         # The article's own change (what publish, correction and takedown do) renews its parts.
         cache.invalidate_for_article(self.article)
         self.assertContains(self.get(self.article.url), "Đoạn mở đầu viết lại")
+
+    def test_the_related_articles_part_follows_the_articles_it_shows(self):
+        shown = publish(self.thoi_su, "Chuyển đổi số trong cải cách hành chính ở cơ sở", when=at(20, 8))
+        related.related_refresh(article=ArticlePage.objects.get(pk=self.article.pk))
+        self.assertContains(self.get(self.article.url), shown.title)
+        ArticlePage.objects.filter(pk=shown.pk).update(title="Cơ sở số hóa thủ tục hành chính")
+        cache.invalidate_for_article(ArticlePage.objects.get(pk=shown.pk))  # what its publish does
+        response = self.get(self.article.url)
+        self.assertContains(response, "Cơ sở số hóa thủ tục hành chính")
+        self.assertNotContains(response, shown.title)
 
     def test_an_editor_preview_never_uses_the_stored_parts(self):
         self.get(self.article.url)
