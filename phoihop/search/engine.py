@@ -36,7 +36,14 @@ The total is an index count that stops at `COUNT_CAP` ("more than 1,000 results"
 
 PostgreSQL's planner is told not to scan the table (``enable_seqscan`` off for the search's own
 statements): a tsvector test on a row costs a de-TOAST of the whole document vector, far more than
-the planner assumes, so the GIN and rank-key indexes are always the better path here.
+the planner assumes, so the GIN and rank-key indexes are always the better path here. GIN, unlike
+FTS5, keeps no order: an index read collects every match before the newest can be picked. So the
+engine, not the planner, chooses between the two reads: the newest rows are scored first, in date
+order (`_Runner.sample`); a common query fills its page from them, a bucket they leave short is
+read on in date order while its share of the sample says that ends soon, else from the GIN indexes
+(its matches are then few). The total is proven "more than 1,000" by the title matches when they
+are that many, else counted the same way (`_Runner.total`). Every path is an exact test, so the
+results do not depend on these choices (tests: `DateOrderWindowTests`).
 """
 
 from __future__ import annotations
@@ -233,6 +240,13 @@ def main_expression(bucket: Bucket, expressions: dict[str, str], *, postgres: bo
     required = [expressions["base"], *(expressions[n] for n in require if n in main)]
     excluded = [expressions[n] for n in exclude if n in main]
     if postgres:
+        if any(name in (*TITLE_FEATURES, "phrase") for name in require):
+            # A title match is a match (the titles' words are in `tsv` too), and so is a row holding
+            # every pair of a variant: the base test is implied, and dropping it spares reading the
+            # row's whole `tsv` when nothing else needs it.
+            required = required[1:]
+        if not required:
+            return "!(" + " | ".join(f"({expr})" for expr in excluded) + ")" if excluded else ""
         text = " & ".join(f"({expr})" for expr in required)
         return text + (" & !(" + " | ".join(f"({expr})" for expr in excluded) + ")" if excluded else "")
     text = "(" + " AND ".join(f"({expr})" for expr in required) + ")"
@@ -290,6 +304,19 @@ COUNT_CAP = 1_000
 # Title matches up to this many are scored one by one from their stored text (exact, cheap); above
 # it they are as common as the other buckets and are read from the index like them.
 EXPLICIT_CAP = 1_000
+
+
+# PostgreSQL (see `_Runner.sample`): the newest rows scored first; the rows read on in date order for
+# a bucket the sample leaves short (more when the bucket needs a title match, tested in the row
+# itself); for the total, the share of matches in the sample above which the older rows may be
+# counted in date order, and the cost of testing a row that way relative to the GIN index's cost
+# per match.
+SAMPLE_ROWS = 300
+WALK_ROWS = 1_000
+TITLE_WALK_ROWS = 5_000
+COUNT_WALK_SHARE = 0.25
+COUNT_WALK_COST = 60
+PG_COLUMNS = "d.rank_key, d.tsv, d.tsv_title, d.tsv_pairs"
 
 
 @dataclass(frozen=True)
@@ -353,6 +380,7 @@ class _Runner:
         self.expressions = expressions
         self.postgres = connection.vendor == "postgresql"
         self.key = "d.rank_key" if self.postgres else f"{table.fts}.rowid"
+        self._sample: tuple[list[tuple[int, dict[str, bool]]], int | None] | None = None
 
     def _range(self, key: str) -> tuple[list[str], list[Any]]:
         conditions, params = [], []
@@ -367,14 +395,12 @@ class _Runner:
     def _source(self, expression: str, titles: Sequence[tuple[str, bool]] = ()) -> tuple[str, list[Any]]:
         filters = self.filters
         conditions: list[str] = []
-        params: list[Any] = [expression]
+        params: list[Any] = []
         if self.postgres:
-            source = f"FROM {self.table.table} AS d WHERE d.tsv @@ %s::tsquery"
-            for name, required in titles:
-                condition, condition_params = self._pg_condition(name)
-                conditions.append(condition if required else f"NOT {condition}")
-                params.extend(condition_params)
+            full_text, params = self._pg_conditions(expression, titles)
+            source = f"FROM {self.table.table} AS d WHERE " + (" AND ".join(full_text) or "true")
         else:
+            params = [expression]
             fts, title_fts = self.table.fts, self.table.title_fts
             join = f" JOIN {self.table.table} AS d ON d.rank_key = {fts}.rowid" if filters.sql else ""
             source = f"FROM {fts}{join} WHERE {fts} MATCH %s"
@@ -390,6 +416,21 @@ class _Runner:
         params.extend([*range_params, *filters.params])
         return source + "".join(f" AND {c}" for c in conditions), params
 
+    def _pg_conditions(self, expression: str, titles: Sequence[tuple[str, bool]]) -> tuple[list[str], list[Any]]:
+        """The full-text conditions of a bucket on PostgreSQL, cheapest first: the titles' vector is
+        small and stored in the row, the word pairs and the whole text are read from TOAST storage.
+        (A row read in date order is tested in this order and dropped at the first failing test.)"""
+        conditions: list[str] = []
+        params: list[Any] = []
+        for name, required in sorted(titles, key=lambda item: item[0] == "phrase"):
+            condition, condition_params = self._pg_condition(name)
+            conditions.append(condition if required else f"NOT {condition}")
+            params.extend(condition_params)
+        if expression:
+            conditions.append("d.tsv @@ %s::tsquery")
+            params.append(expression)
+        return conditions, params
+
     def _pg_condition(self, name: str) -> tuple[str, list[Any]]:
         expressions = self.expressions
         if name != "phrase":
@@ -403,7 +444,110 @@ class _Runner:
             params.append(expressions["phrase_words"])
         return "(" + " OR ".join(parts) + ")", params
 
-    def keys(self, expression: str, titles: Sequence[tuple[str, bool]], *, limit: int, offset: int) -> list[int]:
+    # -- PostgreSQL. GIN keeps no order: an index read collects every matching row before the newest
+    # -- can be picked, which for common words is most of the table, and a test that the index cannot
+    # -- answer alone reads each candidate's whole vector. So the newest rows are read first, in date
+    # -- order (the rank-key b-tree), and each is scored once (`sample`): for a common query they
+    # -- fill the page. A bucket they leave short is read on, in date order while its share of the
+    # -- sample says that stops soon, else from the GIN indexes (its matches are then few).
+
+    def _window(self, columns: str, *, below: int | None, rows: int) -> tuple[str, list[Any]]:
+        """The newest `rows` rows passing the filters (older than `below`), in date order."""
+        conditions, params = self._range("d.rank_key")
+        if below is not None:
+            conditions.append("d.rank_key < %s")
+            params.append(below)
+        conditions.extend(self.filters.sql)
+        params.extend(self.filters.params)
+        where = " WHERE " + " AND ".join(conditions) if conditions else ""
+        return (
+            f"(SELECT {columns} FROM {self.table.table} AS d{where} ORDER BY d.rank_key DESC LIMIT %s) AS d",  # noqa: S608
+            [*params, rows],
+        )
+
+    def _oldest(self, *, below: int | None, rows: int) -> int | None:
+        """The oldest key of the window of `rows` rows older than `below`; None when it is not full."""
+        window, params = self._window("d.rank_key", below=below, rows=rows)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*), min(d.rank_key) FROM {window}", params)  # noqa: S608
+            size, oldest = cursor.fetchone()
+        return int(oldest) if size >= rows else None
+
+    def sample(self, features: Sequence[str]) -> tuple[list[tuple[int, dict[str, bool]]], int | None]:
+        """The matches among the newest `SAMPLE_ROWS` rows, newest first, with their `features`, and
+        the oldest key read (None when the window held every row)."""
+        if self._sample is None:
+            tests, params = [], []
+            for name in features:
+                if name in TITLE_FEATURES:
+                    condition, condition_params = self._pg_condition(name)
+                elif name == "phrase":
+                    condition, condition_params = self._pg_condition("phrase")
+                else:
+                    condition, condition_params = "d.tsv @@ %s::tsquery", [self.expressions[name]]
+                tests.append(condition)
+                params.extend(condition_params)
+            window, window_params = self._window(PG_COLUMNS, below=None, rows=SAMPLE_ROWS)
+            # The features are tested on the matches only ("OFFSET 0" keeps the match test below them).
+            columns = "".join(f", CASE WHEN d.m THEN {test} END" for test in tests)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT d.rank_key, d.m{columns} FROM (SELECT {PG_COLUMNS}, d.tsv @@ %s::tsquery AS m "  # noqa: S608
+                    f"FROM {window} OFFSET 0) AS d ORDER BY d.rank_key DESC",
+                    [*params, self.expressions["base"], *window_params],
+                )
+                read = cursor.fetchall()
+            matches = [(int(row[0]), dict(zip(features, row[2:], strict=True))) for row in read if row[1]]
+            oldest = int(read[-1][0]) if len(read) >= SAMPLE_ROWS else None
+            self._sample = (matches, oldest)
+        return self._sample
+
+    def _pg_keys(self, bucket: Bucket, expression: str, titles: Sequence[tuple[str, bool]], *, limit: int) -> list[int]:
+        features = ["accent", "title_phrase", "title", "phrase"]
+        sampled, below = self.sample([name for name in features if name in (*bucket.require, *bucket.exclude)])
+        keys = [key for key, found in sampled if _in_bucket(bucket, found)][:limit]
+        if len(keys) >= limit or below is None:
+            return keys
+        conditions, params = self._pg_conditions(expression, titles)
+        where = " WHERE " + " AND ".join(conditions) if conditions else ""
+        # A title test reads only the row itself: a bucket that needs one is read further in date order.
+        walk = TITLE_WALK_ROWS if any(name in TITLE_FEATURES for name in bucket.require) else WALK_ROWS
+        if len(keys) * walk >= (limit - len(keys)) * SAMPLE_ROWS * 2:
+            # Common enough in the sample to fill the page within the next `walk` rows.
+            window, window_params = self._window(PG_COLUMNS, below=below, rows=walk)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT d.rank_key FROM {window}{where} ORDER BY d.rank_key DESC LIMIT %s",  # noqa: S608
+                    [*window_params, *params, limit - len(keys)],
+                )
+                keys += [int(row[0]) for row in cursor.fetchall()]
+            if len(keys) >= limit:
+                return keys
+            below = self._oldest(below=below, rows=walk)
+            if below is None:
+                return keys
+        # Older rows through the GIN indexes. "+ 0": the rank-key b-tree must not provide the order
+        # (reading the older rows in date order, each tested, is what the sample says is slow); the
+        # few matches are sorted instead.
+        source, source_params = self._source(expression, titles)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.rank_key {source} AND d.rank_key < %s ORDER BY d.rank_key + 0 DESC LIMIT %s",
+                [*source_params, below, limit - len(keys)],
+            )
+            return keys + [int(row[0]) for row in cursor.fetchall()]
+
+    def keys(
+        self,
+        expression: str,
+        titles: Sequence[tuple[str, bool]],
+        *,
+        limit: int,
+        offset: int,
+        bucket: Bucket | None = None,
+    ) -> list[int]:
+        if self.postgres and bucket is not None and not offset:
+            return self._pg_keys(bucket, expression, titles, limit=limit)
         source, params = self._source(expression, titles)
         with connection.cursor() as cursor:
             cursor.execute(
@@ -417,6 +561,50 @@ class _Runner:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT count(*) FROM (SELECT 1 {source} LIMIT %s) AS matches", [*params, cap])  # noqa: S608
             return int(cursor.fetchone()[0])
+
+    def total(self, *, cap: int) -> int:
+        """The number of rows matching the query, counting no further than `cap`.
+
+        PostgreSQL: the sample's matches, then the older rows: a common query is counted on them in
+        date order, which stops at `cap`, when that reads fewer rows than the GIN index would
+        collect (it collects every match, so it costs in proportion to the table).
+        """
+        expression = self.expressions["base"]
+        if not self.postgres:
+            return self.count(expression, cap=cap)
+        sampled, below = self.sample([])
+        counted = len(sampled)
+        if counted >= cap or below is None:
+            return min(counted, cap)
+        share = counted / SAMPLE_ROWS
+        rows = int((cap - counted) / share * 1.2) + 1 if share else 0
+        if share and share >= COUNT_WALK_SHARE and rows * COUNT_WALK_COST < self._table_rows() * share:
+            window, params = self._window("d.rank_key, d.tsv", below=below, rows=rows)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT count(*) FILTER (WHERE d.tsv @@ %s::tsquery), count(*), min(d.rank_key) FROM {window}",  # noqa: S608
+                    [expression, *params],
+                )
+                matched, size, oldest = cursor.fetchone()
+            counted += int(matched)
+            if counted >= cap or size < rows:
+                return min(counted, cap)
+            below = int(oldest)
+        source, source_params = self._source(expression)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                # "+ 0": from the GIN index, not a date-order read (the planner's choice under LIMIT).
+                f"SELECT count(*) FROM (SELECT 1 {source} AND d.rank_key + 0 < %s LIMIT %s) AS matches",  # noqa: S608
+                [*source_params, below, cap - counted],
+            )
+            return counted + int(cursor.fetchone()[0])
+
+    def _table_rows(self) -> float:
+        """The planner's estimate of the table's rows."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [self.table.table])
+            row = cursor.fetchone()
+        return max(float(row[0]) if row else 0.0, 0.0)
 
     def title_keys(self, name: str, *, cap: int) -> list[int]:
         """Keys of the rows whose title has feature `name`, at most `cap` of them (date range applied)."""
@@ -491,8 +679,12 @@ def _rank(
     multi = any(len(variant) > 1 for variant in query.variants)
     explicit: str | None = None
     scored: list[tuple[int, dict[str, bool]]] = []
+    # Rows known to match: every title match is a match (the titles are indexed with the bodies).
+    known = 0
     for name in ("title", "title_phrase") if multi else ("title_phrase",):
         title_keys = runner.title_keys(name, cap=EXPLICIT_CAP + 1)
+        if not runner.filters.sql:
+            known = max(known, len(title_keys))
         if len(title_keys) <= EXPLICIT_CAP:
             explicit = name
             scored = sorted(
@@ -526,12 +718,14 @@ def _rank(
                 if size <= skip:
                     skip -= size
                     continue
-            found = runner.keys(expression, titles, limit=limit - len(keys), offset=skip)
+            found = runner.keys(expression, titles, limit=limit - len(keys), offset=skip, bucket=bucket)
         skip = 0
         keys.extend(found)
     total, capped = offset + len(keys), False
-    if count and (len(keys) >= limit or offset):
-        total = runner.count(expressions["base"], cap=COUNT_CAP + 1)
+    if count and known > COUNT_CAP:
+        total, capped = COUNT_CAP, True
+    elif count and (len(keys) >= limit or offset):
+        total = runner.total(cap=COUNT_CAP + 1)
         if total > COUNT_CAP:
             total, capped = COUNT_CAP, True
     return Ranked(keys=keys, total=total, capped=capped)

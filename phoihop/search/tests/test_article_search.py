@@ -329,3 +329,52 @@ class BodyTextTests(TestCase):
             stream_text(raw).split("\n"),
             ["Một hai & ba", "Chú thích ảnh", "Bộ ảnh", "Ảnh 1", "Câu nói", "Ông A", "Video", "Ô 1", "Ô 2"],
         )
+
+
+class DateOrderWindowTests(SearchCase):
+    """PostgreSQL reads the newest rows in date order before it turns to the GIN indexes (see
+    `engine._Runner.sample`): whatever the window sizes, the results and totals are the same."""
+
+    QUERIES = ("thủy lợi nội đồng", "thuy loi", "hòa", "chuyen doi so", "xã", "không có")
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        bodies = [
+            "Công trình thủy lợi nội đồng.",
+            "Kênh nội đồng, thuỷ lợi.",
+            "Hoa và hòa bình.",
+            "Chuyển đổi số ở xã.",
+        ]
+        titles = ["Thủy lợi nội đồng", "Tin xã", "Hòa giải", "Chuyển đổi số", "Thuy loi noi dong", "Tin vắn"]
+        for day in range(1, 29):
+            cls.article(
+                f"{titles[day % len(titles)]} số {day}",
+                body=bodies[day % len(bodies)],
+                day=day,
+                category=cls.news if day % 3 else cls.economy,
+            )
+
+    def results(self):
+        found = []
+        for query in self.QUERIES:
+            for kwargs in ({}, {"offset": 3, "limit": 4}, {"category_id": self.economy.pk, "limit": 3}):
+                result = search_articles(query, limit=kwargs.pop("limit", 5), **kwargs)
+                found.append((query, [hit.page_id for hit in result.hits], result.total, result.capped))
+        return found
+
+    def test_same_results_whatever_the_windows(self):
+        with mock.patch.object(engine, "COUNT_CAP", 6):
+            expected = self.results()
+        for sample, walk, cost, explicit in [(1, 1, 60, 0), (2, 1000, 60, 0), (3, 4, 0, 0), (1, 2, 0, 1000)]:
+            with (
+                self.subTest(sample=sample, walk=walk, cost=cost, explicit=explicit),
+                mock.patch.object(engine, "COUNT_CAP", 6),
+                mock.patch.object(engine, "SAMPLE_ROWS", sample),
+                mock.patch.object(engine, "WALK_ROWS", walk),
+                mock.patch.object(engine, "COUNT_WALK_COST", cost),
+                mock.patch.object(engine, "COUNT_WALK_SHARE", 0),
+                mock.patch.object(engine, "EXPLICIT_CAP", explicit),
+                mock.patch.object(engine._Runner, "_table_rows", return_value=1e9),
+            ):
+                self.assertEqual(self.results(), expected)
