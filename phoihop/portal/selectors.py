@@ -20,7 +20,6 @@ from typing import Any
 from django.db.models import Prefetch, Sum
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
 
@@ -46,6 +45,9 @@ SAPO_LINKS = 2
 # Vietnamese read silently: about 200 syllables a minute for news prose.
 SYLLABLES_PER_MINUTE = 200
 _WORD = re.compile(r"\w+")
+# Words are counted in the stored HTML with its tags and entities blanked out: exact enough for a
+# reading time, and far cheaper than Django's strip_tags (an HTML parser run to a fixed point).
+_MARKUP = re.compile(r"<[^>]*>|&[#\w]+;")
 
 THUMB_SPEC = images.PRESETS["thumb"]
 LEAD_STORY_SPEC = images.PRESETS["lead-story"]
@@ -287,7 +289,7 @@ def reading_minutes(article: ArticlePage) -> int:
     words = len(_WORD.findall(article.sapo))
     for block in article.body:
         if block.block_type == "paragraph":
-            words += len(_WORD.findall(strip_tags(str(block.value.source))))
+            words += len(_WORD.findall(_MARKUP.sub(" ", block.value.source)))
         elif block.block_type == "image":
             words += len(_WORD.findall(block.value.get("caption", "")))
     return max(1, round(words / SYLLABLES_PER_MINUTE))
