@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
+from django.conf import settings
+from django.db import connection, models
 from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from phoihop.accounts.access import scope_for
 from phoihop.search import engine
@@ -97,36 +102,94 @@ def article_page_ids(keys: list[int]) -> list[int]:
 
 
 def article_hits(keys: list[int], query: engine.ParsedQuery, *, request: HttpRequest | None = None) -> list[ArticleHit]:
-    """The hits for these rank keys, in this order, with URLs, category names and snippets (3 queries)."""
+    """The hits for these rank keys, in this order, with URLs, category names and snippets.
+
+    One query reads each row with its live page's title and address and its category's name, as
+    plain values (no model instances: this runs for every results page).
+    """
     if not keys:
         return []
-    by_key = {
-        doc.rank_key: doc
-        for doc in ArticleDocument.objects.filter(rank_key__in=keys).only(
-            "page_id", "rank_key", "text", "text_f", "published_at", "category_id"
+    page_table = Page._meta.db_table
+    marks = ", ".join(["%s"] * len(keys))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT d.rank_key, d.page_id, p.title, p.url_path, d.published_at, c.title, d.text, d.text_f "  # noqa: S608
+            f"FROM {ARTICLES.table} AS d JOIN {page_table} AS p ON p.id = d.page_id "
+            f"LEFT JOIN {page_table} AS c ON c.id = d.category_id "
+            f"WHERE d.rank_key IN ({marks}) AND p.live = %s",
+            [*keys, True],
         )
-    }
-    ids = [by_key[key].page_id for key in keys if key in by_key]
-    documents = {doc.page_id: doc for doc in by_key.values()}
-    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids, live=True)}
-    category_ids = {doc.category_id for doc in documents.values() if doc.category_id is not None}
-    categories = dict(Page.objects.filter(pk__in=category_ids).values_list("pk", "title"))
-    hits = []
-    for page_id in ids:
-        doc, page = documents.get(page_id), pages.get(page_id)
-        if doc is None or page is None:
-            continue
-        hits.append(
-            ArticleHit(
-                page_id=page_id,
-                title=page.title,
-                url=page.get_url(request=request) or "",
-                published_at=doc.published_at,
-                category=categories.get(doc.category_id, "") if doc.category_id is not None else "",
-                snippet=snippet(doc.text, query, doc.text_f),
-            )
+        rows = {row[0]: row for row in cursor.fetchall()}
+    published_at = _converter(ArticleDocument, "published_at")
+    urls = PageUrls(request)
+    return [
+        ArticleHit(
+            page_id=page_id,
+            title=title,
+            url=urls.url(page_id, url_path),
+            published_at=published_at(moment),
+            category=category or "",
+            snippet=snippet(text, query, text_f),
         )
-    return hits
+        for _, page_id, title, url_path, moment, category, text, text_f in (rows[key] for key in keys if key in rows)
+    ]
+
+
+def _converter(model: type[models.Model], name: str) -> Callable[[Any], Any]:
+    """What the ORM does to a raw database value of this field (SQLite: text to an aware datetime)."""
+    column = cast(models.Field, model._meta.get_field(name)).get_col(model._meta.db_table)
+    converters = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+
+    def convert(value: Any) -> Any:
+        for converter in converters:
+            value = converter(value, column, connection)
+        return value
+
+    return convert
+
+
+# The address part of Wagtail's page URL pattern ("wagtail_serve") that reverses unchanged.
+_PLAIN_PATH = re.compile(r"(?:[A-Za-z0-9_\-]+/)*")
+
+
+class PageUrls:
+    """`Page.get_url(request)` from a page's `url_path` alone, with the site root paths read once.
+
+    The usual install (one site, no translations, trailing slashes) gets the page's path under its
+    site root, after the address Wagtail's pages are served from; any other case asks Wagtail.
+    """
+
+    def __init__(self, request: HttpRequest | None) -> None:
+        self.request = request
+        roots = getattr(request, "_wagtail_cached_site_root_paths", None)  # where Wagtail keeps them
+        if roots is None:
+            roots = Site.get_site_root_paths()
+            if request is not None:
+                setattr(request, "_wagtail_cached_site_root_paths", roots)  # noqa: B010
+        self.roots = roots
+        self.simple = (
+            len({root.site_id for root in self.roots}) == 1
+            and not getattr(settings, "WAGTAIL_I18N_ENABLED", False)
+            and getattr(settings, "WAGTAIL_APPEND_SLASH", True)
+        )
+        self.prefix = ""
+        if self.simple:
+            try:
+                self.prefix = reverse("wagtail_serve", args=("",))
+            except NoReverseMatch:  # pages not served (headless): Wagtail says so per page
+                self.simple = False
+
+    def url(self, page_id: int, url_path: str) -> str:
+        if self.simple:
+            root = next((root for root in self.roots if url_path.startswith(root.root_path)), None)
+            if root is None:
+                return ""  # not under a site: not routable
+            path = url_path[len(root.root_path) :]
+            if _PLAIN_PATH.fullmatch(path):
+                return self.prefix + path
+        page = Page(id=page_id, url_path=url_path)
+        page._wagtail_cached_site_root_paths = self.roots
+        return page.get_url(request=self.request) or ""
 
 
 def workspace_search(

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django.core.management import call_command
 from django.test import TestCase
+from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from phoihop.portal import services as portal
@@ -227,6 +228,18 @@ class SnippetAndPageTests(SearchCase):
         snippet = search_articles("HĐND").hits[0].snippet
         self.assertIn("<mark>Hội đồng nhân dân</mark> huyện", snippet)
         self.assertNotIn("<mark>Dân</mark>", snippet)
+
+    def test_urls_are_wagtails_with_one_site_and_with_several(self):
+        news = self.article("Chuyển đổi số ở xã", body="Bàn về chuyển đổi số.")
+        economy = self.article("Chuyển đổi số doanh nghiệp", category=self.economy, day=2)
+        urls = {hit.title: hit.url for hit in search_articles("chuyển đổi số").hits}
+        self.assertEqual(urls, {news.title: news.get_url(), economy.title: economy.get_url()})
+        self.assertTrue(news.get_url().startswith("/thoi-su/"))
+        Site.objects.create(hostname="kinhte.example", port=80, root_page=self.economy)
+        news, economy = Page.objects.get(pk=news.pk), Page.objects.get(pk=economy.pk)
+        urls = {hit.title: hit.url for hit in search_articles("chuyển đổi số").hits}
+        self.assertEqual(urls, {news.title: news.get_url(), economy.title: economy.get_url()})
+        self.assertEqual(urls[economy.title], f"http://kinhte.example/{economy.slug}/")
 
     def test_search_page(self):
         page = self.article("Đối thoại với công nhân", body="Liên đoàn lao động tổ chức đối thoại.")
