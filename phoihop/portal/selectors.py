@@ -373,6 +373,12 @@ def article_blocks(request: HttpRequest, *, article: ArticlePage) -> dict[str, A
 
     lazy_related = Lazy(related_cards)
 
+    def shown(articles: list[cards.ArticleCard]) -> list[cards.ArticleCard]:
+        # Recorded by each fragment that shows them: the cards are read once, in whichever
+        # fragment renders first, and the other fragment must depend on its articles too.
+        cache.depend_on_articles(request, articles)
+        return articles
+
     def meta() -> dict[str, Any]:
         lead_image(article)
         return seo.article_meta(request, article=article, category=category, authors=lazy_authors(), tags=lazy_tags())
@@ -386,8 +392,8 @@ def article_blocks(request: HttpRequest, *, article: ArticlePage) -> dict[str, A
         "seo": Lazy(meta),
         "article_lead_image": Lazy(lambda: lead_image(article)),
         "article_body": Lazy(lambda: article_body(article)),
-        "sapo_links": Lazy(lambda: lazy_related()[:SAPO_LINKS]),
-        "related": Lazy(lambda: lazy_related()[SAPO_LINKS:]),
+        "sapo_links": Lazy(lambda: shown(lazy_related()[:SAPO_LINKS])),
+        "related": Lazy(lambda: shown(lazy_related()[SAPO_LINKS:])),
         "picks": _picks(loaded["picks"]),
         "more_in_category": loaded.get("more", []),
         "reading_minutes": Lazy(lambda: reading_minutes(article)),

@@ -7,7 +7,7 @@ from django.middleware.csrf import get_token
 from django.test import RequestFactory, override_settings
 
 from phoihop.portal import cache, related, services
-from phoihop.portal.models import ArticlePage
+from phoihop.portal.models import ArticlePage, RelatedArticle
 from phoihop.portal.tests.base import PortalTestCase, at, publish
 
 
@@ -36,15 +36,22 @@ class PageCacheTests(PortalTestCase):
         cache.invalidate_for_article(self.article)
         self.assertContains(self.get(self.article.url), "Đoạn mở đầu viết lại")
 
-    def test_the_related_articles_part_follows_the_articles_it_shows(self):
-        shown = publish(self.thoi_su, "Chuyển đổi số trong cải cách hành chính ở cơ sở", when=at(20, 8))
+    def test_the_related_articles_parts_follow_the_articles_they_show(self):
+        for i in range(4):
+            publish(self.thoi_su, f"Chuyển đổi số trong cải cách hành chính ở phường {i}", when=at(20, 8 + i))
         related.related_refresh(article=ArticlePage.objects.get(pk=self.article.pk))
-        self.assertContains(self.get(self.article.url), shown.title)
-        ArticlePage.objects.filter(pk=shown.pk).update(title="Cơ sở số hóa thủ tục hành chính")
-        cache.invalidate_for_article(ArticlePage.objects.get(pk=shown.pk))  # what its publish does
-        response = self.get(self.article.url)
-        self.assertContains(response, "Cơ sở số hóa thủ tục hành chính")
-        self.assertNotContains(response, shown.title)
+        listed = list(RelatedArticle.objects.filter(article_id=self.article.pk).order_by("rank"))
+        self.assertGreaterEqual(len(listed), 3)
+        # The first two are linked under the sapo; the others are in "Có thể bạn quan tâm".
+        under_sapo, in_grid = listed[0].related, listed[2].related
+        self.get(self.article.url)
+        for shown in (under_sapo, in_grid):
+            new_title = f"Tiêu đề mới của bài {shown.pk}"
+            ArticlePage.objects.filter(pk=shown.pk).update(title=new_title)
+            cache.invalidate_for_article(ArticlePage.objects.get(pk=shown.pk))  # what its publish does
+            response = self.get(self.article.url)
+            self.assertContains(response, new_title)
+            self.assertNotContains(response, shown.title)
 
     def test_an_editor_preview_never_uses_the_stored_parts(self):
         self.get(self.article.url)
