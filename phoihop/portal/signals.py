@@ -55,7 +55,35 @@ def on_structure_changed(sender: Any, **kwargs: Any) -> None:
     cache.invalidate({cache.SITE})
 
 
+def _articles_showing(image: Any) -> set[int]:
+    """The articles that show `image`: as their lead image, or in their body as Wagtail's
+    reference index knows it (kept up to date on every page save)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    shown = set(ArticlePage.objects.filter(lead_image=image).values_list("pk", flat=True))
+    page_type = ContentType.objects.get_for_model(Page)
+    references = ReferenceIndex.get_references_to(image).filter(base_content_type=page_type)
+    shown.update(int(pk) for pk in references.values_list("object_id", flat=True))
+    return shown
+
+
+def on_image_changed(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
+    """An image edited (file replaced, focal point moved, title) or about to be deleted: every page
+    and card showing it is rendered afresh, with the new renditions."""
+    if created:
+        return
+    shown = _articles_showing(instance)
+    if shown:
+        cache.invalidate({cache.article_key(pk) for pk in shown})
+
+
 def connect() -> None:
+    from wagtail.images import get_image_model
+
+    image_model = get_image_model()
+    post_save.connect(on_image_changed, sender=image_model, dispatch_uid="portal-image-saved")
+    pre_delete.connect(on_image_changed, sender=image_model, dispatch_uid="portal-image-deleted")
     for model in (Site, PageViewRestriction):
         post_save.connect(on_structure_changed, sender=model, dispatch_uid=f"portal-saved-{model.__name__}")
         post_delete.connect(on_structure_changed, sender=model, dispatch_uid=f"portal-removed-{model.__name__}")

@@ -53,6 +53,18 @@ class PageCacheTests(PortalTestCase):
             self.assertContains(response, new_title)
             self.assertNotContains(response, shown.title)
 
+    def test_editing_a_photo_renews_the_pages_that_show_it(self):
+        for path in (self.article.url, "/chi-dao-dieu-hanh/"):
+            self.get(path)
+        image = self.image
+        image.focal_point_x, image.focal_point_y, image.focal_point_width, image.focal_point_height = 10, 10, 20, 20
+        image.save()
+        for path in (self.article.url, "/chi-dao-dieu-hanh/"):
+            self.assertEqual(self.get(path)["X-Cache"], "MISS", path)
+        self.assertEqual(self.get("/thoi-su/")["X-Cache"], "MISS")  # first visit
+        image.save()
+        self.assertEqual(self.get("/thoi-su/")["X-Cache"], "HIT")  # shows no article with that photo
+
     def test_an_editor_preview_never_uses_the_stored_parts(self):
         self.get(self.article.url)
         request = RequestFactory().get(self.article.url)
