@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
@@ -54,7 +55,10 @@ MOST_READ = "mostread"
 # Response headers that describe one transfer, not the page: never replayed from the cache.
 UNCACHED_HEADERS = {"content-length", "set-cookie", "x-cache", "date"}
 BENCH_NO_CACHE_HEADER = "HTTP_X_PHOIHOP_NO_CACHE"
-FRAGMENT_PREFIX = "portal:fragment:"
+# Bump when the article template's fragments change shape: stored parts of the old shape are then
+# never combined with the new page around them.
+FRAGMENT_VERSION = 1
+FRAGMENT_PREFIX = f"portal:fragment:v{FRAGMENT_VERSION}:"
 
 
 def page_cache() -> BaseCache:
@@ -213,6 +217,7 @@ def fragments_enabled(request: HttpRequest | None) -> bool:
         and getattr(settings, "PHOIHOP_PAGE_CACHE", True)
         and getattr(settings, "PHOIHOP_FRAGMENT_CACHE", True)
         and not getattr(request, "is_preview", False)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES  # editors always see fresh pages
         and not _bench_bypass(request, "fragments")
     )
 
@@ -247,6 +252,9 @@ def fragment(
     names = {SITE, *names}
     if entry is not None and all(token_for(request, name) == token for name, token in entry["v"].items()):
         depend_on(request, *entry["v"])
+        # A page built with this part is kept no longer than the part itself would be.
+        expires = entry.get("x", 0.0)
+        request.portal_expires = min(getattr(request, "portal_expires", expires), expires)  # type: ignore[attr-defined]
         return mark_safe(entry["c"])  # noqa: S308 — stored from a render of our own templates
     recording: set[str] = set(names)
     stack: list[set[str]] = request.__dict__.setdefault("portal_recording", [])
@@ -254,7 +262,7 @@ def fragment(
     try:
         html = render()
     finally:
-        stack.remove(recording)
+        stack.pop()
     depend_on(request, *names)
     # Stored with the page, after the response: one token read for the page and all its fragments.
     pending: list[tuple[str, set[str], str]] = request.__dict__.setdefault("portal_pending_fragments", [])
@@ -268,8 +276,9 @@ def store_fragments(request: HttpRequest, current: dict[str, str], epoch: str | 
     pending = request.__dict__.pop("portal_pending_fragments", [])
     if not pending or epoch is None or current.get(EPOCH) != epoch:
         return
+    expires = time.time() + settings.PHOIHOP_PAGE_CACHE_SECONDS
     page_cache().set_many(
-        {key: {"v": {name: current[name] for name in names}, "c": html} for key, names, html in pending},
+        {key: {"v": {name: current[name] for name in names}, "c": html, "x": expires} for key, names, html in pending},
         timeout=settings.PHOIHOP_PAGE_CACHE_SECONDS,
     )
 
@@ -351,13 +360,15 @@ def clear() -> None:
 # Stored pages also kept in this process's memory, in front of the shared cache: a hit then costs
 # no cache round trip. Safe for the same reason the shared cache is: an entry is served only while
 # every token it recorded is current, and tokens are read from the database on every request.
-_local: dict[str, tuple[float, dict[str, Any]]] = {}
+_local: dict[str, dict[str, Any]] = {}
+_local_lock = threading.Lock()
+LOCAL_MAX_BYTES = 256 * 1024  # larger responses (sitemap files) are read from the shared cache
 
 
 def _local_get(key: str) -> dict[str, Any] | None:
-    held = _local.get(key)
-    if held is not None and held[0] > time.time():
-        return held[1]
+    entry = _local.get(key)
+    if entry is not None and entry.get("x", 0.0) > time.time():
+        return entry
     entry = page_cache().get(key)
     if entry is not None:
         _local_put(key, entry)
@@ -365,14 +376,16 @@ def _local_get(key: str) -> dict[str, Any] | None:
 
 
 def _local_put(key: str, entry: dict[str, Any]) -> None:
-    """Keep `entry` for as long as the shared cache keeps it, at most `LOCAL_ENTRIES` pages."""
+    """Keep `entry` until the time it expires in the shared cache ("x"), at most `LOCAL_ENTRIES`
+    pages (the oldest stored make room)."""
     limit = getattr(settings, "PHOIHOP_PAGE_CACHE_LOCAL_ENTRIES", 1000)
-    if limit <= 0:
+    if limit <= 0 or "x" not in entry or len(entry["c"]) > LOCAL_MAX_BYTES:
         return
-    _local.pop(key, None)
-    if len(_local) >= limit:
-        _local.pop(next(iter(_local)))  # the oldest stored
-    _local[key] = (time.time() + settings.PHOIHOP_PAGE_CACHE_SECONDS, entry)
+    with _local_lock:
+        _local.pop(key, None)
+        while len(_local) >= limit:
+            _local.pop(next(iter(_local)), None)
+        _local[key] = entry
 
 
 # --- the middleware -------------------------------------------------------------------------
@@ -427,7 +440,7 @@ class PageCacheMiddleware:
             after = ensure_tokens([EPOCH, *page_names, *fragment_names])
             store_fragments(request, after, current.get(EPOCH))
             if store_page and key is not None:
-                self._store(key, page_names, current.get(EPOCH), after, response)
+                self._store(request, key, page_names, current.get(EPOCH), after, response)
                 response["X-Cache"] = "MISS"
         return response
 
@@ -457,11 +470,23 @@ class PageCacheMiddleware:
         return "private" not in cache_control and "no-store" not in cache_control
 
     @staticmethod
-    def _store(key: str, names: set[str], epoch: str | None, current: dict[str, str], response: HttpResponse) -> None:
+    def _store(
+        request: HttpRequest,
+        key: str,
+        names: set[str],
+        epoch: str | None,
+        current: dict[str, str],
+        response: HttpResponse,
+    ) -> None:
         if epoch is None or current.get(EPOCH) != epoch:
             return  # something changed while this page rendered: it may show the old state
         versions = {name: current[name] for name in names}
         headers = [(k, v) for k, v in response.items() if k.lower() not in UNCACHED_HEADERS]
-        entry = {"v": versions, "s": response.status_code, "h": headers, "c": response.content}
-        page_cache().set(key, entry, timeout=settings.PHOIHOP_PAGE_CACHE_SECONDS)
+        now = time.time()
+        # No longer than the stored fragments it was built from (`fragment`) would have been kept.
+        expires = min(now + settings.PHOIHOP_PAGE_CACHE_SECONDS, getattr(request, "portal_expires", float("inf")))
+        if expires <= now + 1:
+            return
+        entry = {"v": versions, "s": response.status_code, "h": headers, "c": response.content, "x": expires}
+        page_cache().set(key, entry, timeout=round(expires - now))
         _local_put(key, entry)

@@ -77,7 +77,7 @@ class ArticleCard:
 # changes with anything that changes its card (edit, move, unpublish, takedown — see
 # `phoihop.portal.cache`), the site token with the categories a card names.
 _memo: dict[int, tuple[tuple[str, str, tuple[str, ...]], ArticleCard]] = {}
-MEMO_LIMIT = 20_000
+MEMO_LIMIT = 5_000  # about 8 KB each with their markup
 
 
 def load_memoized(

@@ -327,9 +327,29 @@ def lead_image(article: ArticlePage) -> Any:
     return image
 
 
-def article_body(article: ArticlePage) -> Any:
-    """The body's blocks, with the renditions of its photos read in one query."""
+_LINK_TAG = re.compile(r"<a\b[^>]*>")
+_LINK_ID = re.compile(r'\bid="(\d+)"')
+
+
+def linked_pages(article: ArticlePage) -> set[int]:
+    """The pages the body links to: its "Tin liên quan" boxes and rich-text links to pages (their
+    titles and addresses are shown, so the body depends on them)."""
+    linked: set[int] = set()
+    for block in article.body:
+        if block.block_type == "related":
+            linked.update(page.pk for page in block.value.get("articles", []) if page is not None)
+        elif block.block_type == "paragraph":
+            for tag in _LINK_TAG.findall(block.value.source):
+                if 'linktype="page"' in tag and (found := _LINK_ID.search(tag)):
+                    linked.add(int(found.group(1)))
+    return linked
+
+
+def article_body(request: HttpRequest, article: ArticlePage) -> Any:
+    """The body's blocks, with the renditions of its photos read in one query; the fragment
+    showing it depends on the pages it links to."""
     _prefetch_body_renditions(article)
+    cache.depend_on(request, *(cache.article_key(pk) for pk in linked_pages(article)))
     return article.body
 
 
@@ -391,7 +411,7 @@ def article_blocks(request: HttpRequest, *, article: ArticlePage) -> dict[str, A
         "authors": lazy_authors,
         "seo": Lazy(meta),
         "article_lead_image": Lazy(lambda: lead_image(article)),
-        "article_body": Lazy(lambda: article_body(article)),
+        "article_body": Lazy(lambda: article_body(request, article)),
         "sapo_links": Lazy(lambda: shown(lazy_related()[:SAPO_LINKS])),
         "related": Lazy(lambda: shown(lazy_related()[SAPO_LINKS:])),
         "picks": _picks(loaded["picks"]),

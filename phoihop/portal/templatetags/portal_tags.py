@@ -61,12 +61,14 @@ class FragmentNode(template.Node):
 
     def render(self, context: template.Context) -> str:
         group, page, part = (arg.resolve(context) for arg in self.args)
+        if page is None or page.pk is None:  # an unsaved page: nothing to key it by
+            return self.nodelist.render(context)
         return cache.fragment(
             context.get("request"),
             group,
             page.pk,
             part,
-            [cache.article_key(page.pk)] if page.pk is not None else [],
+            [cache.article_key(page.pk)],
             lambda: self.nodelist.render(context),
         )
 

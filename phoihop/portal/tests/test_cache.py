@@ -65,6 +65,29 @@ class PageCacheTests(PortalTestCase):
         image.save()
         self.assertEqual(self.get("/thoi-su/")["X-Cache"], "HIT")  # shows no article with that photo
 
+    def test_articles_linked_from_the_body_are_followed_by_its_stored_part(self):
+        from wagtail.rich_text import RichText
+
+        linked = publish(self.thoi_su, "Bài được dẫn trong thân bài", when=at(20, 8))
+        boxed = publish(self.thoi_su, "Bài trong hộp tin liên quan", when=at(20, 9))
+        host = publish(
+            self.chi_dao,
+            "Bài có liên kết trong thân",
+            when=at(21, 8),
+            body=[
+                ("paragraph", RichText(f'<p>Xem <a id="{linked.pk}" linktype="page">bài trước</a>.</p>')),
+                ("related", {"heading": "Tin liên quan", "articles": [ArticlePage.objects.get(pk=boxed.pk)]}),
+            ],
+        )
+        self.assertContains(self.get(host.url), linked.url)
+        self.assertContains(self.get(host.url), boxed.title)
+        ArticlePage.objects.get(pk=boxed.pk).unpublish()  # a takedown does this
+        cache.invalidate({cache.PICKS})  # and the page itself is a miss for another reason too
+        self.assertNotContains(self.get(host.url), boxed.title)
+        mover = ArticlePage.objects.get(pk=linked.pk)
+        mover.move(self.chi_dao, pos="last-child")
+        self.assertContains(self.get(host.url), ArticlePage.objects.get(pk=linked.pk).url)
+
     def test_an_editor_preview_never_uses_the_stored_parts(self):
         self.get(self.article.url)
         request = RequestFactory().get(self.article.url)
