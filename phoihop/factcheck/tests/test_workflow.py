@@ -317,6 +317,16 @@ class ClaimReviewTests(FactcheckFlowTestCase):
         self.assertTrue(review["url"].endswith(f"/kiem-chung/{article.slug}/"))
         self.assertTrue(review["datePublished"].startswith("20"))
 
+    def test_renaming_a_verdict_label_shows_on_the_rebuttal_page_at_once(self):
+        from phoihop.factcheck.models import Verdict
+
+        article = self.approve_and_publish()
+        self.assertContains(self.client.get(article.url), "Tin giả")
+        label = Verdict.objects.get(rebuttal_id=article.pk).label
+        label.name = "Thông tin sai sự thật"
+        label.save()
+        self.assertContains(self.client.get(article.url), "Thông tin sai sự thật")
+
     def test_other_pages_render_nothing_and_text_cannot_close_the_script(self):
         self.assertNotIn("ClaimReview", self.render(None))
         self.claim.title = "</script><script>alert(1)</script>"
