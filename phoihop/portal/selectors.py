@@ -17,10 +17,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Sum
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from wagtail.images import get_image_model
 from wagtail.query import PageQuerySet
 
 from phoihop.portal import cache, cards, images, related, seo, sql, structure
@@ -57,20 +56,6 @@ LIST_FIELDS = (
     "id", "path", "depth", "title", "slug", "url_path", "live", "first_published_at", "last_published_at",
     "content_type_id", "sapo", "editors_pick", "lead_image",
 )  # fmt: skip
-
-
-def expand(*specs: str) -> list[str]:
-    from wagtail.images.models import Filter
-
-    return [spec for pattern in specs for spec in Filter.expand_spec(pattern)]
-
-
-def _rendition_queryset(*specs: str) -> Any:
-    return get_image_model().get_rendition_model().objects.filter(filter_spec__in=expand(*specs))
-
-
-def _renditions(*specs: str) -> Prefetch:
-    return Prefetch("lead_image__renditions", queryset=_rendition_queryset(*specs))
 
 
 def article_list() -> PageQuerySet:
