@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from phoihop.accounts import access, services
 from phoihop.accounts.models import Membership, Organization, OrganizationSuccession, Role
-from phoihop.core.models import AuditEvent
+from phoihop.audit.models import AuditEvent
 from phoihop.core.testing import PersonaTestCase
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from phoihop.core.models import AuditEvent
+from phoihop.audit.models import AuditEvent
 from phoihop.exchange.models import Submission
 from phoihop.exchange.tests import files
 from phoihop.newsroom import services

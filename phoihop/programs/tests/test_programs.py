@@ -3,7 +3,7 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
-from phoihop.core.models import AuditEvent
+from phoihop.audit.models import AuditEvent
 from phoihop.core.testing import PersonaTestCase
 from phoihop.programs import access, services
 from phoihop.programs.models import Program, Theme
