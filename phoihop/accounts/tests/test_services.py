@@ -7,7 +7,7 @@ from django.urls import reverse
 from phoihop.accounts import access, services
 from phoihop.accounts.models import Membership, Organization, OrganizationSuccession, Role
 from phoihop.audit.models import AuditEvent
-from phoihop.core.testing import PersonaTestCase
+from phoihop.testing import PersonaTestCase
 
 
 class MergeTests(PersonaTestCase):

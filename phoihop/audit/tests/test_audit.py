@@ -1,6 +1,6 @@
 from phoihop.audit.models import AppendOnlyError, AuditEvent
 from phoihop.audit.services import audit_record
-from phoihop.core.testing import PersonaTestCase
+from phoihop.testing import PersonaTestCase
 
 
 class AuditEventTests(PersonaTestCase):

@@ -26,7 +26,6 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
-from phoihop.core.testing import PersonaTestCase
 from phoihop.core.text import clean_html, normalize_html
 from phoihop.core.wagtail_normalize import (
     TEXT_FORM_FIELDS,
@@ -41,6 +40,7 @@ from phoihop.portal.blocks import PARAGRAPH_FEATURES
 from phoihop.portal.models import ArticlePage
 from phoihop.programs import services as program_services
 from phoihop.programs.models import Program
+from phoihop.testing import PersonaTestCase
 
 
 def typed(text: str) -> str:

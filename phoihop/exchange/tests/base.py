@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from phoihop.core.testing import PersonaTestCase
 from phoihop.deadlines.models import DeadlinePolicy
 from phoihop.programs import services as program_services
 from phoihop.programs.models import Program
+from phoihop.testing import PersonaTestCase
 
 
 class ExchangeTestCase(PersonaTestCase):

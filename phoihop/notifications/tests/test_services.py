@@ -8,9 +8,9 @@ from django.db import transaction
 
 from phoihop.accounts.models import User
 from phoihop.audit.models import AuditEvent
-from phoihop.core.testing import PersonaTestCase
 from phoihop.notifications import services
 from phoihop.notifications.models import Delivery, Notification, NotificationPreference
+from phoihop.testing import PersonaTestCase
 
 
 def submission_receive_that_fails(*, actor, recipients):

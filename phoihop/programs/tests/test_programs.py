@@ -4,9 +4,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from phoihop.audit.models import AuditEvent
-from phoihop.core.testing import PersonaTestCase
 from phoihop.programs import access, services
 from phoihop.programs.models import Program, Theme
+from phoihop.testing import PersonaTestCase
 
 
 class ProgramTests(PersonaTestCase):

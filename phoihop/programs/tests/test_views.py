@@ -2,9 +2,9 @@ import datetime as dt
 
 from django.urls import reverse
 
-from phoihop.core.testing import PersonaTestCase
 from phoihop.programs import services
 from phoihop.programs.models import Program, Spokesperson
+from phoihop.testing import PersonaTestCase
 
 
 class ProgramPageTests(PersonaTestCase):

@@ -22,13 +22,13 @@ from zoneinfo import ZoneInfo
 import time_machine
 
 from phoihop.accounts.models import Role
-from phoihop.core.testing import PersonaTestCase, make_user
 from phoihop.deadlines.models import DeadlinePolicy
 from phoihop.exchange import services as exchange
 from phoihop.exchange.models import InfoRequest
 from phoihop.programs import services as program_services
 from phoihop.programs.models import Program, Theme
 from phoihop.reports import selectors
+from phoihop.testing import PersonaTestCase, make_user
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = dt.datetime(2026, 5, 10, 10, 0, tzinfo=VN)
