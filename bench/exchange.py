@@ -49,10 +49,10 @@ def main() -> None:
 
     import types
 
-    from phoihop.core.testing import build_personas
     from phoihop.exchange import services
     from phoihop.exchange.models import Priority, Submission
     from phoihop.exchange.tests import files
+    from phoihop.testing import build_personas
 
     people = types.SimpleNamespace()
     build_personas(people)

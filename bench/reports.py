@@ -86,7 +86,6 @@ def main() -> None:
 
     from phoihop.accounts import services as account_services
     from phoihop.accounts.models import Organization, OrganizationLevel
-    from phoihop.core.testing import build_personas
     from phoihop.deadlines.models import DeadlinePolicy
     from phoihop.exchange.models import InfoRequest, Submission
     from phoihop.portal.importer import ArticleImporter
@@ -94,6 +93,7 @@ def main() -> None:
     from phoihop.programs import services as program_services
     from phoihop.programs.models import Program, Theme
     from phoihop.reports import periods, selectors, services
+    from phoihop.testing import build_personas
 
     setup_started = time.perf_counter()
     people = types.SimpleNamespace()

@@ -5,7 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api
-from phoihop.core import views as core_views
+from phoihop.audit import views as audit_views
 from phoihop.programs import views as programs_views
 
 urlpatterns = [
@@ -23,7 +23,7 @@ urlpatterns = [
     path("kiem-chung/", include("phoihop.factcheck.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("tai-khoan/", include("phoihop.accounts.urls")),
-    path("lich-su/<str:app_label>/<str:model>/<str:pk>/", core_views.object_history, name="history"),
+    path("lich-su/<str:app_label>/<str:model>/<str:pk>/", audit_views.object_history, name="history"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

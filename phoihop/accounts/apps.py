@@ -10,7 +10,8 @@ class AccountsConfig(AppConfig):
     def ready(self) -> None:
         from phoihop.accounts import access, services
         from phoihop.accounts.models import Organization
-        from phoihop.core import history, seeds
+        from phoihop.audit import history
+        from phoihop.core import seeds
 
         seeds.register("accounts.levels", services.levels_ensure)
 

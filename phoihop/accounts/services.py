@@ -22,7 +22,7 @@ from phoihop.accounts.models import (
     OrganizationSuccession,
     Role,
 )
-from phoihop.core.services import audit_record
+from phoihop.audit.services import audit_record
 from phoihop.core.text import clean_text
 
 # The Wagtail group each press role belongs to; created by `newsroom_groups_ensure` (portal).

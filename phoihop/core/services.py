@@ -1,39 +1,11 @@
-"""Writing audit events. Every service that changes state calls `audit_record` inside its transaction."""
+"""Gap-free numbering shared by the apps that issue numbered documents."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import F
 
-from phoihop.core.models import AuditEvent, Counter
-
-if TYPE_CHECKING:
-    from phoihop.accounts.models import Organization
-
-
-def audit_record(
-    *,
-    actor: Any,
-    verb: str,
-    target: models.Model,
-    organization: Organization | None = None,
-    data: dict[str, Any] | None = None,
-) -> AuditEvent:
-    """Append one event. Call it inside the service's transaction so it commits or rolls back with the change."""
-    is_user = actor is not None and getattr(actor, "is_authenticated", False)
-    return AuditEvent.objects.create(
-        actor=actor if is_user else None,
-        actor_repr=(actor.get_full_name() or actor.get_username()) if is_user else "",
-        verb=verb,
-        target_type=ContentType.objects.get_for_model(target, for_concrete_model=False),
-        target_id=str(target.pk),
-        target_repr=str(target)[:500],
-        organization=organization,
-        data=data or {},
-    )
+from phoihop.core.models import Counter
 
 
 @transaction.atomic

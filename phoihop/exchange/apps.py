@@ -11,7 +11,8 @@ class ExchangeConfig(AppConfig):
         import datetime as dt
 
         from phoihop.accounts import succession
-        from phoihop.core import history, periodic, seeds
+        from phoihop.audit import history
+        from phoihop.core import periodic, seeds
         from phoihop.exchange.tasks import CLEANUP_KEY, REMINDERS_KEY, cleanup_uploads_tick, reminders_tick
 
         periodic.register(REMINDERS_KEY, reminders_tick, dt.timedelta(minutes=15))

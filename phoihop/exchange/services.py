@@ -22,7 +22,8 @@ from django.utils.translation import gettext as _
 
 from phoihop.accounts.access import scope_for
 from phoihop.accounts.models import PARTNER_WRITE_ROLES, Membership, Organization, Role
-from phoihop.core.services import audit_record, next_number
+from phoihop.audit.services import audit_record
+from phoihop.core.services import next_number
 from phoihop.core.storage import private_storage
 from phoihop.core.text import clean_multiline, clean_text
 from phoihop.exchange import access

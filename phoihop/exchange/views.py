@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phoihop.accounts.access import scope_for
-from phoihop.core.models import AuditEvent
+from phoihop.audit.models import AuditEvent
 from phoihop.exchange import access, selectors, services
 from phoihop.exchange.forms import (
     AnswerForm,

@@ -8,7 +8,8 @@ class FactcheckConfig(AppConfig):
     verbose_name = _("Kiểm chứng thông tin")
 
     def ready(self) -> None:
-        from phoihop.core import history, seeds
+        from phoihop.audit import history
+        from phoihop.core import seeds
         from phoihop.factcheck import access, signals
         from phoihop.factcheck.models import Claim, Tip
 

@@ -6,8 +6,9 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from phoihop.audit.models import AuditEvent
 from phoihop.factcheck import access
-from phoihop.factcheck.models import Claim, Tip, TipSuggestion, Verdict
+from phoihop.factcheck.models import Claim, ClaimRequest, Tip, TipSuggestion, Verdict
 
 
 def published_verdicts(*, label: Any = None, domain: Any = None) -> QuerySet[Verdict]:
@@ -50,9 +51,6 @@ def tip_suggestions(tip: Tip) -> QuerySet[TipSuggestion]:
 
 
 def claim_detail(claim: Claim) -> dict[str, Any]:
-    from phoihop.core.models import AuditEvent
-    from phoihop.factcheck.models import ClaimRequest
-
     verdict = (
         Verdict.objects.select_related("label", "drafted_by", "approved_by", "rebuttal").filter(claim=claim).first()
     )

@@ -8,7 +8,8 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Tòa soạn")
 
     def ready(self) -> None:
-        from phoihop.core import history, seeds
+        from phoihop.audit import history
+        from phoihop.core import seeds
         from phoihop.newsroom import access, services, signals
         from phoihop.newsroom.models import Assignment
 

@@ -44,7 +44,7 @@ from wagtail.rich_text import RichText
 from phoihop.accounts.access import scope_for
 from phoihop.accounts.models import Role
 from phoihop.accounts.services import PRESS_ROLE_GROUPS
-from phoihop.core.services import audit_record
+from phoihop.audit.services import audit_record
 from phoihop.core.text import clean_multiline, clean_text
 from phoihop.exchange import access as exchange_access
 from phoihop.exchange import services as exchange_services

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.core.models import AuditEvent
+from phoihop.audit.models import AuditEvent
 from phoihop.exchange import access as exchange_access
 from phoihop.newsroom import access, selectors, services
 from phoihop.newsroom.forms import (

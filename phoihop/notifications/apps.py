@@ -8,6 +8,6 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Thông báo")
 
     def ready(self) -> None:
-        from phoihop.core import history
+        from phoihop.audit import history
 
         history.register_verbs({"notification_preference.updated": _("đổi cách nhận thông báo")})

@@ -18,7 +18,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from phoihop.core.services import audit_record
+from phoihop.audit.services import audit_record
 from phoihop.core.text import clean_multiline, clean_text
 from phoihop.notifications.models import Delivery, Notification, NotificationPreference
 

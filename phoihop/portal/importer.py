@@ -51,7 +51,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from phoihop.core.services import audit_record
+from phoihop.audit.services import audit_record
 from phoihop.core.text import clean_html, clean_multiline, clean_text
 from phoihop.portal.models import ArticleAuthor, ArticlePage, ArticleTag, CategoryPage
 from phoihop.portal.services import category_ensure, home_page

@@ -24,7 +24,7 @@ from wagtail.rich_text import RichText
 
 from phoihop.accounts.models import Role
 from phoihop.accounts.services import PRESS_ROLE_GROUPS
-from phoihop.core.services import audit_record
+from phoihop.audit.services import audit_record
 from phoihop.core.text import clean_html, clean_multiline, clean_text
 from phoihop.core.wagtail_normalize import normalize_block_value
 from phoihop.portal.models import (

@@ -9,7 +9,7 @@ class ProgramsConfig(AppConfig):
 
     def ready(self) -> None:
         from phoihop.accounts import succession
-        from phoihop.core import history
+        from phoihop.audit import history
         from phoihop.programs import access, services
         from phoihop.programs.models import Program
 

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from phoihop.accounts.access import scope_for
 from phoihop.accounts.models import Organization
-from phoihop.core.services import audit_record
+from phoihop.audit.services import audit_record
 from phoihop.core.text import clean_multiline, clean_text
 from phoihop.programs.models import Program, ProgramParty, Signatory, Theme
 

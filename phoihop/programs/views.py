@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phoihop.accounts.access import scope_for
-from phoihop.core.models import AuditEvent
+from phoihop.audit.models import AuditEvent
 from phoihop.exchange.access import info_requests_for_user, submissions_for_user
 from phoihop.exchange.models import InfoRequest
 from phoihop.programs import access, selectors, services

@@ -14,7 +14,7 @@ from wagtail.admin.views.generic import CreateView, EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from phoihop.core.services import audit_record
+from phoihop.audit.services import audit_record
 from phoihop.programs.models import Program, Spokesperson
 
 

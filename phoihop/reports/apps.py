@@ -8,7 +8,8 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Báo cáo chương trình phối hợp")
 
     def ready(self) -> None:
-        from phoihop.core import history, seeds
+        from phoihop.audit import history
+        from phoihop.core import seeds
         from phoihop.reports import access
         from phoihop.reports.models import ProgramReport
 

@@ -16,7 +16,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from phoihop.accounts.models import Organization
-from phoihop.core.services import audit_record, next_number
+from phoihop.audit.services import audit_record
+from phoihop.core.services import next_number
 from phoihop.core.text import clean_multiline, clean_text
 from phoihop.programs.models import Program, Signatory
 from phoihop.reports import access, pdf, periods, selectors

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.core.models import AuditEvent
+from phoihop.audit.models import AuditEvent
 from phoihop.programs.access import programs_for_user
 from phoihop.reports import access, charts, pdf, periods, selectors, services
 from phoihop.reports.forms import ReportCreateForm, ReportEditForm

@@ -8,7 +8,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Tìm kiếm")
 
     def ready(self) -> None:
-        from phoihop.core import history
+        from phoihop.audit import history
         from phoihop.search import signals
 
         signals.connect()

@@ -7,10 +7,10 @@ import types
 import pytest
 from aiosmtpd.controller import Controller
 
-from phoihop.core.testing import PASSWORD, build_personas
 from phoihop.exchange.models import Submission
 from phoihop.exchange.tests import files
 from phoihop.notifications.tests.smtp import RecordingHandler, free_port, subject_of
+from phoihop.testing import PASSWORD, build_personas
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -14,10 +14,10 @@ from django.template import Context, Template
 from django.test import RequestFactory
 
 from phoihop.accounts.models import Role
-from phoihop.core.testing import PASSWORD, build_personas, make_user
 from phoihop.factcheck.models import Claim, Tip, Verdict
 from phoihop.factcheck.tests.base import big_file, pdf_as_image, png_file
 from phoihop.notifications.tests.smtp import RecordingHandler, free_port, subject_of, text_of
+from phoihop.testing import PASSWORD, build_personas, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

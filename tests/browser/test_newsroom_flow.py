@@ -11,7 +11,6 @@ import pytest
 from wagtail.models import Site
 
 from phoihop.accounts.models import Role
-from phoihop.core.testing import PASSWORD, build_personas, make_user
 from phoihop.exchange import services as exchange_services
 from phoihop.exchange.models import Submission
 from phoihop.exchange.tests import files
@@ -19,6 +18,7 @@ from phoihop.newsroom import services as newsroom_services
 from phoihop.newsroom.models import Assignment
 from phoihop.portal import services as portal_services
 from phoihop.portal.models import ArticlePage
+from phoihop.testing import PASSWORD, build_personas, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

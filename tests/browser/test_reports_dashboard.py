@@ -8,8 +8,8 @@ import types
 import pytest
 from docx import Document
 
-from phoihop.core.testing import PASSWORD, build_personas
 from phoihop.reports.tests.base import build_report_data
+from phoihop.testing import PASSWORD, build_personas
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

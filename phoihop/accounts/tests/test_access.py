@@ -3,7 +3,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from phoihop.accounts import access
-from phoihop.core.testing import PersonaTestCase
+from phoihop.testing import PersonaTestCase
 
 
 class OrganizationAccessTests(PersonaTestCase):

@@ -1,7 +1,7 @@
 from django.core import mail
 from django.urls import reverse
 
-from phoihop.core.testing import PASSWORD, PersonaTestCase
+from phoihop.testing import PASSWORD, PersonaTestCase
 
 
 class LoginTests(PersonaTestCase):

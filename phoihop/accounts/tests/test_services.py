@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from phoihop.accounts import access, services
 from phoihop.accounts.models import Membership, Organization, OrganizationSuccession, Role
-from phoihop.core.models import AuditEvent
-from phoihop.core.testing import PersonaTestCase
+from phoihop.audit.models import AuditEvent
+from phoihop.testing import PersonaTestCase
 
 
 class MergeTests(PersonaTestCase):

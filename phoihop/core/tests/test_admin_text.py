@@ -26,7 +26,6 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
-from phoihop.core.testing import PersonaTestCase
 from phoihop.core.text import clean_html, normalize_html
 from phoihop.core.wagtail_normalize import (
     TEXT_FORM_FIELDS,
@@ -39,8 +38,8 @@ from phoihop.factcheck.models import Domain
 from phoihop.portal import services as portal_services
 from phoihop.portal.blocks import PARAGRAPH_FEATURES
 from phoihop.portal.models import ArticlePage
-from phoihop.programs import services as program_services
 from phoihop.programs.models import Program
+from phoihop.testing import PersonaTestCase, make_program
 
 
 def typed(text: str) -> str:
@@ -147,13 +146,8 @@ class ModelViewSetTextTests(PersonaTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        cls.program = program_services.program_create(
-            actor=cls.chief,
-            title="Chương trình phối hợp 2026",
-            parties=[cls.press, cls.unit_a],
-            starts_on=dt.date(2026, 1, 1),
-            ends_on=dt.date(2030, 12, 31),
-            themes=["Chuyển đổi số"],
+        cls.program = make_program(
+            cls, ends_on=dt.date(2030, 12, 31), status=Program.Status.DRAFT, themes=["Chuyển đổi số"]
         )
 
     def test_programme_edited_in_the_admin_is_stored_nfc_new_style(self) -> None:

@@ -7,9 +7,9 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from phoihop.core.testing import PersonaTestCase
 from phoihop.deadlines import calendar
 from phoihop.deadlines.models import CalendarDay, CalendarYear
+from phoihop.testing import PersonaTestCase
 
 
 def vn(year: int, month: int, day: int, hour: int = 0) -> dt.datetime:

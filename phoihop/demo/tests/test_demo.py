@@ -9,7 +9,7 @@ from django.test import TestCase
 from wagtail.images import get_image_model
 
 from phoihop.accounts.models import Membership, Organization, OrganizationSuccession
-from phoihop.core.models import AuditEvent
+from phoihop.audit.models import AuditEvent
 from phoihop.demo import content, story
 from phoihop.portal.models import ArticlePage, CategoryPage
 from phoihop.programs.models import Program, Signatory, Theme

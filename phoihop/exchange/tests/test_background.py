@@ -45,9 +45,9 @@ class PeriodicSchedulingTests(TestCase):
 
 class OrphanCleanupTests(TestCase):
     def test_old_orphans_go_young_files_and_known_files_stay(self):
-        from phoihop.core.testing import build_personas
         from phoihop.exchange import services
         from phoihop.exchange.tests import files
+        from phoihop.testing import build_personas
 
         class People:
             pass

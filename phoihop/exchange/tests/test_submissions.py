@@ -8,7 +8,7 @@ from django.test import override_settings
 from django.urls import reverse
 from PIL import Image
 
-from phoihop.core.models import AuditEvent
+from phoihop.audit.models import AuditEvent
 from phoihop.exchange import services
 from phoihop.exchange.models import Attachment, Submission
 from phoihop.exchange.tests import files

@@ -9,9 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from phoihop.accounts.models import Role
-from phoihop.core.testing import PersonaTestCase
 from phoihop.factcheck import services
 from phoihop.factcheck.models import Domain, VerdictLabel
+from phoihop.testing import PersonaTestCase
 
 RUMOUR = (
     "THÔNG BÁO: UBND xã Thanh Trì chi trả tiền bồi thường GPMB đợt cuối cho các hộ có đất thu hồi. "

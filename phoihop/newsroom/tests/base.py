@@ -14,10 +14,10 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
 from phoihop.accounts.models import Role
-from phoihop.core.testing import PersonaTestCase
 from phoihop.exchange import services as exchange_services
 from phoihop.newsroom import services
 from phoihop.portal import services as portal_services
+from phoihop.testing import PersonaTestCase
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 

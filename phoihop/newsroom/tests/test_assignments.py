@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from phoihop.core.models import AuditEvent
+from phoihop.audit.models import AuditEvent
 from phoihop.exchange.models import Submission
 from phoihop.exchange.tests import files
 from phoihop.newsroom import services
@@ -16,8 +16,7 @@ from phoihop.newsroom.models import ArticleSource, Assignment
 from phoihop.newsroom.tests.base import NewsroomTestCase, vn
 from phoihop.notifications.models import Notification
 from phoihop.portal.models import ArticlePage
-from phoihop.programs import services as program_services
-from phoihop.programs.models import Program
+from phoihop.testing import make_program
 
 DUE = vn(2026, 3, 5, 17, 0)
 
@@ -26,15 +25,7 @@ class FromSubmissionTests(NewsroomTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.program = program_services.program_create(
-            actor=cls.chief,
-            title="Chương trình phối hợp 2026",
-            parties=[cls.press, cls.unit_a],
-            starts_on=vn(2026, 1, 1).date(),
-            ends_on=vn(2026, 12, 31).date(),
-            status=Program.Status.ACTIVE,
-            themes=["Chuyển đổi số"],
-        )
+        cls.program = make_program(cls, themes=["Chuyển đổi số"])
         cls.submission = cls.make_submission(
             program=cls.program,
             themes=list(cls.program.themes.all()),

@@ -5,11 +5,11 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
-from phoihop.core.testing import PersonaTestCase
 from phoihop.newsroom import services
 from phoihop.newsroom.models import Takedown
 from phoihop.portal import services as portal_services
 from phoihop.portal.models import ArticlePage
+from phoihop.testing import PersonaTestCase
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 

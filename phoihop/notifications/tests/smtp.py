@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from aiosmtpd.controller import Controller
 from django.test import override_settings
 
-from phoihop.core.testing import PersonaTestCase
+from phoihop.testing import PersonaTestCase
 
 # aiosmtpd logs every connection at INFO; the tests assert on what arrived instead.
 logging.getLogger("mail.log").setLevel(logging.WARNING)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.urls import NoReverseMatch, reverse
 
-from phoihop.core.testing import PersonaTestCase
 from phoihop.notifications import services
 from phoihop.notifications.models import Delivery
+from phoihop.testing import PersonaTestCase
 
 
 class DeliveryLogAdminTests(PersonaTestCase):

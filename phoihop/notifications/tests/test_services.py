@@ -7,10 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from phoihop.accounts.models import User
-from phoihop.core.models import AuditEvent
-from phoihop.core.testing import PersonaTestCase
+from phoihop.audit.models import AuditEvent
 from phoihop.notifications import services
 from phoihop.notifications.models import Delivery, Notification, NotificationPreference
+from phoihop.testing import PersonaTestCase
 
 
 def submission_receive_that_fails(*, actor, recipients):

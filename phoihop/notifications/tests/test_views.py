@@ -6,11 +6,11 @@ import time_machine
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
-from phoihop.core.testing import PersonaTestCase
 from phoihop.notifications import services
 from phoihop.notifications.context_processors import notifications as notifications_processor
 from phoihop.notifications.models import Notification, NotificationPreference
 from phoihop.notifications.tests.smtp import vn
+from phoihop.testing import PersonaTestCase
 
 INBOX = reverse("notifications:inbox")
 PREFERENCES = reverse("notifications:preferences")

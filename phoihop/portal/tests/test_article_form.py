@@ -4,10 +4,10 @@ from django.core.files.images import ImageFile
 from wagtail.admin.panels import get_edit_handler
 from wagtail.images import get_image_model
 
-from phoihop.core.testing import PersonaTestCase
 from phoihop.demo.images import draw
 from phoihop.portal import services
 from phoihop.portal.models import ArticlePage
+from phoihop.testing import PersonaTestCase
 
 
 class PublishValidationTests(PersonaTestCase):

@@ -3,24 +3,22 @@ import datetime as dt
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
-from phoihop.core.models import AuditEvent
-from phoihop.core.testing import PersonaTestCase
+from phoihop.audit.models import AuditEvent
 from phoihop.programs import access, services
 from phoihop.programs.models import Program, Theme
+from phoihop.testing import PersonaTestCase, make_program
 
 
 class ProgramTests(PersonaTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.program = services.program_create(
-            actor=cls.chief,
+        cls.program = make_program(
+            cls,
             title="Chương trình phối hợp giai đoạn 2026 - 2030",
-            parties=[cls.press, cls.unit_a],
-            starts_on=dt.date(2026, 1, 1),
             ends_on=dt.date(2030, 12, 31),
+            status=Program.Status.DRAFT,
             signatories=[(cls.press, "Lê Thị Bích Ngọc", "Tổng Biên tập")],
-            themes=["Chuyển đổi số", "Cải cách hành chính"],
         )
 
     def test_parties_see_the_programme_outsiders_get_404(self):

@@ -2,21 +2,18 @@ import datetime as dt
 
 from django.urls import reverse
 
-from phoihop.core.testing import PersonaTestCase
-from phoihop.programs import services
 from phoihop.programs.models import Program, Spokesperson
+from phoihop.testing import PersonaTestCase, make_program
 
 
 class ProgramPageTests(PersonaTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.program = services.program_create(
-            actor=cls.chief,
+        cls.program = make_program(
+            cls,
             title="Chương trình phối hợp An Khánh 2026",
-            parties=[cls.press, cls.unit_a],
-            starts_on=dt.date(2026, 1, 1),
-            ends_on=dt.date(2026, 12, 31),
+            status=Program.Status.DRAFT,
             themes=["Chuyển đổi số"],
             signatories=[(cls.press, "Lê Thị Bích Ngọc", "Tổng Biên tập")],
         )

@@ -22,13 +22,12 @@ from zoneinfo import ZoneInfo
 import time_machine
 
 from phoihop.accounts.models import Role
-from phoihop.core.testing import PersonaTestCase, make_user
 from phoihop.deadlines.models import DeadlinePolicy
 from phoihop.exchange import services as exchange
 from phoihop.exchange.models import InfoRequest
-from phoihop.programs import services as program_services
 from phoihop.programs.models import Program, Theme
 from phoihop.reports import selectors
+from phoihop.testing import PersonaTestCase, make_program, make_user
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = dt.datetime(2026, 5, 10, 10, 0, tzinfo=VN)
@@ -43,15 +42,10 @@ def build_report_data(t: Any) -> None:
     or a namespace that already holds the personas of `build_personas`)."""
     t.leader_b = make_user("ld_b", "Trương Thị Mai", t.unit_b, Role.LEADER)
     t.deputy_b = make_user("ld_b2", "Lý Văn Tâm", t.unit_b, Role.LIAISON)
-    t.program = program_services.program_create(
-        actor=t.chief,
+    t.program = make_program(
+        t,
         title="Chương trình phối hợp thông tin, tuyên truyền giữa Báo Thử Nghiệm và UBND xã An Khánh",
         number="01/CTPH-BTN-UBND",
-        parties=[t.press, t.unit_a],
-        starts_on=dt.date(2026, 1, 1),
-        ends_on=dt.date(2026, 12, 31),
-        status=Program.Status.ACTIVE,
-        themes=["Chuyển đổi số", "Cải cách hành chính"],
         signatories=[
             (t.press, "Lê Thị Bích Ngọc", "Tổng Biên tập"),
             (t.unit_a, "Nguyễn Văn Hùng", "Chủ tịch UBND xã"),
@@ -60,13 +54,8 @@ def build_report_data(t: Any) -> None:
     t.digital, t.admin_reform = t.program.themes.order_by("sort_order")
     Theme.objects.filter(pk=t.digital.pk).update(target_count=6, target_period="quarter")
     Theme.objects.filter(pk=t.admin_reform.pk).update(target_count=24, target_period="year")
-    t.other_program = program_services.program_create(
-        actor=t.chief,
-        title="Chương trình phối hợp với phường Bình Minh",
-        parties=[t.press, t.unit_b],
-        starts_on=dt.date(2026, 1, 1),
-        ends_on=dt.date(2026, 12, 31),
-        status=Program.Status.ACTIVE,
+    t.other_program = make_program(
+        t, title="Chương trình phối hợp với phường Bình Minh", parties=[t.press, t.unit_b], themes=()
     )
     _submissions(t)
     _requests(t)

@@ -2,7 +2,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from phoihop.core.models import AuditEvent
+from phoihop.audit.models import AuditEvent
 from phoihop.reports import pdf, periods, services
 from phoihop.reports.models import ProgramReport
 from phoihop.reports.tests.base import NOW, ReportsTestCase, at

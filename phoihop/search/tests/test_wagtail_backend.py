@@ -6,11 +6,11 @@ from zoneinfo import ZoneInfo
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from phoihop.core.testing import PersonaTestCase
 from phoihop.portal import services as portal
 from phoihop.portal.models import ArticlePage
 from phoihop.search import services
 from phoihop.search.wagtail_backend import PhoihopSearchBackend
+from phoihop.testing import PersonaTestCase
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -3,10 +3,10 @@
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from phoihop.core.testing import PersonaTestCase
 from phoihop.search import services
 from phoihop.search.models import WorkspaceDocument
 from phoihop.search.selectors import workspace_search
+from phoihop.testing import PersonaTestCase
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 

@@ -1,6 +1,6 @@
-from phoihop.core.models import AppendOnlyError, AuditEvent
-from phoihop.core.services import audit_record
-from phoihop.core.testing import PersonaTestCase
+from phoihop.audit.models import AppendOnlyError, AuditEvent
+from phoihop.audit.services import audit_record
+from phoihop.testing import PersonaTestCase
 
 
 class AuditEventTests(PersonaTestCase):
@@ -32,4 +32,4 @@ class AuditEventTests(PersonaTestCase):
 
     def test_history_of_unregistered_model_is_404(self):
         self.login(self.chief)
-        self.assertEqual(self.client.get("/lich-su/core/auditevent/1/").status_code, 404)
+        self.assertEqual(self.client.get("/lich-su/audit/auditevent/1/").status_code, 404)

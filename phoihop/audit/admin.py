@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from phoihop.core.models import AuditEvent
+from phoihop.audit.models import AuditEvent
 
 
 @admin.register(AuditEvent)

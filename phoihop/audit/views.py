@@ -2,8 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from phoihop.core import history
-from phoihop.core.models import AuditEvent
+from phoihop.audit import history
+from phoihop.audit.models import AuditEvent
 
 
 @login_required
@@ -13,4 +13,4 @@ def object_history(request: HttpRequest, app_label: str, model: str, pk: str) ->
         raise Http404
     obj = getter(request.user, pk)
     events = AuditEvent.objects.for_object(obj).select_related("organization")[:500]
-    return render(request, "core/history.html", {"object": obj, "events": events})
+    return render(request, "audit/history.html", {"object": obj, "events": events})

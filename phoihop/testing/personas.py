@@ -16,6 +16,7 @@ from django.test import TestCase
 
 from phoihop.accounts import services as account_services
 from phoihop.accounts.models import Organization, OrganizationLevel, Role
+from phoihop.portal.services import newsroom_groups_ensure, site_ensure
 
 PASSWORD = "mat-khau-thu-nghiem-2026"  # noqa: S105 — test fixture
 
@@ -31,8 +32,6 @@ def make_user(username: str, full_name: str, org: Organization | None = None, ro
 
 def build_personas(target: Any) -> None:
     """Create the shared personas and set them as attributes of `target` (a test class or namespace)."""
-    from phoihop.portal.services import newsroom_groups_ensure, site_ensure
-
     account_services.levels_ensure()
     site_ensure()
     newsroom_groups_ensure()
