@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -70,8 +70,6 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def submission_new(request: HttpRequest) -> HttpResponse:
     form = SubmissionForm(request.POST or None, request.FILES or None, user=request.user)
     if not form.fields["organization"].queryset.exists():  # type: ignore[attr-defined]
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -207,8 +205,6 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
     info_request = access.get_info_request_for_user(request.user, pk, write=True)
     if scope_for(request.user).is_press:
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     form = AnswerForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
