@@ -17,7 +17,7 @@ help:
 	@echo "make test    the full test suite (SQLite; browser tests need Debian's chromium)"
 	@echo "make run     serve without demo data (with the worker)"
 	@echo "make worker  run the background task worker alone"
-	@echo "make lint    ruff + mypy + message catalogue check"
+	@echo "make lint    ruff + mypy + the layers (imports and templates) + message catalogue check"
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,8 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy .
+	$(BIN)/lint-imports --no-logo
+	$(BIN)/python scripts/check_template_layers.py
 	$(BIN)/python scripts/check_messages.py
 
 format: install

@@ -65,8 +65,8 @@ def main() -> None:
 
     from wagtail.models import Page
 
-    from phoihop.portal.importer import ArticleImporter
     from phoihop.portal.services import site_ensure
+    from phoihop.search.importer import ArticleImporter
 
     site_ensure()
     samples: list[tuple[int, float]] = []

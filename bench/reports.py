@@ -6,7 +6,7 @@ stored DOCX and XLSX.
         [--submissions 20000] [--requests 2000] [--runs 5]
 
 It uses its own SQLite database under PHOIHOP_VAR_DIR (deleted first; never the demo's or the tests').
-Data goes in fast: articles through the portal's bulk importer (phoihop.portal.importer), then linked
+Data goes in fast: articles through the archive importer (phoihop.search.importer), then linked
 to the programme and its themes; submissions, requests and daily read counts with bulk_create. It
 prints the export time of each run (the median is the figure), the time of the figures alone, and
 the dashboard page's time.
@@ -88,11 +88,11 @@ def main() -> None:
     from phoihop.accounts.models import Organization, OrganizationLevel
     from phoihop.deadlines.models import DeadlinePolicy
     from phoihop.exchange.models import InfoRequest, Submission
-    from phoihop.portal.importer import ArticleImporter
     from phoihop.portal.models import ArticleDailyViews, ArticlePage
     from phoihop.programs import services as program_services
     from phoihop.programs.models import Program, Theme
     from phoihop.reports import periods, selectors, services
+    from phoihop.search.importer import ArticleImporter
     from phoihop.testing import build_personas
 
     setup_started = time.perf_counter()
@@ -120,7 +120,7 @@ def main() -> None:
     for theme, (_title, count, period) in zip(themes, THEMES, strict=True):
         Theme.objects.filter(pk=theme.pk).update(target_count=count, target_period=period)
 
-    # Articles: the portal's bulk importer, then the programme/theme links in bulk.
+    # Articles: the archive importer, then the programme/theme links in bulk.
     lines = (
         json.dumps(
             {

@@ -19,8 +19,11 @@ class ExchangeConfig(AppConfig):
         periodic.register(CLEANUP_KEY, cleanup_uploads_tick, dt.timedelta(hours=6))
 
         seeds.register_migration("exchange.reference_lists", "phoihop.exchange.migrations.0002_seed_reference_lists")
-        from phoihop.exchange import access, services
+        from phoihop.exchange import access, services, views
         from phoihop.exchange.models import InfoRequest, Submission
+        from phoihop.programs import panels
+
+        panels.register("exchange.activity", views.program_activity_panel)
 
         history.register(Submission, access.get_submission_for_user)
         history.register(InfoRequest, access.get_info_request_for_user)

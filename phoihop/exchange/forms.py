@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts.access import scope_for, visible_organizations
 from phoihop.accounts.models import Organization
+from phoihop.deadlines.models import DeadlinePolicy
 from phoihop.exchange.models import InfoRequest, Priority, RefusalGround, ResponseForm, Submission
 from phoihop.exchange.uploads import check_upload
 from phoihop.programs.access import programs_for_user
@@ -139,8 +140,6 @@ class InfoRequestForm(forms.Form):
     attachments = MultipleFileField(label=_("Tệp đính kèm"))
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        from phoihop.deadlines.models import DeadlinePolicy
-
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = visible_organizations(user).filter(  # type: ignore[attr-defined]
             kind=Organization.Kind.PARTNER, status=Organization.Status.ACTIVE

@@ -12,8 +12,10 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -28,6 +30,7 @@ from phoihop.core.storage import private_storage
 from phoihop.core.text import clean_multiline, clean_text
 from phoihop.exchange import access
 from phoihop.exchange.models import (
+    Attachment,
     InfoRequest,
     Message,
     Priority,
@@ -37,6 +40,9 @@ from phoihop.exchange.models import (
     ThreadRead,
 )
 from phoihop.exchange.uploads import CheckedFile, check_upload, store
+from phoihop.notifications.services import notify
+from phoihop.programs.selectors import current_spokesperson
+from phoihop.search.services import workspace_index
 
 logger = logging.getLogger(__name__)
 MAX_FILES = 20
@@ -83,8 +89,6 @@ def _delete_files(names: Iterable[str]) -> None:
 
 
 def _notify(**kwargs: Any) -> None:
-    from phoihop.notifications.services import notify
-
     notify(**kwargs)
 
 
@@ -96,8 +100,6 @@ def _index(item: Submission | InfoRequest) -> None:
         kind, title, texts = "info_request", item.subject, [item.questions, item.answer]
 
     def index() -> None:
-        from phoihop.search.services import workspace_index
-
         workspace_index(
             kind=kind,
             object_id=item.pk,
@@ -387,8 +389,6 @@ def thread_mark_read(*, user: Any, item: Submission | InfoRequest) -> None:
 
 def default_addressee(organization: Organization) -> tuple[str, str]:
     """The unit's current spokesperson (Decree 09/2017), if one is on record."""
-    from phoihop.programs.selectors import current_spokesperson
-
     person = current_spokesperson(organization)
     return (person.full_name, person.email) if person else ("", "")
 
@@ -645,12 +645,6 @@ def orphan_uploads_remove(*, older_than: dt.timedelta = dt.timedelta(hours=1), d
     the services clean up every failure they see, and this sweep catches the ones they could not.
     Files younger than `older_than` are left alone: their transaction may still be running.
     """
-    from pathlib import Path
-
-    from django.conf import settings
-
-    from phoihop.exchange.models import Attachment
-
     root = Path(settings.PRIVATE_MEDIA_ROOT) / "exchange"
     if not root.exists():
         return []

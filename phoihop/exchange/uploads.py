@@ -20,6 +20,7 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from phoihop.core.text import clean_multiline, clean_text
 from phoihop.exchange.models import Attachment
 
 MB = 1024 * 1024
@@ -65,8 +66,6 @@ class CheckedFile:
 
 
 def _safe_name(name: str) -> str:
-    from phoihop.core.text import clean_text
-
     base = clean_text(name.replace("\\", "/").rsplit("/", 1)[-1]) or "tep"
     return base[:200]
 
@@ -152,6 +151,12 @@ def check_upload(uploaded: Any) -> CheckedFile:
     return CheckedFile(name=name, kind=kind, mime_type=mime or "", content=content, extracted_text=text)
 
 
+# The file libraries (Pillow's HEIF plug-in, pypdf, python-docx, openpyxl; Pillow with them) are
+# imported inside the functions that parse a file of their kind: together they take about 0.2 s to
+# import, which every web and worker process would otherwise pay at start for files most requests
+# never carry.
+
+
 def strip_gps(content: bytes, mime: str) -> bytes:
     """Re-save the image without its GPS block (other EXIF, such as orientation, is kept)."""
     from PIL import Image
@@ -178,8 +183,6 @@ def strip_gps(content: bytes, mime: str) -> bytes:
 
 
 def _cap(text: str) -> str:
-    from phoihop.core.text import clean_multiline
-
     return clean_multiline(text[:MAX_EXTRACTED_CHARS])
 
 

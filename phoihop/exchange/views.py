@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,6 +30,9 @@ from phoihop.exchange.forms import (
     SubmissionForm,
 )
 from phoihop.exchange.models import InfoRequest, Submission
+
+if TYPE_CHECKING:
+    from phoihop.programs.models import Program
 
 PAGE_SIZE = 30
 
@@ -63,8 +70,6 @@ def inbox(request: HttpRequest) -> HttpResponse:
 def submission_new(request: HttpRequest) -> HttpResponse:
     form = SubmissionForm(request.POST or None, request.FILES or None, user=request.user)
     if not form.fields["organization"].queryset.exists():  # type: ignore[attr-defined]
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -200,8 +205,6 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
     info_request = access.get_info_request_for_user(request.user, pk, write=True)
     if scope_for(request.user).is_press:
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     form = AnswerForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -230,3 +233,32 @@ def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox"
     return response
+
+
+def program_activity_panel(request: HttpRequest, program: Program) -> SafeString:
+    """The "Hoạt động" panel of a programme's page (registered with `phoihop.programs.panels`): the
+    programme's submissions and info requests that the user may see, counted, and the latest ten.
+
+    Called only after `programs.access` let the user see the programme; what it lists goes through
+    this app's access rules like every other list of the workspace.
+    """
+    submissions = access.submissions_for_user(request.user).filter(program=program)
+    by_status = dict(submissions.values_list("status").annotate(n=Count("pk")).order_by())
+    requests = access.info_requests_for_user(request.user).filter(program=program)
+    now = timezone.now()
+    request_counts = requests.aggregate(
+        open=Count("pk", filter=Q(status=InfoRequest.Status.SENT, due_at__gte=now)),
+        overdue=Count("pk", filter=Q(status=InfoRequest.Status.SENT, due_at__lt=now)),
+        answered=Count("pk", filter=Q(answered_at__isnull=False)),
+    )
+    # Without the request: the panel needs none of the page's context processors (their queries
+    # already ran for the page around it).
+    return render_to_string(
+        "exchange/_program_activity.html",
+        {
+            "submission_counts": by_status,
+            "recent_submissions": submissions.select_related("original_organization")[:10],
+            "request_counts": request_counts,
+            "recent_requests": requests.select_related("organization")[:10],
+        },
+    )

@@ -12,6 +12,10 @@ class FactcheckConfig(AppConfig):
         from phoihop.core import seeds
         from phoihop.factcheck import access, signals
         from phoihop.factcheck.models import Claim, Tip
+        from phoihop.factcheck.templatetags import factcheck_tags
+        from phoihop.portal import extensions
+
+        extensions.register("article_head_jsonld", "factcheck.claim_review", factcheck_tags.claim_review_jsonld)
 
         seeds.register_migration("factcheck.reference_lists", "phoihop.factcheck.migrations.0002_seed_reference_lists")
         history.register(Tip, access.get_tip_for_user)

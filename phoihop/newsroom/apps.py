@@ -12,6 +12,10 @@ class NewsroomConfig(AppConfig):
         from phoihop.core import seeds
         from phoihop.newsroom import access, services, signals
         from phoihop.newsroom.models import Assignment
+        from phoihop.newsroom.templatetags import newsroom_tags
+        from phoihop.portal import extensions
+
+        extensions.register("article_after_body", "newsroom.corrections", newsroom_tags.article_corrections)
 
         seeds.register("newsroom.workflows", services.workflows_ensure)
         history.register(Assignment, access.get_assignment_for_user)

@@ -34,7 +34,7 @@ import secrets
 import threading
 import time
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import BaseCache, caches
@@ -43,8 +43,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-if TYPE_CHECKING:
-    from phoihop.portal.models import ArticlePage
+from phoihop.portal.models import ArticleAuthor, ArticlePage, ArticleTag, CategoryPage, PageGeneration
 
 PAGE_PREFIX = "portal:page:"
 EPOCH = "epoch"
@@ -90,8 +89,6 @@ def _new_token() -> str:
 
 def tokens(names: Iterable[str]) -> dict[str, str]:
     """The current token of each of `names` that has one (one query)."""
-    from phoihop.portal.models import PageGeneration
-
     names = list(names)
     if not names:
         return {}
@@ -104,8 +101,6 @@ def tokens(names: Iterable[str]) -> dict[str, str]:
 
 def ensure_tokens(names: Iterable[str]) -> dict[str, str]:
     """Like `tokens`, giving a first token to the names that have none yet."""
-    from phoihop.portal.models import PageGeneration
-
     names = list(names)
     found = tokens(names)
     missing = sorted(n for n in names if n not in found)
@@ -297,8 +292,6 @@ FRAGMENT_GROUPS: dict[str, tuple[str, ...]] = {"article": ("meta", "head", "sapo
 def invalidate(names: Iterable[str]) -> None:
     """Make every cached page that shows one of `names` a miss, from the moment the current
     transaction commits (at once outside a transaction)."""
-    from phoihop.portal.models import PageGeneration
-
     names = sorted({*names, EPOCH})
     token = _new_token()
     PageGeneration.objects.bulk_create(
@@ -318,8 +311,6 @@ def invalidate_for_article(page: ArticlePage, *, also_categories: Iterable[int] 
     publish/unpublish signals do not cover (those are already wired in `phoihop.portal.signals`).
     `also_categories` names categories the article has just left.
     """
-    from phoihop.portal.models import ArticleAuthor, ArticleTag
-
     names = {article_key(page.pk), LATEST, *(category_key(pk) for pk in also_categories)}
     parent = page.get_parent()
     if parent is not None:
@@ -340,8 +331,6 @@ def invalidate_for_category(pk: int) -> None:
 
 def invalidate_everything() -> None:
     """Every stored page and every shared list: after a bulk import, a restore, a direct SQL fix."""
-    from phoihop.portal.models import CategoryPage
-
     names = {SITE, LATEST, PICKS, MOST_READ}
     names.update(category_key(pk) for pk in CategoryPage.objects.values_list("pk", flat=True))
     invalidate(names)
@@ -418,6 +407,7 @@ class PageCacheMiddleware:
                 return self.get_response(request)
             # The bench's "uncached" requests take the whole miss path, storing included.
             entry = None if bypass else _local_get(key)
+        # Imported when first needed: portal.structure imports this module.
         from phoihop.portal import structure
 
         known = structure.current()

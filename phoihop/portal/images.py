@@ -18,6 +18,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from wagtail.images.models import Filter
 
+from phoihop.portal import sql
+
 # The renditions the templates use, by name ({% responsive_image image "thumb" … %}). The list
 # queries prefetch exactly these, so keep them here only.
 PRESETS = {
@@ -45,8 +47,6 @@ class Rendered:
 def attach(images: Iterable[Any], *patterns: str) -> None:
     """Read the existing renditions of `images` for `patterns` in one query and keep them on the
     images, for `renditions` (missing ones are still created on demand)."""
-    from phoihop.portal import sql
-
     by_id = {image.pk: image for image in images}
     for image in by_id.values():
         image._portal_renditions = {}

@@ -28,6 +28,10 @@ from wagtail.url_routing import RouteResult
 from phoihop.portal.blocks import ArticleBodyBlock
 from vntext import slugify
 
+# The page methods below import portal's request-time modules (cache, structure, selectors) when
+# they are called: those modules import these models, and this module loads first, while Django
+# populates the app registry.
+
 ARTICLES_PER_PAGE = 20
 
 

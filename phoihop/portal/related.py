@@ -28,6 +28,7 @@ from django.db import transaction
 from django.db.models import Count
 from wagtail.models import Page
 
+from phoihop.portal import cache
 from phoihop.portal.models import ArticlePage, ArticleTag, RelatedArticle
 from vntext import fold_tokens
 
@@ -156,8 +157,6 @@ def related_refresh(*, article: ArticlePage) -> int:
 
     Run by the worker (`tasks.related_refresh_task`); safe to run again.
     """
-    from phoihop.portal import cache
-
     ranked = compute(article)
     before = list(RelatedArticle.objects.filter(article=article).order_by("rank").values_list("related_id", flat=True))
     if before != [pk for pk, _score in ranked]:
@@ -173,6 +172,7 @@ def request_refresh(article_id: int) -> None:
     """Ask the worker for this article's list (an article shown before it had one), at most once
     an hour per article."""
     if default_cache.add(f"portal:related-requested:{article_id}", 1, timeout=3600):
+        # Imported when first needed: portal.tasks imports this module.
         from phoihop.portal.tasks import related_refresh_task
 
         transaction.on_commit(lambda: related_refresh_task.enqueue(article_id=article_id))

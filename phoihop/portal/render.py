@@ -16,6 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from phoihop.portal import structure
 from phoihop.portal.cards import ArticleCard
 
 THUMB_SIZES = "(min-width: 720px) 280px, 100vw"
@@ -93,8 +94,6 @@ def category_nav(
 ) -> SafeString:
     """The category menu and the search box, built once per site structure, language and current
     category in each process (25 links through a template cost more than the article's lists)."""
-    from phoihop.portal import structure
-
     site = structure.for_request(request)
     language = translation.get_language()
     key = (site.token, language, current_pk, current_is_page, at_home)

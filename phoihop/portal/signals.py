@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
-from wagtail.models import PageViewRestriction, Site
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from phoihop.portal import cache
 from phoihop.portal.models import ArticlePage, CategoryPage, HomePage
+from phoihop.portal.tasks import related_refresh_task
 
 
 def _changed(instance: Any, *, also_categories: tuple[int, ...] = ()) -> None:
@@ -30,8 +33,6 @@ def _changed(instance: Any, *, also_categories: tuple[int, ...] = ()) -> None:
 def on_published(sender: Any, instance: Any, **kwargs: Any) -> None:
     _changed(instance)
     if isinstance(instance, ArticlePage):
-        from phoihop.portal.tasks import related_refresh_task
-
         article_id = instance.pk
         transaction.on_commit(lambda: related_refresh_task.enqueue(article_id=article_id))
 
@@ -58,9 +59,6 @@ def on_structure_changed(sender: Any, **kwargs: Any) -> None:
 def _articles_showing(image: Any) -> set[int]:
     """The articles that show `image`: as their lead image, or in their body as Wagtail's
     reference index knows it (kept up to date on every page save)."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page, ReferenceIndex
-
     shown = set(ArticlePage.objects.filter(lead_image=image).values_list("pk", flat=True))
     page_type = ContentType.objects.get_for_model(Page)
     references = ReferenceIndex.get_references_to(image).filter(base_content_type=page_type)
@@ -79,8 +77,6 @@ def on_image_changed(sender: Any, instance: Any, created: bool = False, **kwargs
 
 
 def connect() -> None:
-    from wagtail.images import get_image_model
-
     image_model = get_image_model()
     post_save.connect(on_image_changed, sender=image_model, dispatch_uid="portal-image-saved")
     pre_delete.connect(on_image_changed, sender=image_model, dispatch_uid="portal-image-deleted")

@@ -17,9 +17,10 @@ from typing import Any
 
 from django.db import connection
 from django.utils.dateparse import parse_datetime
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from phoihop.portal.models import ArticleAuthor, ArticlePage, ArticleTag, PortalTag
+from phoihop.portal.models import ArticleAuthor, ArticlePage, ArticleTag, PortalTag, RelatedArticle
 
 
 def _table(model: Any) -> str:
@@ -100,8 +101,6 @@ CARD_COLUMNS = (
 
 def card_rows(ids: Iterable[int]) -> list[tuple[Any, ...]]:
     """The columns of `cards.ArticleCard` for the live articles among `ids`, in CARD_COLUMNS order."""
-    from wagtail.images import get_image_model
-
     ids = list(ids)
     if not ids:
         return []
@@ -117,8 +116,6 @@ def card_rows(ids: Iterable[int]) -> list[tuple[Any, ...]]:
 
 def rendition_rows(image_ids: Iterable[int], specs: Iterable[str]) -> list[tuple[Any, ...]]:
     """(image_id, filter_spec, focal_point_key, file, width, height) of existing renditions."""
-    from wagtail.images import get_image_model
-
     image_ids, specs = list(image_ids), list(specs)
     if not image_ids or not specs:
         return []
@@ -132,8 +129,6 @@ def rendition_rows(image_ids: Iterable[int], specs: Iterable[str]) -> list[tuple
 
 
 def related_ids(article_id: int) -> list[int]:
-    from phoihop.portal.models import RelatedArticle
-
     rank = connection.ops.quote_name("rank")
     sql = f"SELECT related_id FROM {_table(RelatedArticle)} WHERE article_id = %s ORDER BY {rank}"  # noqa: S608
     return [row[0] for row in _rows(sql, [article_id])]

@@ -18,6 +18,7 @@ from wagtail.models import PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 
 from phoihop.portal import cache
+from phoihop.portal.models import CategoryPage
 
 
 def relative_url(url_path: str, root_paths: Any) -> str:
@@ -30,8 +31,6 @@ def relative_url(url_path: str, root_paths: Any) -> str:
 
 class Structure:
     def __init__(self, token: str) -> None:
-        from phoihop.portal.models import CategoryPage
-
         self.token = token
         self.categories: list[Any] = list(CategoryPage.objects.live().order_by("path"))
         self.categories_by_path = {c.path: c for c in self.categories}

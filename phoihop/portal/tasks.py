@@ -5,6 +5,7 @@ from __future__ import annotations
 from django_tasks import task
 
 from phoihop.portal.models import ArticlePage
+from phoihop.portal.related import related_refresh
 
 
 @task()
@@ -17,7 +18,5 @@ def most_read_aggregate_task() -> int:
 @task()
 def related_refresh_task(article_id: int) -> int:
     """Recompute one article's "Có thể bạn quan tâm" list (after it is published)."""
-    from phoihop.portal.related import related_refresh
-
     article = ArticlePage.objects.live().filter(pk=article_id).first()
     return related_refresh(article=article) if article is not None else 0

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from phoihop.accounts.models import Organization
-from phoihop.programs.models import Spokesperson
+from phoihop.programs.models import Program, Spokesperson
 
 
 def current_spokesperson(organization: Organization, on: dt.date | None = None) -> Spokesperson | None:
@@ -30,8 +30,6 @@ def current_spokesperson(organization: Organization, on: dt.date | None = None) 
 
 def program_detail(program_id: int):  # type: ignore[no-untyped-def]
     """The programme with everything its page lists, fetched once."""
-    from phoihop.programs.models import Program
-
     return Program.objects.prefetch_related(
         "parties__organization",
         "signatories__organization",

@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from phoihop.accounts.access import scope_for
 from phoihop.accounts.models import Organization
@@ -98,9 +99,6 @@ PROGRAM_TRANSITIONS: dict[str, set[str]] = {
 @transaction.atomic
 def program_set_status(*, actor: Any, program: Program, status: str, note: str = "") -> Program:
     """draft → active → completed | terminated; only press leaders, never backwards."""
-    from django.core.exceptions import ValidationError
-    from django.utils.translation import gettext as _
-
     if actor is not None and not scope_for(actor).is_press_leader:
         raise PermissionDenied
     current = Program.objects.select_for_update().get(pk=program.pk)

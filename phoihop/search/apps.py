@@ -12,5 +12,5 @@ class SearchConfig(AppConfig):
         from phoihop.search import signals
 
         signals.connect()
-        # Written by the archive importer (phoihop/portal/importer.py), one event per category and run.
+        # Written by the archive importer (phoihop/search/importer.py), one event per category and run.
         history.register_verbs({"article.imported": _("nhập bài từ kho lưu trữ")})

@@ -1,7 +1,9 @@
 """`{% load factcheck_tags %}{% claim_review_jsonld page %}`: the ClaimReview JSON-LD of a rebuttal.
 
-Renders nothing for any page that is not an approved verdict's rebuttal, and renders once per
-page even if the tag appears twice (the article template and a block that extends it).
+The portal's article page shows it through its "article_head_jsonld" slot (`phoihop.portal.extensions`,
+registered in `FactcheckConfig.ready`). Renders nothing for any page that is not an approved verdict's
+rebuttal, and renders once per page even if it is asked for twice (the slot and the tag in a template
+that extends the article page).
 """
 
 from __future__ import annotations

@@ -317,6 +317,13 @@ class ClaimReviewTests(FactcheckFlowTestCase):
         self.assertTrue(review["url"].endswith(f"/kiem-chung/{article.slug}/"))
         self.assertTrue(review["datePublished"].startswith("20"))
 
+    def test_the_rebuttal_page_itself_carries_one_claim_review(self):
+        # Through the portal article page's "article_head_jsonld" slot (phoihop.portal.extensions).
+        article = self.approve_and_publish()
+        html = self.client.get(article.url).content.decode()
+        items = [i for i in extruct.extract(html, syntaxes=["json-ld"])["json-ld"] if i.get("@type") == "ClaimReview"]
+        self.assertEqual([item["claimReviewed"] for item in items], [self.claim.title])
+
     def test_renaming_a_verdict_label_shows_on_the_rebuttal_page_at_once(self):
         from phoihop.factcheck.models import Verdict
 

@@ -2,6 +2,7 @@ from typing import Any
 
 from django import template
 from django.db import connection
+from django.utils.safestring import SafeString
 
 from phoihop.newsroom.models import Correction
 from phoihop.portal.sql import aware
@@ -9,11 +10,13 @@ from phoihop.portal.sql import aware
 register = template.Library()
 
 
-@register.inclusion_tag("newsroom/_corrections.html")
-def article_corrections(page: Any) -> dict[str, Any]:
+@register.simple_tag(takes_context=True)
+def article_corrections(context: template.Context, page: Any) -> SafeString:
     """The article's corrections, oldest first, under the heading "Thông tin cải chính".
 
-    Read with a plain query: it runs for every article page rendered (nearly always finding none).
+    Also the portal article page's "article_after_body" slot (`phoihop.portal.extensions`, registered
+    in `NewsroomConfig.ready`). Read with a plain query: it runs for every article page rendered
+    (nearly always finding none).
     """
     table = connection.ops.quote_name(Correction._meta.db_table)
     with connection.cursor() as cursor:
@@ -22,4 +25,8 @@ def article_corrections(page: Any) -> dict[str, Any]:
             [page.pk],
         )
         rows = cursor.fetchall()
-    return {"corrections": [{"text": text, "corrected_at": aware(at)} for text, at in rows]}
+    corrections = [{"text": text, "corrected_at": aware(at)} for text, at in rows]
+    # Rendered the way an inclusion tag renders its template: same engine, the page's settings.
+    engine = context.template.engine if context.template is not None else template.Engine.get_default()
+    partial = engine.get_template("newsroom/_corrections.html")
+    return partial.render(context.new({"corrections": corrections}))

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 
-from phoihop.portal import cache, images, render, seo
+from phoihop.portal import cache, extensions, images, render, seo
 
 register = template.Library()
 
@@ -85,6 +85,13 @@ def article_fragment(parser: template.base.Parser, token: template.base.Token) -
     nodelist = parser.parse(("endarticle_fragment",))
     parser.delete_first_token()
     return FragmentNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
+@register.simple_tag(takes_context=True)
+def extension_slot(context: template.Context, slot: str, page: Any) -> SafeString:
+    """`{% extension_slot "article_after_body" page %}`: what the apps above portal show in that
+    slot (see `phoihop.portal.extensions`), so portal's templates never load their tags."""
+    return extensions.render(slot, context, page)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,5 +1,8 @@
 """Archive import: articles from a JSON Lines file become published Wagtail pages, in bulk.
 
+It lives in the search app because it writes both the portal's pages and the search index rows:
+search sits above portal in the apps' layers, so it may use both, where portal may not import search.
+
 One JSON object per line::
 
     {"title": "…", "sapo": "…", "body": "<p>…</p> or plain text", "category": "Chỉ đạo - Điều hành",
@@ -53,6 +56,7 @@ from wagtail.models import Page
 
 from phoihop.audit.services import audit_record
 from phoihop.core.text import clean_html, clean_multiline, clean_text
+from phoihop.portal import cache
 from phoihop.portal.models import ArticleAuthor, ArticlePage, ArticleTag, CategoryPage
 from phoihop.portal.services import category_ensure, home_page
 from phoihop.search.documents import html_to_text
@@ -448,7 +452,5 @@ class ArticleImporter:
 
 def _invalidate_portal_cache(category_ids: list[int]) -> None:
     """The portal's cached category and home pages now miss the new articles: refresh them."""
-    from phoihop.portal import cache
-
     for pk in category_ids:
         cache.invalidate_for_category(pk)

@@ -1,5 +1,5 @@
 """`phoihop import-articles FILE.jsonl [--strict] [--batch-size N]`: the archive import (see
-phoihop/portal/importer.py for the line format and how the bulk path keeps the page tree valid)."""
+phoihop/search/importer.py for the line format and how the bulk path keeps the page tree valid)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from phoihop.portal.importer import BATCH_SIZE, ArticleImporter, ImportReport
+from phoihop.search.importer import BATCH_SIZE, ArticleImporter, ImportReport
 
 
 def _count_lines(path: Path) -> int:
