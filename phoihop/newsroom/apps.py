@@ -8,10 +8,12 @@ class NewsroomConfig(AppConfig):
     verbose_name = _("Tòa soạn")
 
     def ready(self) -> None:
-        from phoihop.core import history, seeds
-        from phoihop.newsroom import access, services, signals
+        from phoihop.core import history, scheduler, seeds
+        from phoihop.newsroom import access, publishing, services, signals
         from phoihop.newsroom.models import Assignment
+        from phoihop.newsroom.tasks import publish_scheduled_task
 
+        scheduler.register(publishing.PUBLISHING_KEY, publish_scheduled_task, follow=publishing.follow)
         seeds.register("newsroom.workflows", services.workflows_ensure)
         history.register(Assignment, access.get_assignment_for_user)
         history.register_verbs(
