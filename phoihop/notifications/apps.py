@@ -8,6 +8,8 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Thông báo")
 
     def ready(self) -> None:
-        from phoihop.core import history
+        from phoihop.core import history, scheduler
+        from phoihop.notifications import delivery, tasks
 
+        scheduler.register(delivery.DIGEST_KEY, tasks.send_digests_task, follow=delivery.next_digest_run)
         history.register_verbs({"notification_preference.updated": _("đổi cách nhận thông báo")})
