@@ -28,16 +28,21 @@ class Counter(models.Model):
         return f"{self.key}={self.value}"
 
 
-class PeriodicRun(models.Model):
-    """When a self-rescheduling background job runs next (the worker has no cron)."""
+class ScheduledRun(models.Model):
+    """The one row per job of `phoihop.core.scheduler`: the run waiting to happen, and the last one.
+
+    `next_run_at` is the booked run (None: nothing waits). The scheduler changes it under a row
+    lock only: booking keeps the earlier of two times, and a run clears it when it claims it.
+    """
 
     key = models.CharField(max_length=120, unique=True)
-    next_run_at = models.DateTimeField(null=True, blank=True)
-    last_run_at = models.DateTimeField(null=True, blank=True)
+    next_run_at = models.DateTimeField(_("lần chạy kế tiếp"), null=True, blank=True)
+    last_run_at = models.DateTimeField(_("lần chạy gần nhất"), null=True, blank=True)
+    last_result = models.JSONField(_("kết quả lần chạy gần nhất"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("việc định kỳ")
-        verbose_name_plural = _("việc định kỳ")
+        verbose_name = _("việc chạy theo lịch")
+        verbose_name_plural = _("việc chạy theo lịch")
 
     def __str__(self) -> str:
         return self.key

@@ -12,11 +12,11 @@ class ExchangeConfig(AppConfig):
 
         from phoihop.accounts import succession
         from phoihop.audit import history
-        from phoihop.core import periodic, seeds
+        from phoihop.core import scheduler, seeds
         from phoihop.exchange.tasks import CLEANUP_KEY, REMINDERS_KEY, cleanup_uploads_tick, reminders_tick
 
-        periodic.register(REMINDERS_KEY, reminders_tick, dt.timedelta(minutes=15))
-        periodic.register(CLEANUP_KEY, cleanup_uploads_tick, dt.timedelta(hours=6))
+        scheduler.register(REMINDERS_KEY, reminders_tick, every=dt.timedelta(minutes=15))
+        scheduler.register(CLEANUP_KEY, cleanup_uploads_tick, every=dt.timedelta(hours=6))
 
         seeds.register_migration("exchange.reference_lists", "phoihop.exchange.migrations.0002_seed_reference_lists")
         from phoihop.exchange import access, services, views

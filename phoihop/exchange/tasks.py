@@ -4,31 +4,29 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from phoihop.core import periodic
+from phoihop.core import scheduler
 
 REMINDERS_KEY = "exchange.reminders"
 
 
 @task()
-def reminders_tick() -> dict[str, int]:
-    """Remind and escalate, then schedule the next tick."""
+def reminders_tick(booked_for: str = "") -> dict[str, int] | None:
+    """Remind and escalate; the scheduler then books the next tick (also after a failure)."""
     from phoihop.exchange.services import send_reminders_and_escalations
 
-    try:
-        return send_reminders_and_escalations()
-    finally:
-        periodic.finished(REMINDERS_KEY)
+    return scheduler.run(REMINDERS_KEY, send_reminders_and_escalations, booked_for=booked_for)
 
 
 CLEANUP_KEY = "exchange.cleanup_uploads"
 
 
-@task()
-def cleanup_uploads_tick() -> int:
-    """Remove orphan upload files left by crashes, then schedule the next sweep."""
+def _cleanup_uploads() -> int:
     from phoihop.exchange.services import orphan_uploads_remove
 
-    try:
-        return len(orphan_uploads_remove())
-    finally:
-        periodic.finished(CLEANUP_KEY)
+    return len(orphan_uploads_remove())
+
+
+@task()
+def cleanup_uploads_tick(booked_for: str = "") -> int | None:
+    """Remove orphan upload files left by crashes; the scheduler then books the next sweep."""
+    return scheduler.run(CLEANUP_KEY, _cleanup_uploads, booked_for=booked_for)

@@ -9,14 +9,16 @@ class NewsroomConfig(AppConfig):
 
     def ready(self) -> None:
         from phoihop.audit import history
-        from phoihop.core import seeds
-        from phoihop.newsroom import access, services, signals
+        from phoihop.core import scheduler, seeds
+        from phoihop.newsroom import access, publishing, services, signals
         from phoihop.newsroom.models import Assignment
+        from phoihop.newsroom.tasks import publish_scheduled_task
         from phoihop.newsroom.templatetags import newsroom_tags
         from phoihop.portal import extensions
 
         extensions.register("article_after_body", "newsroom.corrections", newsroom_tags.article_corrections)
 
+        scheduler.register(publishing.PUBLISHING_KEY, publish_scheduled_task, follow=publishing.follow)
         seeds.register("newsroom.workflows", services.workflows_ensure)
         history.register(Assignment, access.get_assignment_for_user)
         history.register_verbs(

@@ -198,26 +198,6 @@ class ArticleSource(models.Model):
         return f"{self.article_id} ← {self.submission_id}"
 
 
-class PublishingSchedule(models.Model):
-    """The one row remembering the next scheduled-publishing run, so runs never pile up.
-
-    Every path that may start a run (the worker's own chain, a page just scheduled, the command)
-    calls `publishing.schedule_next`; only one finds no earlier run recorded and enqueues one.
-    """
-
-    next_run_at = models.DateTimeField(_("lần chạy kế tiếp"), null=True, blank=True)
-    last_run_at = models.DateTimeField(_("lần chạy gần nhất"), null=True, blank=True)
-    last_published = models.PositiveIntegerField(_("số trang đã đăng lần gần nhất"), default=0)
-    last_unpublished = models.PositiveIntegerField(_("số trang đã gỡ lần gần nhất"), default=0)
-
-    class Meta:
-        verbose_name = _("lịch đăng bài hẹn giờ")
-        verbose_name_plural = _("lịch đăng bài hẹn giờ")
-
-    def __str__(self) -> str:
-        return f"{self.next_run_at or '-'}"
-
-
 class Correction(models.Model):
     """A published correction of an article, shown on it as "Thông tin cải chính"."""
 

@@ -6,9 +6,10 @@ publishing run by the worker (no cron).
   own service does that), and the article's assignments are completed.
 * Scheduled publishing is Wagtail's: a revision approved with a future "go live" time waits with
   `approved_go_live_at`, and Wagtail's `publish_scheduled` command publishes (and unpublishes
-  expired pages). The worker runs that command through a self-rescheduling task: each run enqueues
-  the next one at the earliest pending go-live or expiry time, never sooner than a minute after
-  the run, and the chain rests when nothing is scheduled. Scheduling a page restarts it.
+  expired pages). The worker runs that command as the scheduler's job `PUBLISHING_KEY`
+  (`phoihop.core.scheduler`): each run books the next one at the earliest pending go-live or
+  expiry time, never sooner than a minute after the run, and the chain rests when nothing is
+  scheduled. Scheduling a page books a run too; the earlier booking wins.
 """
 
 from __future__ import annotations
@@ -24,14 +25,16 @@ from django.db.models import Min
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
+from phoihop.core import scheduler
 from phoihop.exchange import services as exchange_services
 from phoihop.exchange.models import Submission
 from phoihop.newsroom import services
-from phoihop.newsroom.models import ArticleSource, Assignment, PublishingSchedule
+from phoihop.newsroom.models import ArticleSource, Assignment
 from phoihop.portal.models import ArticlePage
 
 logger = logging.getLogger(__name__)
 
+PUBLISHING_KEY = "newsroom.scheduled_publishing"
 # The chain never runs more often than this.
 RUN_SPACING = dt.timedelta(minutes=1)
 # Wagtail publishes revisions whose go-live time is strictly before now: run just after it.
@@ -80,39 +83,36 @@ def next_due() -> dt.datetime | None:
 
 def scheduled_publish_run(*, now: dt.datetime | None = None) -> dict[str, int]:
     """Publish what is due and unpublish what expired, with Wagtail's own `publish_scheduled`
-    command. Returns how many of each were due."""
+    command. Returns how many of each were due (the scheduler keeps it as the last run's result)."""
     now = now or timezone.now()
     published = Revision.objects.filter(approved_go_live_at__lt=now).count()
     unpublished = Page.objects.filter(live=True, expire_at__lt=now).count()
     if published or unpublished:
         call_command("publish_scheduled", stdout=io.StringIO())
-    PublishingSchedule.objects.update_or_create(
-        pk=1, defaults={"last_run_at": now, "last_published": published, "last_unpublished": unpublished}
-    )
     return {"published": published, "unpublished": unpublished}
 
 
-def schedule_next(*, now: dt.datetime | None = None) -> dt.datetime | None:
-    """Enqueue the next scheduled-publishing run unless one already waits that is early enough.
-    Returns its time, or None (nothing scheduled, one already waiting, or a task backend that
-    cannot run tasks later — then `phoihop publish_scheduled_articles` from cron is the schedule)."""
-    from phoihop.newsroom.tasks import publish_scheduled_task
-
-    if not publish_scheduled_task.get_backend().supports_defer:
-        return None
-    now = now or timezone.now()
+def next_run_at(*, now: dt.datetime | None = None) -> dt.datetime | None:
+    """When the next run should be: just after the earliest go-live or expiry, and not sooner than
+    `RUN_SPACING` from now. None when nothing is scheduled (the chain rests)."""
     due = next_due()
     if due is None:
         return None
-    run_at = max(due + AFTER_DUE, now + RUN_SPACING)
-    with transaction.atomic():
-        schedule, _created = PublishingSchedule.objects.select_for_update().get_or_create(pk=1)
-        if schedule.next_run_at is not None and now < schedule.next_run_at <= run_at:
-            return None
-        schedule.next_run_at = run_at
-        schedule.save(update_fields=["next_run_at"])
-        transaction.on_commit(lambda: publish_scheduled_task.using(run_after=run_at).enqueue(), robust=True)
-    return run_at
+    now = now or timezone.now()
+    return max(due + AFTER_DUE, now + RUN_SPACING)
+
+
+def follow(_started_at: dt.datetime) -> dt.datetime | None:
+    """The scheduler's rule after each run: counted from the run's end, like a page scheduled now."""
+    return next_run_at()
+
+
+def schedule_next(*, now: dt.datetime | None = None) -> dt.datetime | None:
+    """Book the next scheduled-publishing run unless one already waits that is early enough.
+    Returns its time, or None (nothing scheduled, one already waiting, or a task backend that
+    cannot run tasks later — then `phoihop publish_scheduled_articles` from cron is the schedule)."""
+    at = next_run_at(now=now)
+    return scheduler.request(PUBLISHING_KEY, at=at) if at is not None else None
 
 
 def schedule_after_commit(**_kwargs: Any) -> None:

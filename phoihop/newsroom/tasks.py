@@ -14,12 +14,10 @@ def article_published_task(article_id: int) -> dict[str, int]:
 
 
 @task()
-def publish_scheduled_task() -> dict[str, int]:
-    """The self-rescheduling scheduled-publishing run: Wagtail's `publish_scheduled`, then the next
-    run is enqueued (even when this one failed, so one bad page does not stop the chain)."""
-    from phoihop.newsroom.publishing import schedule_next, scheduled_publish_run
+def publish_scheduled_task(booked_for: str = "") -> dict[str, int] | None:
+    """The scheduled-publishing run: Wagtail's `publish_scheduled`; the scheduler then books the
+    next run (even when this one failed, so one bad page does not stop the chain)."""
+    from phoihop.core import scheduler
+    from phoihop.newsroom.publishing import PUBLISHING_KEY, scheduled_publish_run
 
-    try:
-        return scheduled_publish_run()
-    finally:
-        schedule_next()
+    return scheduler.run(PUBLISHING_KEY, scheduled_publish_run, booked_for=booked_for)

@@ -9,5 +9,8 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         from phoihop.audit import history
+        from phoihop.core import scheduler
+        from phoihop.notifications import delivery, tasks
 
+        scheduler.register(delivery.DIGEST_KEY, tasks.send_digests_task, follow=delivery.next_digest_run)
         history.register_verbs({"notification_preference.updated": _("đổi cách nhận thông báo")})

@@ -1,5 +1,8 @@
 """Sending e-mail for notifications: immediate messages, daily digests, retries, the digest schedule.
 
+The digest run is the scheduler's job `DIGEST_KEY` (`phoihop.core.scheduler`): each run books the
+next one at the next digest hour someone chose, and choosing the digest books one too.
+
 Called from the background tasks in `tasks.py` and from `phoihop send_digests`, never from a request.
 Invariants:
 
@@ -21,22 +24,23 @@ from urllib.parse import urljoin
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from phoihop.core import scheduler
 from phoihop.notifications.models import (
     MAX_ATTEMPTS,
     Delivery,
-    DigestSchedule,
     NotificationPreference,
     default_digest_hour,
 )
 
 logger = logging.getLogger(__name__)
+
+DIGEST_KEY = "notifications.digests"
 
 # Wait before the 2nd and the 3rd attempt of a failed message (when the task backend can defer).
 RETRY_DELAYS = (dt.timedelta(minutes=5), dt.timedelta(minutes=30))
@@ -284,38 +288,26 @@ def next_digest_run(now: dt.datetime, hours: Iterable[int] | None = None) -> dt.
 
 
 def digest_schedule_next(*, now: dt.datetime | None = None) -> dt.datetime | None:
-    """Enqueue the next digest run unless one is already waiting. Returns its time, or None.
+    """Book the next digest run unless one is already waiting, no later. Returns its time, or None.
 
-    Needs a task backend that can run tasks later (`run_after`); with one that cannot, the
-    documented daily cron/systemd timer running `phoihop send_digests` is the schedule.
+    Someone choosing an earlier hour than the booked run gets an earlier run (the earlier booking
+    wins; the later one is skipped, and each run books the next chosen hour anyway). Needs a task
+    backend that can run tasks later (`run_after`); with one that cannot, the documented daily
+    cron/systemd timer running `phoihop send_digests` is the schedule.
     """
-    from phoihop.notifications.tasks import send_digests_task
-
-    if not send_digests_task.get_backend().supports_defer:
-        return None
-    now = now or timezone.now()
-    with transaction.atomic():
-        schedule, _created = DigestSchedule.objects.select_for_update().get_or_create(pk=1)
-        run_at = next_digest_run(now)
-        # A run already waits, and not later than needed (someone may just have chosen an earlier
-        # hour: then an earlier run is added; the extra one finds nothing due and stops the chain).
-        if schedule.next_run_at is not None and now < schedule.next_run_at <= run_at:
-            return None
-        schedule.next_run_at = run_at
-        schedule.save(update_fields=["next_run_at"])
-        transaction.on_commit(
-            lambda: send_digests_task.using(run_after=run_at).enqueue(scheduled_for=run_at.isoformat()),
-            robust=True,
-        )
-    return run_at
+    return scheduler.request(DIGEST_KEY, at=next_digest_run(now or timezone.now()))
 
 
-def digest_run(*, now: dt.datetime | None = None, force: bool = False, schedule: bool = True) -> tuple[int, int]:
-    """One digest run: due digests, then the retry sweep, then the next run. Returns (digests, retried)."""
+def digest_work(*, now: dt.datetime | None = None, force: bool = False) -> dict[str, int]:
+    """Due digests, then the retry sweep. Returns how many of each went out."""
     now = now or timezone.now()
     digests = digests_send(now=now, force=force)
     retried = deliveries_retry(now=now)
-    DigestSchedule.objects.update_or_create(pk=1, defaults={"last_run_at": now, "last_run_sent": digests})
-    if schedule:
-        digest_schedule_next(now=now)
-    return digests, retried
+    return {"digests": digests, "retried": retried}
+
+
+def digest_run(*, now: dt.datetime | None = None, force: bool = False, schedule: bool = True) -> tuple[int, int]:
+    """One digest run (a run of the scheduler's job): due digests, the retry sweep, then the next
+    run unless `schedule` is False. Returns (digests, retried)."""
+    result = scheduler.run(DIGEST_KEY, lambda: digest_work(now=now, force=force), follow=schedule)
+    return (result["digests"], result["retried"]) if result is not None else (0, 0)

@@ -212,22 +212,3 @@ class Delivery(models.Model):
     def __str__(self) -> str:
         who = self.address or str(self.recipient or "")
         return f"{self.get_channel_display()} → {who}: {self.subject} ({self.get_status_display()})"
-
-
-class DigestSchedule(models.Model):
-    """The one row that remembers the next self-scheduled digest run, so runs never pile up.
-
-    A run started by cron and the run the worker scheduled for itself both call
-    `digest_schedule_next`; only the first finds no future run recorded and enqueues one.
-    """
-
-    next_run_at = models.DateTimeField(_("lần chạy kế tiếp"), null=True, blank=True)
-    last_run_at = models.DateTimeField(_("lần chạy gần nhất"), null=True, blank=True)
-    last_run_sent = models.PositiveIntegerField(_("số thư đã gửi lần gần nhất"), default=0)
-
-    class Meta:
-        verbose_name = _("lịch gửi thư tóm tắt")
-        verbose_name_plural = _("lịch gửi thư tóm tắt")
-
-    def __str__(self) -> str:
-        return f"{self.next_run_at or '-'}"

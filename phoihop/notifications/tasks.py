@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from phoihop.core import scheduler
 from phoihop.notifications import delivery
 
 
@@ -14,11 +15,11 @@ def send_notification_emails(delivery_ids: list[int]) -> int:
 
 
 @task()
-def send_digests_task(scheduled_for: str = "") -> dict[str, int]:
-    """The self-scheduling digest run: due digests, the retry sweep, then enqueue the next run.
+def send_digests_task(scheduled_for: str = "", booked_for: str = "") -> dict[str, int] | None:
+    """The digest run: due digests and the retry sweep; the scheduler then books the next run.
 
-    `scheduled_for` only labels the run in the task log; the `DigestSchedule` row decides whether
-    this run continues the chain (it always does unless another run already scheduled the next).
+    `booked_for` is the scheduler's booking (a run whose booking was replaced or already done does
+    nothing). `scheduled_for` only labels a run in the task log (runs queued before the scheduler
+    carry it); without `booked_for` the run is a manual one and always sends what is due.
     """
-    digests, retried = delivery.digest_run()
-    return {"digests": digests, "retried": retried}
+    return scheduler.run(delivery.DIGEST_KEY, delivery.digest_work, booked_for=booked_for)

@@ -8,9 +8,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("Trang tin")
 
     def ready(self) -> None:
-        from phoihop.core import seeds
-        from phoihop.portal import services
+        from phoihop.core import scheduler, seeds
+        from phoihop.portal import services, tasks
 
+        scheduler.register(services.MOST_READ_KEY, tasks.most_read_aggregate_task)
         seeds.register("portal.site", services.site_ensure)
         seeds.register("portal.newsroom_groups", services.newsroom_groups_ensure)
         from phoihop.portal import signals

@@ -13,7 +13,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache as default_cache
 from django.db import transaction
 from django.db.models import Count, Max
 from django.db.models.functions import TruncDate
@@ -25,6 +24,7 @@ from wagtail.rich_text import RichText
 from phoihop.accounts.models import Role
 from phoihop.accounts.services import PRESS_ROLE_GROUPS
 from phoihop.audit.services import audit_record
+from phoihop.core import scheduler
 from phoihop.core.text import clean_html, clean_multiline, clean_text
 from phoihop.core.wagtail_normalize import normalize_block_value
 from phoihop.portal.models import (
@@ -223,25 +223,19 @@ def article_create(
 
 # --- "Đọc nhiều": reads reported by the beacon, folded by the worker ---------------------------
 
-MOST_READ_SCHEDULED_KEY = "portal:most-read:scheduled"
+MOST_READ_KEY = "portal.most_read"
 
 
 def article_read_record(*, article_id: int) -> None:
-    """Record one read of `article_id` (one insert) and make sure a fold is scheduled.
+    """Record one read of `article_id` (one insert) and make sure a fold is booked.
 
-    At most one fold is scheduled per `PHOIHOP_MOST_READ_SECONDS` (per cache): the first read after
-    a fold schedules the next one, so an idle site schedules nothing and no cron is needed.
+    At most one fold waits, `PHOIHOP_MOST_READ_SECONDS` after the first read that found none
+    (the scheduler's job `MOST_READ_KEY`): an idle site books nothing and no cron is needed.
+    Without a backend that can defer (the tests), the fold runs at once, once per that delay.
     """
     ArticleHit.objects.create(article_id=article_id)
-    interval = settings.PHOIHOP_MOST_READ_SECONDS
-    if default_cache.add(MOST_READ_SCHEDULED_KEY, 1, timeout=interval):
-        from phoihop.portal.tasks import most_read_aggregate_task
-
-        if most_read_aggregate_task.get_backend().supports_defer:
-            run_after = timezone.now() + dt.timedelta(seconds=interval)
-            transaction.on_commit(lambda: most_read_aggregate_task.using(run_after=run_after).enqueue())
-        else:
-            transaction.on_commit(most_read_aggregate_task.enqueue)
+    at = timezone.now() + dt.timedelta(seconds=settings.PHOIHOP_MOST_READ_SECONDS)
+    scheduler.request(MOST_READ_KEY, at=at, eager=True)
 
 
 @transaction.atomic

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from phoihop.core import scheduler
 from phoihop.portal.models import ArticlePage
 from phoihop.portal.related import related_refresh
 
 
 @task()
-def most_read_aggregate_task() -> int:
-    from phoihop.portal.services import most_read_aggregate
+def most_read_aggregate_task(booked_for: str = "") -> int | None:
+    """The "Đọc nhiều" fold booked by the first read after the last one (the scheduler's job)."""
+    from phoihop.portal.services import MOST_READ_KEY, most_read_aggregate
 
-    return most_read_aggregate()
+    return scheduler.run(MOST_READ_KEY, most_read_aggregate, booked_for=booked_for)
 
 
 @task()

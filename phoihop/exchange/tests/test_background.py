@@ -8,9 +8,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 
-from phoihop.core import periodic
-from phoihop.core.models import PeriodicRun
-from phoihop.exchange.tasks import REMINDERS_KEY
+from phoihop.core import scheduler
+from phoihop.core.models import ScheduledRun
+from phoihop.exchange.tasks import REMINDERS_KEY, reminders_tick
 
 
 class PeriodicSchedulingTests(TestCase):
@@ -20,22 +20,22 @@ class PeriodicSchedulingTests(TestCase):
 
         default_task_backend.clear()
         with self.captureOnCommitCallbacks(execute=True):
-            self.assertTrue(periodic.ensure_scheduled(REMINDERS_KEY))
+            self.assertIsNotNone(scheduler.ensure(REMINDERS_KEY))
         with self.captureOnCommitCallbacks(execute=True):
-            self.assertFalse(periodic.ensure_scheduled(REMINDERS_KEY))  # a second start adds nothing
+            self.assertIsNone(scheduler.ensure(REMINDERS_KEY))  # a second start adds nothing
         self.assertEqual(len(default_task_backend.results), 1)
         result = default_task_backend.results[0]
         self.assertEqual(result.task.name, "reminders_tick")
-        run = PeriodicRun.objects.get(key=REMINDERS_KEY)
+        run = ScheduledRun.objects.get(key=REMINDERS_KEY)
         self.assertEqual(result.task.run_after, run.next_run_at)
-        # The run itself schedules the next one.
+        # The run itself (the worker running the booked task) schedules the next one.
         with self.captureOnCommitCallbacks(execute=True):
-            periodic.finished(REMINDERS_KEY)
+            reminders_tick.call(**result.kwargs)
         self.assertEqual(len(default_task_backend.results), 2)
 
     def test_immediate_backend_schedules_nothing(self):
-        self.assertFalse(periodic.ensure_scheduled(REMINDERS_KEY))
-        self.assertFalse(PeriodicRun.objects.exists())
+        self.assertIsNone(scheduler.ensure(REMINDERS_KEY))
+        self.assertFalse(ScheduledRun.objects.exists())
 
     def test_start_periodic_command_lists_the_jobs(self):
         out = StringIO()

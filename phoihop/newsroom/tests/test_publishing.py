@@ -9,10 +9,11 @@ import time_machine
 from django.core.management import call_command
 from django.test import override_settings
 
+from phoihop.core import scheduler
 from phoihop.exchange import services as exchange_services
 from phoihop.exchange.models import Submission
 from phoihop.newsroom import publishing, services, tasks
-from phoihop.newsroom.models import Assignment, PublishingSchedule
+from phoihop.newsroom.models import Assignment
 from phoihop.newsroom.tests.base import NewsroomTestCase, vn
 from phoihop.notifications.models import Notification
 from phoihop.portal.models import ArticlePage
@@ -110,7 +111,9 @@ class ScheduledPublishingTests(NewsroomTestCase):
         self.assertEqual(article.first_published_at, vn(2026, 3, 4, 11, 0, 30))
         self.submission.refresh_from_db()
         self.assertEqual(self.submission.status, Submission.Status.PUBLISHED)
-        self.assertEqual(PublishingSchedule.objects.get().last_run_at, vn(2026, 3, 4, 11, 0, 30))
+        state = scheduler.status(publishing.PUBLISHING_KEY)
+        self.assertEqual(state.last_run_at, vn(2026, 3, 4, 11, 0, 30))
+        self.assertEqual(state.last_result, {"published": 1, "unpublished": 0})
 
     def test_the_command_does_the_same_run(self):
         article = ArticlePage.objects.get(pk=self.assignment.article_id)

@@ -8,8 +8,9 @@ import time_machine
 from django.core.management import call_command
 from django.test import override_settings
 
+from phoihop.core import scheduler
 from phoihop.notifications import delivery, services, tasks
-from phoihop.notifications.models import Delivery, DigestSchedule, NotificationPreference
+from phoihop.notifications.models import Delivery, NotificationPreference
 from phoihop.notifications.tests.smtp import SMTPTestCase, free_port, subject_of, text_of, vn
 
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
@@ -121,7 +122,7 @@ class DigestScheduleTests(SMTPTestCase):
         [scheduled] = [r for r in backend.results if r.task.name == "send_digests_task"]  # type: ignore[attr-defined]
         self.assertEqual(scheduled.task.name, "send_digests_task")
         self.assertEqual(scheduled.task.run_after, vn(2026, 3, 2, 18, 0))
-        self.assertEqual(DigestSchedule.objects.get().next_run_at, vn(2026, 3, 2, 18, 0))
+        self.assertEqual(scheduler.status(delivery.DIGEST_KEY).next_run_at, vn(2026, 3, 2, 18, 0))
 
     def test_a_run_enqueues_the_next_one(self):
         backend = tasks.send_digests_task.get_backend()
@@ -131,7 +132,7 @@ class DigestScheduleTests(SMTPTestCase):
             tasks.send_digests_task.call(scheduled_for="2026-03-03T06:00:00+07:00")
         [scheduled] = [r for r in backend.results if r.task.name == "send_digests_task"]  # type: ignore[attr-defined]
         self.assertEqual(scheduled.task.run_after, vn(2026, 3, 4, 6, 0))
-        schedule = DigestSchedule.objects.get()
+        schedule = scheduler.status(delivery.DIGEST_KEY)
         self.assertEqual((schedule.last_run_at, schedule.next_run_at), (vn(2026, 3, 3, 6, 0, 2), vn(2026, 3, 4, 6, 0)))
 
     def test_next_run_is_the_earliest_chosen_hour(self):
