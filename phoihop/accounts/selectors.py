@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 
 from phoihop.accounts import access
 from phoihop.accounts.models import Membership, Organization, OrganizationSuccession
+from phoihop.accounts.roles import PRESS_EDITOR_ROLES
 
 
 def organization_children(user: Any, organization: Organization) -> QuerySet[Organization]:
@@ -29,6 +30,16 @@ def organization_successions(organization: Organization) -> dict[str, QuerySet[O
         "successors": base.filter(predecessor=organization),
         "predecessors": base.filter(successor=organization),
     }
+
+
+def press_editors() -> list[Any]:
+    """The active users who are editors or leaders of the press: those told of new submissions and tips."""
+    return [
+        m.user
+        for m in Membership.objects.active()
+        .filter(organization__kind=Organization.Kind.PRESS, role__in=PRESS_EDITOR_ROLES, user__is_active=True)
+        .select_related("user")
+    ]
 
 
 def memberships_for(user: Any) -> QuerySet[Membership]:

@@ -14,14 +14,8 @@ from django.utils.translation import gettext as _
 
 from phoihop.accounts import access, succession
 from phoihop.accounts.levels import LEVELS
-from phoihop.accounts.models import (
-    PRESS_ROLES,
-    Membership,
-    Organization,
-    OrganizationLevel,
-    OrganizationSuccession,
-    Role,
-)
+from phoihop.accounts.models import Membership, Organization, OrganizationLevel, OrganizationSuccession
+from phoihop.accounts.roles import PRESS_ROLES, Role
 from phoihop.core.services import audit_record
 from phoihop.core.text import clean_text
 
@@ -38,7 +32,7 @@ PRESS_ROLE_GROUPS: dict[str, str] = {
 def _require_press_leader(actor: Any) -> None:
     if actor is None:  # system tasks and the demo loader
         return
-    if not (getattr(actor, "is_superuser", False) or access.scope_for(actor).is_press_leader):
+    if not access.can_administer(actor):
         raise PermissionDenied
 
 

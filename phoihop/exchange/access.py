@@ -11,15 +11,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from phoihop.accounts.access import UserScope, scope_for
-from phoihop.accounts.models import PRESS_ROLES, Role
 from phoihop.exchange.models import Attachment, InfoRequest, Submission
-
-# Press roles that triage submissions and send requests; reporters discuss and write.
-PRESS_TRIAGE_ROLES = frozenset(PRESS_ROLES - {Role.REPORTER})
-
-
-def can_triage(scope: UserScope) -> bool:
-    return bool(scope.press_roles & PRESS_TRIAGE_ROLES)
 
 
 def submissions_for_user(user: Any) -> QuerySet[Submission]:
@@ -96,5 +88,5 @@ def get_attachment_for_user(user: Any, pk: Any) -> Attachment:
 
 def require_triage(user: Any) -> None:
     """Only press editors and leaders acknowledge, triage and request; others get 403."""
-    if not can_triage(scope_for(user)):
+    if not scope_for(user).is_press_editor:
         raise PermissionDenied

@@ -21,7 +21,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.accounts.access import scope_for
-from phoihop.accounts.models import PARTNER_WRITE_ROLES, Membership, Organization, Role
+from phoihop.accounts.models import Membership, Organization
+from phoihop.accounts.roles import PARTNER_LEADER_ROLES, PARTNER_WRITE_ROLES
+from phoihop.accounts.selectors import press_editors
+from phoihop.accounts.tree import OrganizationTree
 from phoihop.core.services import audit_record, next_number
 from phoihop.core.storage import private_storage
 from phoihop.core.text import clean_multiline, clean_text
@@ -112,7 +115,7 @@ def _index(item: Submission | InfoRequest) -> None:
 
 
 def _partner_contacts(organization: Organization, *, leaders_only: bool = False) -> list[Any]:
-    roles = {Role.LEADER} if leaders_only else set(PARTNER_WRITE_ROLES)
+    roles = PARTNER_LEADER_ROLES if leaders_only else PARTNER_WRITE_ROLES
     return [
         m.user
         for m in Membership.objects.active()
@@ -121,27 +124,14 @@ def _partner_contacts(organization: Organization, *, leaders_only: bool = False)
     ]
 
 
-def _press_triagers() -> list[Any]:
-    return [
-        m.user
-        for m in Membership.objects.active()
-        .filter(organization__kind=Organization.Kind.PRESS, role__in=access.PRESS_TRIAGE_ROLES, user__is_active=True)
-        .select_related("user")
-    ]
-
-
-def _check_program(organization: Organization, program: Any, themes: Sequence[Any]) -> None:
+def _check_program(organization: Organization, program: Any, themes: Sequence[Any], *, tree: OrganizationTree) -> None:
     if program is None:
         if themes:
             raise ValidationError(_("Chọn chương trình phối hợp trước khi chọn nội dung tuyên truyền."))
         return
     party_ids = set(program.parties.values_list("organization_id", flat=True))
-    lineage = {organization.pk}
-    parent = organization.parent
-    while parent is not None:
-        lineage.add(parent.pk)
-        parent = parent.parent
-    if not party_ids & lineage and organization.kind != Organization.Kind.PRESS:
+    # A unit takes part in the programmes its own unit or a unit above it signed.
+    if not party_ids & set(tree.lineage(organization.pk)) and organization.kind != Organization.Kind.PRESS:
         raise ValidationError(_("Đơn vị không tham gia chương trình phối hợp đã chọn."))
     if any(theme.program_id != program.pk for theme in themes):
         raise ValidationError(_("Nội dung tuyên truyền không thuộc chương trình đã chọn."))
@@ -174,11 +164,11 @@ def submission_create(
         raise ValidationError(_("Thông tin phải do một đơn vị phối hợp gửi."))
     if not scope.can_see(organization.pk):
         raise PermissionDenied
-    if not (scope.can_write(organization.pk) if not scope.is_press else access.can_triage(scope)):
+    if not (scope.can_write(organization.pk) if not scope.is_press else scope.is_press_editor):
         raise PermissionDenied
     if organization.status != Organization.Status.ACTIVE:
         raise ValidationError(_("Đơn vị này đã sáp nhập hoặc giải thể; hãy gửi dưới tên đơn vị kế thừa."))
-    _check_program(organization, program, themes)
+    _check_program(organization, program, themes, tree=scope.tree_for(organization.pk))
     checked = check_files(files)  # nothing has been written yet
     written: list[str] = []
     try:
@@ -212,7 +202,7 @@ def submission_create(
             )
             _index(submission)
             _notify(
-                recipients=_press_triagers(),
+                recipients=press_editors(),
                 verb="submission.created",
                 title=_("%(org)s gửi thông tin: %(title)s") % {"org": organization.name, "title": submission.title},
                 body=submission.body[:500],
@@ -356,7 +346,7 @@ def message_post(*, actor: Any, item: Submission | InfoRequest, body: str, files
                 if isinstance(item, Submission):
                     others.add(item.sender)
             else:
-                others = set(_press_triagers())
+                others = set(press_editors())
                 if isinstance(item, InfoRequest):
                     others.add(item.requested_by)
             label = item.title if isinstance(item, Submission) else item.subject
@@ -384,11 +374,11 @@ def thread_mark_read(*, user: Any, item: Submission | InfoRequest) -> None:
 # Information requests
 
 
-def default_addressee(organization: Organization) -> tuple[str, str]:
+def default_addressee(organization: Organization, *, tree: OrganizationTree | None = None) -> tuple[str, str]:
     """The unit's current spokesperson (Decree 09/2017), if one is on record."""
     from phoihop.programs.selectors import current_spokesperson
 
-    person = current_spokesperson(organization)
+    person = current_spokesperson(organization, tree=tree)
     return (person.full_name, person.email) if person else ("", "")
 
 
@@ -411,12 +401,14 @@ def info_request_create(
     access.require_triage(actor)
     if organization.kind != Organization.Kind.PARTNER or organization.status != Organization.Status.ACTIVE:
         raise ValidationError(_("Chỉ gửi đề nghị tới đơn vị phối hợp đang hoạt động."))
-    _check_program(organization, program, ())
-    press = Organization.objects.filter(pk__in=scope_for(actor).member_of, kind=Organization.Kind.PRESS).first()
+    scope = scope_for(actor)
+    tree = scope.tree_for(organization.pk)
+    _check_program(organization, program, (), tree=tree)
+    press = Organization.objects.filter(pk__in=scope.member_of, kind=Organization.Kind.PRESS).first()
     if press is None:
         raise PermissionDenied
     if not addressee_name and not addressee_email:
-        addressee_name, addressee_email = default_addressee(organization)
+        addressee_name, addressee_email = default_addressee(organization, tree=tree)
     checked = check_files(files)
     sent_at = now or timezone.now()
     written: list[str] = []
@@ -527,7 +519,7 @@ def info_request_answer(
             )
             _index(current)
             _notify(
-                recipients={current.requested_by, *_press_triagers()},
+                recipients={current.requested_by, *press_editors()},
                 verb=f"info_request.{outcome}",
                 title=_("%(org)s đã trả lời: %(subject)s")
                 % {"org": current.organization.name, "subject": current.subject},
@@ -591,7 +583,8 @@ def send_reminders_and_escalations(
                 organization=request.organization,
             )
         counts["reminded"] += 1
-    overdue = InfoRequest.objects.overdue(now).filter(escalated_at__isnull=True).select_related("organization")
+    # A unit's parent hears of its overdue requests too: it is read with the request (one hop, no walk).
+    overdue = InfoRequest.objects.overdue(now).filter(escalated_at__isnull=True).select_related("organization__parent")
     for request in overdue:
         with transaction.atomic():
             InfoRequest.objects.filter(pk=request.pk).update(escalated_at=now)

@@ -51,7 +51,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "filter_form": form,
         "page_obj": page,
         "scope": scope,
-        "can_triage": access.can_triage(scope),
+        "can_triage": scope.is_press_editor,
         "can_send": bool(scope.writable) and not scope.is_press,
         "overdue_count": selectors.overdue_count(request.user),
         "query": request.GET.copy(),
@@ -87,7 +87,7 @@ def _item_context(request: HttpRequest, item: Submission | InfoRequest) -> dict[
         "thread": selectors.thread(item),
         "last_read": last_read,
         "message_form": MessageForm(),
-        "can_triage": access.can_triage(scope),
+        "can_triage": scope.is_press_editor,
         "can_write": scope.is_press or scope.can_write(item.organization_id),
         "history": AuditEvent.objects.for_object(item).select_related("organization")[:100],
     }

@@ -19,17 +19,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from phoihop.accounts.access import UserScope, scope_for
-from phoihop.exchange.access import PRESS_TRIAGE_ROLES
+from phoihop.accounts.access import UserScope, require_press, scope_for
 from phoihop.factcheck.models import Claim, Evidence, Tip
-
-
-def can_triage(scope: UserScope) -> bool:
-    return bool(scope.press_roles & PRESS_TRIAGE_ROLES)
-
-
-def can_approve(scope: UserScope) -> bool:
-    return scope.is_press_leader
 
 
 def require_workspace(user: Any) -> UserScope:
@@ -40,18 +31,10 @@ def require_workspace(user: Any) -> UserScope:
     return scope
 
 
-def require_press(user: Any) -> UserScope:
-    """Press members only (404 for everyone else: claims do not exist for them)."""
-    scope = scope_for(user)
-    if not scope.is_press:
-        raise Http404
-    return scope
-
-
 def require_triage(user: Any) -> UserScope:
     """Press editors and leaders (404 outside the press, 403 for reporters)."""
     scope = require_press(user)
-    if not can_triage(scope):
+    if not scope.is_press_editor:
         raise PermissionDenied
     return scope
 
@@ -59,7 +42,7 @@ def require_triage(user: Any) -> UserScope:
 def require_approver(user: Any) -> UserScope:
     """The Tổng Biên tập or a Phó Tổng Biên tập (404 outside the press, 403 for other press roles)."""
     scope = require_press(user)
-    if not can_approve(scope):
+    if not scope.is_press_leader:
         raise PermissionDenied
     return scope
 
@@ -88,7 +71,7 @@ def get_tip_for_user(user: Any, pk: Any, *, write: bool = False) -> Tip:
         )
     except (Tip.DoesNotExist, TypeError, ValueError):
         raise Http404 from None
-    if write and not can_triage(scope_for(user)):
+    if write and not scope_for(user).is_press_editor:
         raise PermissionDenied
     return tip
 

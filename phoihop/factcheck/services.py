@@ -27,7 +27,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.accounts.access import scope_for
-from phoihop.accounts.models import Membership, Organization
+from phoihop.accounts.models import Organization
+from phoihop.accounts.selectors import press_editors
 from phoihop.core.services import audit_record, next_number
 from phoihop.core.storage import private_storage
 from phoihop.core.text import clean_multiline, clean_text
@@ -97,17 +98,6 @@ def _notify(**kwargs: Any) -> None:
     from phoihop.notifications.services import notify
 
     notify(**kwargs)
-
-
-def _press_triagers() -> list[Any]:
-    from phoihop.exchange.access import PRESS_TRIAGE_ROLES
-
-    return [
-        m.user
-        for m in Membership.objects.active()
-        .filter(organization__kind=Organization.Kind.PRESS, role__in=PRESS_TRIAGE_ROLES, user__is_active=True)
-        .select_related("user")
-    ]
 
 
 def _clean_url(url: str) -> str:
@@ -202,7 +192,7 @@ def _tip_create(
             _match_tip(tip)
             if tip.claim_id is None:
                 _notify(
-                    recipients=_press_triagers(),
+                    recipients=press_editors(),
                     verb="tip.created",
                     title=_("Phản ánh mới %(ref)s (%(source)s)")
                     % {"ref": tip.reference, "source": tip.get_source_display()},
@@ -718,7 +708,7 @@ def verdict_approve(*, actor: Any, claim: Claim) -> Verdict:
     claim.save(update_fields=["status", "updated_at"])
     audit_record(actor=actor, verb="verdict.approved", target=claim, data={"label": verdict.label.name})
     _notify(
-        recipients=[verdict.drafted_by, *_press_triagers()],
+        recipients=[verdict.drafted_by, *press_editors()],
         verb="verdict.approved",
         title=_("Đã duyệt kết luận “%(label)s”: %(claim)s") % {"label": verdict.label.name, "claim": claim.title},
         url=claim.get_absolute_url(),

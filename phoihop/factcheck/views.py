@@ -125,7 +125,7 @@ def workspace(request: HttpRequest) -> HttpResponse:
     scope = access.require_workspace(request.user)
     tab = request.GET.get("muc", "phan-anh")
     status = request.GET.get("trang-thai", "")
-    context: dict[str, Any] = {"scope": scope, "tab": tab, "status": status, "can_triage": access.can_triage(scope)}
+    context: dict[str, Any] = {"scope": scope, "tab": tab, "status": status, "can_triage": scope.is_press_editor}
     if scope.is_press and tab == "ho-so":
         items: Any = selectors.claim_list(status=status if status in Claim.Status.values else "")
         context["statuses"] = Claim.Status.choices
@@ -169,7 +169,7 @@ def tip_new(request: HttpRequest) -> HttpResponse:
 def tip_detail(request: HttpRequest, pk: int) -> HttpResponse:
     tip = access.get_tip_for_user(request.user, pk)
     scope = scope_for(request.user)
-    context: dict[str, Any] = {"tip": tip, "is_press": scope.is_press, "can_triage": access.can_triage(scope)}
+    context: dict[str, Any] = {"tip": tip, "is_press": scope.is_press, "can_triage": scope.is_press_editor}
     if tip.claim_id is not None:
         context["verdict"] = selectors.published_verdicts().filter(claim_id=tip.claim_id).first()
     if scope.is_press:
@@ -266,8 +266,8 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = selectors.claim_detail(claim)
     verdict = context["verdict"]
     context.update(
-        can_triage=access.can_triage(scope),
-        can_approve=access.can_approve(scope),
+        can_triage=scope.is_press_editor,
+        can_approve=scope.is_press_leader,
         edit_form=ClaimEditForm(
             initial={
                 "title": claim.title,

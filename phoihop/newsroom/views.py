@@ -53,7 +53,7 @@ def board(request: HttpRequest) -> HttpResponse:
     context = {
         "filter_form": form,
         "columns": selectors.board(request.user, filters),
-        "can_manage": access.can_manage(scope),
+        "can_manage": scope.is_press_editor,
         "query": request.GET.urlencode(),
     }
     return render(request, "newsroom/board.html", context)
@@ -72,7 +72,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     context = {
         "filter_form": form,
         "cal": cal,
-        "can_manage": access.can_manage(scope),
+        "can_manage": scope.is_press_editor,
         "filters_query": filters_query.urlencode(),
     }
     return render(request, "newsroom/calendar.html", context)
@@ -100,7 +100,7 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "item": assignment,
         "themes": assignment.themes.all(),
-        "can_manage": access.can_manage(scope),
+        "can_manage": scope.is_press_editor,
         "is_assignee": assignment.assignee_id == request.user.pk,
         "return_form": ReasonForm(prefix="tra-lai"),
         "cancel_form": ReasonForm(prefix="huy"),
