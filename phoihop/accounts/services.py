@@ -162,23 +162,6 @@ def membership_create(
     return membership
 
 
-@transaction.atomic
-def membership_end(*, actor: Any, membership: Membership) -> None:
-    if actor is not None and not access.user_can_manage_memberships(actor, membership.organization):
-        raise PermissionDenied
-    membership.is_active = False
-    membership.save(update_fields=["is_active", "updated_at"])
-    _sync_groups(membership.user)
-    audit_record(
-        actor=actor,
-        verb="membership.ended",
-        target=membership.organization,
-        organization=membership.organization,
-        data={"user": membership.user.get_username(), "role": membership.role},
-    )
-    access.forget_scope(membership.user)
-
-
 def _sync_groups(user: Any) -> None:
     """Press roles map to Wagtail groups; partner users are never in one (no admin access)."""
     wanted = {

@@ -535,24 +535,6 @@ def info_request_answer(
     return current
 
 
-def info_request_withdraw(*, actor: Any, request: InfoRequest, reason: str = "") -> InfoRequest:
-    access.require_triage(actor)
-    with transaction.atomic():
-        current = InfoRequest.objects.select_for_update().get(pk=request.pk)
-        if current.status != InfoRequest.Status.SENT:
-            raise ValidationError(_("Đề nghị này đã được trả lời hoặc đã đóng."))
-        current.status = InfoRequest.Status.WITHDRAWN
-        current.save(update_fields=["status", "updated_at"])
-        audit_record(
-            actor=actor,
-            verb="info_request.withdrawn",
-            target=current,
-            organization=current.organization,
-            data={"reason": clean_text(reason)},
-        )
-    return current
-
-
 def send_reminders_and_escalations(
     *, now: dt.datetime | None = None, remind_before: dt.timedelta | None = None
 ) -> dict[str, int]:

@@ -56,10 +56,6 @@ def tips_for_user(user: Any) -> QuerySet[Tip]:
     return Tip.objects.filter(organization__in=scope.visible)
 
 
-def claims_for_user(user: Any) -> QuerySet[Claim]:
-    return Claim.objects.all() if scope_for(user).is_press else Claim.objects.none()
-
-
 def get_tip_for_user(user: Any, pk: Any, *, write: bool = False) -> Tip:
     """A tip the user may see (404 otherwise). With `write` (grouping, dismissing): press editors
     and leaders only (403 for reporters and partners who can see it)."""
