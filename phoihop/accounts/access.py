@@ -20,11 +20,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
 
-from phoihop.accounts.models import Membership, Organization, OrganizationSuccession
+from phoihop.accounts.models import Membership, Organization, OrganizationSuccession, User
 from phoihop.accounts.roles import PARTNER_LEADER_ROLES, PARTNER_WRITE_ROLES, PRESS_EDITOR_ROLES, PRESS_LEADER_ROLES
 from phoihop.accounts.tree import OrganizationTree
 
@@ -99,7 +100,7 @@ class UserScope:
 EMPTY_SCOPE = UserScope(user_id=None)
 
 
-def scope_for(user: Any) -> UserScope:
+def scope_for(user: AnonymousUser | User | None) -> UserScope:
     """The user's scope, computed once and kept on the user object for the rest of the request."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return EMPTY_SCOPE
@@ -153,13 +154,13 @@ def scope_for(user: Any) -> UserScope:
     return scope
 
 
-def forget_scope(user: Any) -> None:
+def forget_scope(user: AnonymousUser | User) -> None:
     """Drop the cached scope after memberships change within the same request."""
     if hasattr(user, _CACHE_ATTR):
         delattr(user, _CACHE_ATTR)
 
 
-def check_object(user: Any, organization_id: int | None, *, write: bool = False) -> UserScope:
+def check_object(user: AnonymousUser | User, organization_id: int | None, *, write: bool = False) -> UserScope:
     """404 when the organization is outside the user's scope, 403 when visible but read-only."""
     scope = scope_for(user)
     if not scope.can_see(organization_id):
@@ -169,7 +170,7 @@ def check_object(user: Any, organization_id: int | None, *, write: bool = False)
     return scope
 
 
-def visible_organizations(user: Any) -> models.QuerySet[Organization]:
+def visible_organizations(user: AnonymousUser | User) -> models.QuerySet[Organization]:
     scope = scope_for(user)
     qs = Organization.objects.select_related("level", "parent")
     if scope.sees_everything:
@@ -177,7 +178,7 @@ def visible_organizations(user: Any) -> models.QuerySet[Organization]:
     return qs.filter(pk__in=scope.visible)
 
 
-def get_organization_for_user(user: Any, pk: Any, *, write: bool = False) -> Organization:
+def get_organization_for_user(user: AnonymousUser | User, pk: Any, *, write: bool = False) -> Organization:
     """An organization the user may see (404 otherwise); with `write`, one they may act for (403)."""
     try:
         org_id = int(pk)
@@ -190,7 +191,7 @@ def get_organization_for_user(user: Any, pk: Any, *, write: bool = False) -> Org
         raise Http404 from None
 
 
-def require_press(user: Any) -> UserScope:
+def require_press(user: AnonymousUser | User) -> UserScope:
     """The user's scope when they belong to the press; 404 for everybody else (press-only pages and
     objects do not exist for them)."""
     scope = scope_for(user)
@@ -199,12 +200,12 @@ def require_press(user: Any) -> UserScope:
     return scope
 
 
-def can_administer(user: Any) -> bool:
+def can_administer(user: AnonymousUser | User) -> bool:
     """The press's leaders, and superusers: they configure the instance (units, sections, workflows)."""
     return bool(getattr(user, "is_superuser", False)) or scope_for(user).is_press_leader
 
 
-def user_can_manage_memberships(user: Any, organization: Organization) -> bool:
+def user_can_manage_memberships(user: AnonymousUser | User, organization: Organization) -> bool:
     """Press leaders manage everyone; a partner leader manages their own unit and its sub-units."""
     if can_administer(user):
         return True

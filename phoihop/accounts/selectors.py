@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 
 from phoihop.accounts import access
-from phoihop.accounts.models import Membership, Organization, OrganizationSuccession
+from phoihop.accounts.models import Membership, Organization, OrganizationSuccession, User
 from phoihop.accounts.roles import PRESS_EDITOR_ROLES
 
 
-def organization_children(user: Any, organization: Organization) -> QuerySet[Organization]:
+def organization_children(user: AnonymousUser | User, organization: Organization) -> QuerySet[Organization]:
     return access.visible_organizations(user).filter(parent=organization).order_by("status", "name")
 
 
@@ -32,7 +31,7 @@ def organization_successions(organization: Organization) -> dict[str, QuerySet[O
     }
 
 
-def press_editors() -> list[Any]:
+def press_editors() -> list[User]:
     """The active users who are editors or leaders of the press: those told of new submissions and tips."""
     return [
         m.user
@@ -42,7 +41,7 @@ def press_editors() -> list[Any]:
     ]
 
 
-def memberships_for(user: Any) -> QuerySet[Membership]:
+def memberships_for(user: User) -> QuerySet[Membership]:
     return (
         Membership.objects.active()
         .filter(user=user)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from phoihop.accounts import access, succession
 from phoihop.accounts.levels import LEVELS
-from phoihop.accounts.models import Membership, Organization, OrganizationLevel, OrganizationSuccession
+from phoihop.accounts.models import Membership, Organization, OrganizationLevel, OrganizationSuccession, User
 from phoihop.accounts.roles import PRESS_ROLES, Role
 from phoihop.core.services import audit_record
 from phoihop.core.text import clean_text
@@ -29,7 +29,7 @@ PRESS_ROLE_GROUPS: dict[str, str] = {
 }
 
 
-def _require_press_leader(actor: Any) -> None:
+def _require_press_leader(actor: User | None) -> None:
     if actor is None:  # system tasks and the demo loader
         return
     if not access.can_administer(actor):
@@ -39,7 +39,7 @@ def _require_press_leader(actor: Any) -> None:
 @transaction.atomic
 def organization_create(
     *,
-    actor: Any,
+    actor: User | None,
     name: str,
     kind: str,
     level: OrganizationLevel | None = None,
@@ -66,7 +66,7 @@ def organization_create(
 @transaction.atomic
 def organization_merge(
     *,
-    actor: Any,
+    actor: User | None,
     organization: Organization,
     successors: Sequence[Organization],
     effective_on: dt.date,
@@ -138,8 +138,8 @@ def organization_successor_for(organization: Organization) -> Organization | Non
 @transaction.atomic
 def membership_create(
     *,
-    actor: Any,
-    user: Any,
+    actor: User | None,
+    user: User,
     organization: Organization,
     role: str,
     title: str = "",
@@ -162,7 +162,7 @@ def membership_create(
     return membership
 
 
-def _sync_groups(user: Any) -> None:
+def _sync_groups(user: User) -> None:
     """Press roles map to Wagtail groups; partner users are never in one (no admin access)."""
     wanted = {
         PRESS_ROLE_GROUPS[m.role]
@@ -183,7 +183,7 @@ def levels_ensure() -> None:
 
 
 @transaction.atomic
-def user_create(*, username: str, password: str, full_name: str, email: str = "") -> Any:
+def user_create(*, username: str, password: str, full_name: str, email: str = "") -> User:
     """Create a login with a display name split the Vietnamese way (family name first)."""
     User = get_user_model()
     full_name = clean_text(full_name)
