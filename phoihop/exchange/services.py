@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.accounts.access import scope_for
-from phoihop.accounts.models import Membership, Organization
+from phoihop.accounts.models import Membership, Organization, User
 from phoihop.accounts.roles import PARTNER_LEADER_ROLES, PARTNER_WRITE_ROLES
 from phoihop.accounts.selectors import press_editors
 from phoihop.accounts.tree import OrganizationTree
@@ -71,7 +71,7 @@ def check_files(files: Iterable[Any]) -> list[CheckedFile]:
     return [f if isinstance(f, CheckedFile) else check_upload(f) for f in files]
 
 
-def _store_all(checked: Sequence[CheckedFile], *, owner: dict[str, Any], actor: Any, written: list[str]) -> None:
+def _store_all(checked: Sequence[CheckedFile], *, owner: dict[str, Any], actor: User, written: list[str]) -> None:
     for item in checked:
         store(item, owner=owner, uploaded_by=actor, written=written)
 
@@ -143,7 +143,7 @@ def _check_program(organization: Organization, program: Any, themes: Sequence[An
 
 def submission_create(
     *,
-    actor: Any,
+    actor: User,
     organization: Organization,
     title: str,
     body: str = "",
@@ -218,7 +218,13 @@ def submission_create(
 
 
 def _set_submission_status(
-    *, actor: Any, submission: Submission, status: str, verb: str, data: dict[str, Any] | None = None, **fields: Any
+    *,
+    actor: User | None,
+    submission: Submission,
+    status: str,
+    verb: str,
+    data: dict[str, Any] | None = None,
+    **fields: Any,
 ) -> Submission:
     with transaction.atomic():
         current = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -256,7 +262,7 @@ def _set_submission_status(
     return current
 
 
-def submission_acknowledge(*, actor: Any, submission: Submission) -> Submission:
+def submission_acknowledge(*, actor: User, submission: Submission) -> Submission:
     """The newsroom confirms receipt (đã tiếp nhận)."""
     access.require_triage(actor)
     return _set_submission_status(
@@ -264,7 +270,7 @@ def submission_acknowledge(*, actor: Any, submission: Submission) -> Submission:
     )
 
 
-def submission_start(*, actor: Any, submission: Submission) -> Submission:
+def submission_start(*, actor: User, submission: Submission) -> Submission:
     """The newsroom is working on it (đang xử lý)."""
     access.require_triage(actor)
     return _set_submission_status(
@@ -272,7 +278,7 @@ def submission_start(*, actor: Any, submission: Submission) -> Submission:
     )
 
 
-def submission_mark_published(*, actor: Any, submission: Submission, url: str, page: Any = None) -> Submission:
+def submission_mark_published(*, actor: User | None, submission: Submission, url: str, page: Any = None) -> Submission:
     """An article from this submission is out (đã đăng), with its link. Actor None: the system."""
     if actor is not None:
         access.require_triage(actor)
@@ -290,7 +296,7 @@ def submission_mark_published(*, actor: Any, submission: Submission, url: str, p
     )
 
 
-def submission_reject(*, actor: Any, submission: Submission, reason: str) -> Submission:
+def submission_reject(*, actor: User, submission: Submission, reason: str) -> Submission:
     """The newsroom will not use it (không sử dụng), and says why."""
     access.require_triage(actor)
     reason = clean_multiline(reason)
@@ -314,7 +320,7 @@ def _item_fields(item: Submission | InfoRequest) -> dict[str, Any]:
     return {"submission": item} if isinstance(item, Submission) else {"info_request": item}
 
 
-def message_post(*, actor: Any, item: Submission | InfoRequest, body: str, files: Iterable[Any] = ()) -> Message:
+def message_post(*, actor: User, item: Submission | InfoRequest, body: str, files: Iterable[Any] = ()) -> Message:
     """Post to an item's thread. @username mentions notify those people when they can see the item;
     the other side is told too. Read-only members cannot post (403)."""
     scope = scope_for(actor)
@@ -366,7 +372,7 @@ def message_post(*, actor: Any, item: Submission | InfoRequest, body: str, files
     return message
 
 
-def thread_mark_read(*, user: Any, item: Submission | InfoRequest) -> None:
+def thread_mark_read(*, user: User, item: Submission | InfoRequest) -> None:
     ThreadRead.objects.update_or_create(user=user, **_item_fields(item), defaults={"read_at": timezone.now()})
 
 
@@ -384,7 +390,7 @@ def default_addressee(organization: Organization, *, tree: OrganizationTree | No
 
 def info_request_create(
     *,
-    actor: Any,
+    actor: User,
     organization: Organization,
     subject: str,
     questions: str,
@@ -461,7 +467,7 @@ def info_request_create(
 
 def info_request_answer(
     *,
-    actor: Any,
+    actor: User,
     request: InfoRequest,
     outcome: str,
     answer: str = "",
@@ -592,7 +598,7 @@ def send_reminders_and_escalations(
 # Unit succession
 
 
-def transfer_open_work(*, actor: Any, predecessor: Organization, successor: Organization) -> dict[str, int]:
+def transfer_open_work(*, actor: User | None, predecessor: Organization, successor: Organization) -> dict[str, int]:
     """Move a merged unit's open submissions and requests to its successor. The items keep
     `original_organization`, so their history still reads under the old name."""
     with transaction.atomic():

@@ -8,12 +8,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phoihop.accounts.access import scope_for
+from phoihop.accounts.http import AuthenticatedHttpRequest
 from phoihop.core.models import AuditEvent
 from phoihop.exchange import access, selectors, services
 from phoihop.exchange.forms import (
@@ -36,7 +37,7 @@ def _form_errors(form: Any, error: ValidationError) -> None:
 
 
 @login_required
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     tab = "de-nghi" if request.GET.get("muc") == "de-nghi" else "thong-tin"
     form = InboxFilterForm(request.GET or None, user=request.user, tab=tab)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -60,7 +61,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def submission_new(request: HttpRequest) -> HttpResponse:
+def submission_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = SubmissionForm(request.POST or None, request.FILES or None, user=request.user)
     if not form.fields["organization"].queryset.exists():  # type: ignore[attr-defined]
         from django.core.exceptions import PermissionDenied
@@ -78,7 +79,7 @@ def submission_new(request: HttpRequest) -> HttpResponse:
     return render(request, "exchange/submission_form.html", {"form": form})
 
 
-def _item_context(request: HttpRequest, item: Submission | InfoRequest) -> dict[str, Any]:
+def _item_context(request: AuthenticatedHttpRequest, item: Submission | InfoRequest) -> dict[str, Any]:
     scope = scope_for(request.user)
     last_read = selectors.last_read(request.user, item)
     services.thread_mark_read(user=request.user, item=item)
@@ -94,7 +95,7 @@ def _item_context(request: HttpRequest, item: Submission | InfoRequest) -> dict[
 
 
 @login_required
-def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def submission_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     submission = access.get_submission_for_user(request.user, pk)
     context = _item_context(request, submission)
     context.update(
@@ -114,7 +115,7 @@ SUBMISSION_ACTIONS = {
 
 @login_required
 @require_POST
-def submission_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def submission_action(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
     submission = access.get_submission_for_user(request.user, pk, write=True)
     access.require_triage(request.user)
     try:
@@ -144,7 +145,7 @@ def submission_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
 
 @login_required
 @require_POST
-def message_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def message_new(request: AuthenticatedHttpRequest, kind: str, pk: int) -> HttpResponse:
     if kind == "thong-tin":
         item: Submission | InfoRequest = access.get_submission_for_user(request.user, pk, write=True)
     else:
@@ -168,7 +169,7 @@ def message_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 @login_required
-def request_new(request: HttpRequest) -> HttpResponse:
+def request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_triage(request.user)
     form = InfoRequestForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -184,7 +185,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def request_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     info_request = access.get_info_request_for_user(request.user, pk)
     context = _item_context(request, info_request)
     scope = scope_for(request.user)
@@ -197,7 +198,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def request_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     info_request = access.get_info_request_for_user(request.user, pk, write=True)
     if scope_for(request.user).is_press:
         from django.core.exceptions import PermissionDenied
@@ -219,7 +220,7 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+def attachment_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     attachment = access.get_attachment_for_user(request.user, pk)
     response = FileResponse(
         attachment.file.open("rb"),
