@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.accounts.access import scope_for
-from phoihop.accounts.models import Organization
+from phoihop.accounts.models import Organization, User
 from phoihop.accounts.selectors import press_editors
 from phoihop.core.services import audit_record, next_number
 from phoihop.core.storage import private_storage
@@ -151,7 +151,7 @@ def _tip_create(
     contact_email: str = "",
     contact_phone: str = "",
     organization: Organization | None = None,
-    actor: Any = None,
+    actor: User | None = None,
 ) -> Tip:
     description = clean_multiline(description)
     if not description:
@@ -242,7 +242,7 @@ def _checked_screenshot(uploaded: Any) -> CheckedFile:
 
 def tip_file(
     *,
-    actor: Any,
+    actor: User,
     description: str,
     domain: Domain,
     suspect_url: str = "",
@@ -299,7 +299,7 @@ def _match_tip(tip: Tip) -> None:
         _attach(tip=tip, claim=best.key, actor=None, score=best.score, verb="tip.auto_grouped", data={"rule": "text"})
 
 
-def _attach(*, tip: Tip, claim: Claim, actor: Any, score: float | None, verb: str, data: dict[str, Any]) -> Tip:
+def _attach(*, tip: Tip, claim: Claim, actor: User | None, score: float | None, verb: str, data: dict[str, Any]) -> Tip:
     tip.claim = claim
     tip.status = Tip.Status.GROUPED
     tip.grouped_at = timezone.now()
@@ -365,7 +365,7 @@ def _answer_tip(tip: Tip, verdict: Verdict) -> bool:
 
 
 @transaction.atomic
-def tip_attach(*, actor: Any, tip: Tip, claim: Claim) -> Tip:
+def tip_attach(*, actor: User, tip: Tip, claim: Claim) -> Tip:
     """An editor confirms that a tip is about `claim` (a suggestion or a claim picked by hand)."""
     access.require_triage(actor)
     current = Tip.objects.select_for_update().get(pk=tip.pk)
@@ -380,7 +380,7 @@ def tip_attach(*, actor: Any, tip: Tip, claim: Claim) -> Tip:
 
 
 @transaction.atomic
-def tip_dismiss(*, actor: Any, tip: Tip, reason: str) -> Tip:
+def tip_dismiss(*, actor: User, tip: Tip, reason: str) -> Tip:
     """Spam, a joke, or nothing to check: the tip leaves the queue, with the reason on record."""
     access.require_triage(actor)
     reason = clean_multiline(reason)
@@ -404,7 +404,7 @@ def tip_dismiss(*, actor: Any, tip: Tip, reason: str) -> Tip:
 @transaction.atomic
 def claim_create(
     *,
-    actor: Any,
+    actor: User,
     title: str,
     domain: Domain,
     summary: str = "",
@@ -448,7 +448,7 @@ def claim_create(
 @transaction.atomic
 def claim_update(
     *,
-    actor: Any,
+    actor: User,
     claim: Claim,
     title: str,
     domain: Domain,
@@ -475,7 +475,7 @@ def claim_update(
 
 
 @transaction.atomic
-def claim_dismiss(*, actor: Any, claim: Claim, reason: str) -> Claim:
+def claim_dismiss(*, actor: User, claim: Claim, reason: str) -> Claim:
     access.require_triage(actor)
     reason = clean_multiline(reason)
     if not reason:
@@ -490,7 +490,7 @@ def claim_dismiss(*, actor: Any, claim: Claim, reason: str) -> Claim:
 
 
 @transaction.atomic
-def claim_set_deadline(*, actor: Any, claim: Claim, policy: Any = None, due_at: dt.datetime | None = None) -> Claim:
+def claim_set_deadline(*, actor: User, claim: Claim, policy: Any = None, due_at: dt.datetime | None = None) -> Claim:
     """The claim's own deadline: from a named policy on the work calendar (counted from now) or a time."""
     access.require_triage(actor)
     if policy is None and due_at is None:
@@ -510,7 +510,7 @@ def claim_set_deadline(*, actor: Any, claim: Claim, policy: Any = None, due_at: 
 
 
 @transaction.atomic
-def checklist_item_add(*, actor: Any, claim: Claim, text: str) -> ChecklistItem:
+def checklist_item_add(*, actor: User, claim: Claim, text: str) -> ChecklistItem:
     access.require_press(actor)
     text = clean_text(text)
     if not text:
@@ -522,7 +522,7 @@ def checklist_item_add(*, actor: Any, claim: Claim, text: str) -> ChecklistItem:
 
 
 @transaction.atomic
-def checklist_item_toggle(*, actor: Any, item: ChecklistItem) -> ChecklistItem:
+def checklist_item_toggle(*, actor: User, item: ChecklistItem) -> ChecklistItem:
     access.require_press(actor)
     done = item.done_at is None
     item.done_at = timezone.now() if done else None
@@ -538,7 +538,7 @@ def checklist_item_toggle(*, actor: Any, item: ChecklistItem) -> ChecklistItem:
 
 
 @transaction.atomic
-def checklist_item_remove(*, actor: Any, item: ChecklistItem) -> None:
+def checklist_item_remove(*, actor: User, item: ChecklistItem) -> None:
     access.require_press(actor)
     audit_record(actor=actor, verb="claim.checklist_removed", target=item.claim, data={"item": item.text})
     item.delete()
@@ -546,7 +546,7 @@ def checklist_item_remove(*, actor: Any, item: ChecklistItem) -> None:
 
 def evidence_add(
     *,
-    actor: Any,
+    actor: User,
     claim: Claim,
     kind: str,
     title: str,
@@ -596,7 +596,7 @@ def evidence_add(
 
 
 @transaction.atomic
-def note_add(*, actor: Any, claim: Claim, body: str) -> ClaimNote:
+def note_add(*, actor: User, claim: Claim, body: str) -> ClaimNote:
     access.require_press(actor)
     body = clean_multiline(body)
     if not body:
@@ -609,7 +609,7 @@ def note_add(*, actor: Any, claim: Claim, body: str) -> ClaimNote:
 @transaction.atomic
 def claim_request_info(
     *,
-    actor: Any,
+    actor: User,
     claim: Claim,
     organization: Organization,
     subject: str,
@@ -643,7 +643,7 @@ def claim_request_info(
 @transaction.atomic
 def verdict_save(
     *,
-    actor: Any,
+    actor: User,
     claim: Claim,
     label: VerdictLabel,
     summary: str,
@@ -692,7 +692,7 @@ def verdict_save(
 
 
 @transaction.atomic
-def verdict_approve(*, actor: Any, claim: Claim) -> Verdict:
+def verdict_approve(*, actor: User, claim: Claim) -> Verdict:
     """The Tổng Biên tập or a Phó Tổng Biên tập approves the drafted verdict (403 for anyone else)."""
     access.require_approver(actor)
     verdict = Verdict.objects.select_for_update().filter(claim=claim).select_related("label").first()
@@ -744,7 +744,7 @@ def _unique_slug(category: Any, base: str) -> str:
 
 
 @transaction.atomic
-def rebuttal_create_draft(*, actor: Any, claim: Claim) -> Any:
+def rebuttal_create_draft(*, actor: User, claim: Claim) -> Any:
     """A draft article in the "Kiểm chứng" category written from the verdict, linked to the claim.
     The newsroom finishes it in the Wagtail editor and publishes it there (or from the claim page)."""
     from django.utils.html import escape
@@ -781,7 +781,7 @@ def rebuttal_create_draft(*, actor: Any, claim: Claim) -> Any:
 
 
 @transaction.atomic
-def rebuttal_link(*, actor: Any, claim: Claim, article: Any) -> Verdict:
+def rebuttal_link(*, actor: User, claim: Claim, article: Any) -> Verdict:
     """Link an existing article of the "Kiểm chứng" category as the claim's rebuttal."""
     access.require_triage(actor)
     verdict = _require_verdict(claim)
@@ -801,7 +801,7 @@ def rebuttal_link(*, actor: Any, claim: Claim, article: Any) -> Verdict:
     return verdict
 
 
-def rebuttal_publish(*, actor: Any, claim: Claim) -> Any:
+def rebuttal_publish(*, actor: User, claim: Claim) -> Any:
     """Publish the rebuttal's latest revision through Wagtail (its publish permission applies), once
     the verdict is approved. Wagtail's page_published signal then answers the tipsters."""
     access.require_triage(actor)
