@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from phoihop.accounts.access import scope_for
-from phoihop.accounts.models import Organization
+from phoihop.accounts.models import Organization, User
 from phoihop.core.services import audit_record
 from phoihop.core.text import clean_multiline, clean_text
 from phoihop.programs.models import Program, ProgramParty, Signatory, Theme
@@ -19,7 +19,7 @@ from phoihop.programs.models import Program, ProgramParty, Signatory, Theme
 @transaction.atomic
 def program_create(
     *,
-    actor: Any,
+    actor: User | None,
     title: str,
     parties: Sequence[Organization],
     starts_on: dt.date,
@@ -66,7 +66,7 @@ def program_create(
     return program
 
 
-def transfer_memberships(*, actor: Any, predecessor: Organization, successor: Organization) -> int:
+def transfer_memberships(*, actor: User | None, predecessor: Organization, successor: Organization) -> int:
     """A merged unit's running programmes continue with its successor as a party. The old party
     row stays, so the programme's history still names the unit that signed."""
     moved = 0
@@ -96,8 +96,9 @@ PROGRAM_TRANSITIONS: dict[str, set[str]] = {
 
 
 @transaction.atomic
-def program_set_status(*, actor: Any, program: Program, status: str, note: str = "") -> Program:
-    """draft → active → completed | terminated; only press leaders, never backwards."""
+def program_set_status(*, actor: AnonymousUser | User | None, program: Program, status: str, note: str = "") -> Program:
+    """draft → active → completed | terminated; only press leaders (or the system, None), never
+    backwards. Anyone else, anonymous included, gets PermissionDenied."""
     from django.core.exceptions import ValidationError
     from django.utils.translation import gettext as _
 
