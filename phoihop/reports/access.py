@@ -16,11 +16,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 
 from phoihop.accounts.access import UserScope, scope_for
-from phoihop.accounts.models import Organization, OrganizationSuccession
+from phoihop.accounts.models import Organization, OrganizationSuccession, User
 from phoihop.accounts.roles import PRESS_EDITOR_ROLES
 from phoihop.programs.access import get_program_for_user, programs_for_user
 from phoihop.programs.models import Program
@@ -51,7 +53,7 @@ def _related_to_parties(scope: UserScope, leader_orgs: set[int], party_ids: set[
     }
 
 
-def can_view(user: Any, program: Program) -> bool:
+def can_view(user: AnonymousUser | User, program: Program) -> bool:
     scope = scope_for(user)
     if scope.is_press_editor:
         return True
@@ -59,7 +61,7 @@ def can_view(user: Any, program: Program) -> bool:
     return _partner_leader_of(scope, party_ids)
 
 
-def get_program_for_reports(user: Any, pk: Any) -> Program:
+def get_program_for_reports(user: AnonymousUser | User, pk: Any) -> Program:
     """The programme (404 for outsiders), when the user may read its figures (403 otherwise)."""
     program = get_program_for_user(user, pk)
     if not can_view(user, program):
@@ -67,7 +69,7 @@ def get_program_for_reports(user: Any, pk: Any) -> Program:
     return program
 
 
-def issuer_choices(user: Any, program: Program) -> list[Organization]:
+def issuer_choices(user: AnonymousUser | User, program: Program) -> list[Organization]:
     """The units the user may issue a report on `program` for: their press (leaders, editors) or the
     partner units taking part in the programme that they lead and may act for."""
     scope = scope_for(user)
@@ -79,12 +81,12 @@ def issuer_choices(user: Any, program: Program) -> list[Organization]:
     return list(Organization.objects.filter(pk__in=ids).select_related("parent").order_by("kind", "name"))
 
 
-def reports_for_user(user: Any) -> Any:
+def reports_for_user(user: AnonymousUser | User) -> QuerySet[ProgramReport]:
     """Reports of the programmes the user may see; narrow further with `can_view` per programme."""
     return ProgramReport.objects.filter(program__in=programs_for_user(user).values("pk"))
 
 
-def get_report_for_user(user: Any, pk: Any, *, write: bool = False) -> ProgramReport:
+def get_report_for_user(user: AnonymousUser | User, pk: Any, *, write: bool = False) -> ProgramReport:
     """A report of a programme the user is party to (404 otherwise); 403 unless a leader of a party;
     with `write`, 403 unless the user may act for the issuing unit."""
     try:
@@ -98,5 +100,5 @@ def get_report_for_user(user: Any, pk: Any, *, write: bool = False) -> ProgramRe
     return report
 
 
-def can_write(user: Any, report: ProgramReport) -> bool:
+def can_write(user: AnonymousUser | User, report: ProgramReport) -> bool:
     return report.issuer_id in {org.pk for org in issuer_choices(user, report.program)}
