@@ -10,27 +10,24 @@ Every app's own `access.py` builds on `scope_for(user)`. The rules:
 * Objects outside a user's scope answer 404 exactly like objects that do not exist; a read-only
   member asking to write gets 403.
 
-The scope is computed once per user object (so once per request) with a handful of queries.
+The scope is computed once per user object (so once per request) with a handful of queries, and
+keeps the organization tree it read (`UserScope.tree_for`) for the other tree questions of the request.
+Which role may do what is `phoihop.accounts.roles`; the predicates here answer it for one user.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404
 
-from phoihop.accounts.models import (
-    PARTNER_WRITE_ROLES,
-    PRESS_LEADER_ROLES,
-    Membership,
-    Organization,
-    OrganizationSuccession,
-    Role,
-)
+from phoihop.accounts.models import Membership, Organization, OrganizationSuccession, User
+from phoihop.accounts.roles import PARTNER_LEADER_ROLES, PARTNER_WRITE_ROLES, PRESS_EDITOR_ROLES, PRESS_LEADER_ROLES
+from phoihop.accounts.tree import OrganizationTree
 
 M = TypeVar("M", bound=models.Model)
 _CACHE_ATTR = "_phoihop_scope"
@@ -49,6 +46,16 @@ class UserScope:
     sees_everything: bool = False
     # The units above the user's own: a department takes part in its district's programmes.
     ancestors: frozenset[int] = frozenset()
+    # The organization tree as the scope's own query read it; None for a user in no unit.
+    loaded_tree: OrganizationTree | None = field(default=None, compare=False, repr=False)
+
+    def tree_for(self, *org_ids: int) -> OrganizationTree:
+        """The organization tree holding `org_ids`: the one the scope read (no query), or a fresh read
+        when the scope read none (a user in no unit) or one of `org_ids` is a unit created since."""
+        tree = self.loaded_tree
+        if tree is None or any(org_id not in tree for org_id in org_ids):
+            return OrganizationTree.load()
+        return tree
 
     @property
     def is_press(self) -> bool:
@@ -56,7 +63,22 @@ class UserScope:
 
     @property
     def is_press_leader(self) -> bool:
+        """The Tổng Biên tập or a Phó Tổng Biên tập."""
         return bool(self.press_roles & PRESS_LEADER_ROLES)
+
+    @property
+    def is_press_editor(self) -> bool:
+        """An editor or leader of the press (anyone there but a reporter): triages, plans, reads figures."""
+        return bool(self.press_roles & PRESS_EDITOR_ROLES)
+
+    def units_with(self, roles: frozenset[str]) -> frozenset[int]:
+        """The units where the user holds one of `roles`."""
+        return frozenset(org_id for org_id, role in self.roles_by_org.items() if role in roles)
+
+    @property
+    def led_units(self) -> frozenset[int]:
+        """The partner units the user leads (Lãnh đạo)."""
+        return self.units_with(PARTNER_LEADER_ROLES)
 
     @property
     def is_partner(self) -> bool:
@@ -78,19 +100,7 @@ class UserScope:
 EMPTY_SCOPE = UserScope(user_id=None)
 
 
-def _descendants(roots: Iterable[int], edges: dict[int, list[int]]) -> set[int]:
-    seen: set[int] = set()
-    stack = list(roots)
-    while stack:
-        org_id = stack.pop()
-        if org_id in seen:
-            continue
-        seen.add(org_id)
-        stack.extend(edges.get(org_id, ()))
-    return seen
-
-
-def scope_for(user: Any) -> UserScope:
+def scope_for(user: AnonymousUser | User | None) -> UserScope:
     """The user's scope, computed once and kept on the user object for the rest of the request."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return EMPTY_SCOPE
@@ -106,54 +116,37 @@ def scope_for(user: Any) -> UserScope:
     member_of = frozenset(roles_by_org)
 
     if press_roles:
-        all_orgs = dict(Organization.objects.values_list("id", "status"))
-        visible = frozenset(all_orgs)
+        tree = OrganizationTree.load()
         writable = frozenset(org_id for org_id, role in roles_by_org.items() if role in press_roles) | frozenset(
-            org_id for org_id, status in all_orgs.items() if status == Organization.Status.ACTIVE
+            org_id for org_id in tree.ids() if tree.is_active(org_id)
         )
         scope = UserScope(
             user_id=user.pk,
             member_of=member_of,
-            visible=visible,
+            visible=tree.ids(),
             writable=writable,
             press_roles=press_roles,
             roles_by_org=roles_by_org,
             sees_everything=True,
+            loaded_tree=tree,
         )
     elif member_of:
-        tree: dict[int, list[int]] = {}
-        parents: dict[int, int] = {}
-        statuses: dict[int, str] = {}
-        for org_id, parent_id, status in Organization.objects.partners().values_list("id", "parent_id", "status"):
-            statuses[org_id] = status
-            if parent_id is not None:
-                tree.setdefault(parent_id, []).append(org_id)
-                parents[org_id] = parent_id
-        ancestor_ids: set[int] = set()
-        for org_id in member_of:
-            parent = parents.get(org_id)
-            while parent is not None and parent not in ancestor_ids:
-                ancestor_ids.add(parent)
-                parent = parents.get(parent)
+        tree = OrganizationTree.load()
         predecessors: dict[int, list[int]] = {}
         for pred, succ in OrganizationSuccession.objects.values_list("predecessor_id", "successor_id"):
             predecessors.setdefault(succ, []).append(pred)
         # A unit sees its subtree; a successor also sees what it inherited (and that unit's subtree).
-        combined: dict[int, list[int]] = {k: list(v) for k, v in tree.items()}
-        for succ, preds in predecessors.items():
-            combined.setdefault(succ, []).extend(preds)
-        visible_ids = _descendants(member_of, combined)
+        visible_ids = tree.descendants(member_of, also=predecessors)
         write_roots = [org for org, role in roles_by_org.items() if role in PARTNER_WRITE_ROLES]
-        writable_ids = {
-            org for org in _descendants(write_roots, tree) if statuses.get(org) == Organization.Status.ACTIVE
-        }
+        writable_ids = {org for org in tree.descendants(write_roots) if tree.is_active(org)}
         scope = UserScope(
             user_id=user.pk,
             member_of=member_of,
             visible=frozenset(visible_ids),
             writable=frozenset(writable_ids),
             roles_by_org=roles_by_org,
-            ancestors=frozenset(ancestor_ids - visible_ids),
+            ancestors=frozenset(tree.ancestors(member_of) - visible_ids),
+            loaded_tree=tree,
         )
     else:
         scope = UserScope(user_id=user.pk)
@@ -161,13 +154,13 @@ def scope_for(user: Any) -> UserScope:
     return scope
 
 
-def forget_scope(user: Any) -> None:
+def forget_scope(user: AnonymousUser | User) -> None:
     """Drop the cached scope after memberships change within the same request."""
     if hasattr(user, _CACHE_ATTR):
         delattr(user, _CACHE_ATTR)
 
 
-def check_object(user: Any, organization_id: int | None, *, write: bool = False) -> UserScope:
+def check_object(user: AnonymousUser | User, organization_id: int | None, *, write: bool = False) -> UserScope:
     """404 when the organization is outside the user's scope, 403 when visible but read-only."""
     scope = scope_for(user)
     if not scope.can_see(organization_id):
@@ -177,7 +170,7 @@ def check_object(user: Any, organization_id: int | None, *, write: bool = False)
     return scope
 
 
-def visible_organizations(user: Any) -> models.QuerySet[Organization]:
+def visible_organizations(user: AnonymousUser | User) -> models.QuerySet[Organization]:
     scope = scope_for(user)
     qs = Organization.objects.select_related("level", "parent")
     if scope.sees_everything:
@@ -185,7 +178,7 @@ def visible_organizations(user: Any) -> models.QuerySet[Organization]:
     return qs.filter(pk__in=scope.visible)
 
 
-def get_organization_for_user(user: Any, pk: Any, *, write: bool = False) -> Organization:
+def get_organization_for_user(user: AnonymousUser | User, pk: Any, *, write: bool = False) -> Organization:
     """An organization the user may see (404 otherwise); with `write`, one they may act for (403)."""
     try:
         org_id = int(pk)
@@ -198,26 +191,26 @@ def get_organization_for_user(user: Any, pk: Any, *, write: bool = False) -> Org
         raise Http404 from None
 
 
-def user_is_press(user: Any) -> bool:
-    return scope_for(user).is_press
-
-
-def user_can_manage_memberships(user: Any, organization: Organization) -> bool:
-    """Press leaders manage everyone; a partner leader manages their own unit and its sub-units."""
+def require_press(user: AnonymousUser | User) -> UserScope:
+    """The user's scope when they belong to the press; 404 for everybody else (press-only pages and
+    objects do not exist for them)."""
     scope = scope_for(user)
-    if getattr(user, "is_superuser", False) or scope.is_press_leader:
+    if not scope.is_press:
+        raise Http404
+    return scope
+
+
+def can_administer(user: AnonymousUser | User) -> bool:
+    """The press's leaders, and superusers: they configure the instance (units, sections, workflows)."""
+    return bool(getattr(user, "is_superuser", False)) or scope_for(user).is_press_leader
+
+
+def user_can_manage_memberships(user: AnonymousUser | User, organization: Organization) -> bool:
+    """Press leaders manage everyone; a partner leader manages their own unit and its sub-units."""
+    if can_administer(user):
         return True
+    scope = scope_for(user)
     if organization.pk not in scope.writable:
         return False
-    return any(
-        role == Role.LEADER and organization.pk in _descendants([org], _children_map())
-        for org, role in scope.roles_by_org.items()
-    )
-
-
-def _children_map() -> dict[int, list[int]]:
-    tree: dict[int, list[int]] = {}
-    for org_id, parent_id in Organization.objects.values_list("id", "parent_id"):
-        if parent_id is not None:
-            tree.setdefault(parent_id, []).append(org_id)
-    return tree
+    tree = scope.tree_for(organization.pk)
+    return any(tree.is_within(organization.pk, led) for led in scope.led_units)

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.accounts.roles import PARTNER_ROLES, PRESS_ROLES, Role
 from phoihop.core.models import TimeStampedModel
 
 
@@ -119,15 +120,21 @@ class Organization(TimeStampedModel):
         return reverse("accounts:organization", args=[self.pk])
 
     def clean(self) -> None:
-        ancestor = self.parent
-        seen = set()
-        while ancestor is not None:
-            if ancestor.pk == self.pk or ancestor.pk in seen:
-                raise ValidationError({"parent": _("Đơn vị cấp trên không được là chính nó hoặc đơn vị cấp dưới.")})
-            seen.add(ancestor.pk)
-            ancestor = ancestor.parent
+        if self.parent is not None and self._would_loop_under(self.parent):
+            raise ValidationError({"parent": _("Đơn vị cấp trên không được là chính nó hoặc đơn vị cấp dưới.")})
         if self.parent is not None and self.parent.kind != self.kind:
             raise ValidationError({"parent": _("Đơn vị cấp trên phải cùng loại.")})
+
+    def _would_loop_under(self, parent: Organization) -> bool:
+        """Whether `parent` is this unit or one of its sub-units, so that it cannot be its parent."""
+        if parent.pk == self.pk:
+            return True
+        if self.pk is None:  # a unit being created has no sub-units yet
+            return False
+        # The tree module reads this model, so it is imported here rather than at the top.
+        from phoihop.accounts.tree import OrganizationTree
+
+        return OrganizationTree.load().is_within(parent.pk, self.pk)
 
 
 class OrganizationSuccession(models.Model):
@@ -155,27 +162,6 @@ class OrganizationSuccession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.predecessor.name} → {self.successor.name} ({self.effective_on:%d/%m/%Y})"
-
-
-class Role(models.TextChoices):
-    # Press roles
-    EDITOR_IN_CHIEF = "tong_bien_tap", _("Tổng Biên tập")
-    DEPUTY_EDITOR = "pho_tong_bien_tap", _("Phó Tổng Biên tập")
-    SECTION_HEAD = "truong_ban", _("Trưởng ban")
-    EDITOR = "bien_tap_vien", _("Biên tập viên")
-    REPORTER = "phong_vien", _("Phóng viên")
-    # Partner roles
-    LEADER = "lanh_dao", _("Lãnh đạo")
-    SPOKESPERSON = "nguoi_phat_ngon", _("Người phát ngôn")
-    LIAISON = "can_bo_dau_moi", _("Cán bộ đầu mối")
-    STAFF = "can_bo", _("Cán bộ")
-
-
-PRESS_ROLES = frozenset({Role.EDITOR_IN_CHIEF, Role.DEPUTY_EDITOR, Role.SECTION_HEAD, Role.EDITOR, Role.REPORTER})
-PARTNER_ROLES = frozenset({Role.LEADER, Role.SPOKESPERSON, Role.LIAISON, Role.STAFF})
-# Roles that act for their unit (send, answer, change); the others read and discuss.
-PARTNER_WRITE_ROLES = frozenset({Role.LEADER, Role.SPOKESPERSON, Role.LIAISON})
-PRESS_LEADER_ROLES = frozenset({Role.EDITOR_IN_CHIEF, Role.DEPUTY_EDITOR})
 
 
 class MembershipQuerySet(models.QuerySet["Membership"]):

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 
 from phoihop.accounts import access
-from phoihop.accounts.models import Membership, Organization, OrganizationSuccession
+from phoihop.accounts.models import Membership, Organization, OrganizationSuccession, User
+from phoihop.accounts.roles import PRESS_EDITOR_ROLES
 
 
-def organization_children(user: Any, organization: Organization) -> QuerySet[Organization]:
+def organization_children(user: AnonymousUser | User, organization: Organization) -> QuerySet[Organization]:
     return access.visible_organizations(user).filter(parent=organization).order_by("status", "name")
 
 
@@ -31,7 +31,17 @@ def organization_successions(organization: Organization) -> dict[str, QuerySet[O
     }
 
 
-def memberships_for(user: Any) -> QuerySet[Membership]:
+def press_editors() -> list[User]:
+    """The active users who are editors or leaders of the press: those told of new submissions and tips."""
+    return [
+        m.user
+        for m in Membership.objects.active()
+        .filter(organization__kind=Organization.Kind.PRESS, role__in=PRESS_EDITOR_ROLES, user__is_active=True)
+        .select_related("user")
+    ]
+
+
+def memberships_for(user: User) -> QuerySet[Membership]:
     return (
         Membership.objects.active()
         .filter(user=user)

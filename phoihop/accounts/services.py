@@ -14,14 +14,8 @@ from django.utils.translation import gettext as _
 
 from phoihop.accounts import access, succession
 from phoihop.accounts.levels import LEVELS
-from phoihop.accounts.models import (
-    PRESS_ROLES,
-    Membership,
-    Organization,
-    OrganizationLevel,
-    OrganizationSuccession,
-    Role,
-)
+from phoihop.accounts.models import Membership, Organization, OrganizationLevel, OrganizationSuccession, User
+from phoihop.accounts.roles import PRESS_ROLES, Role
 from phoihop.audit.services import audit_record
 from phoihop.core.text import clean_text
 
@@ -35,17 +29,17 @@ PRESS_ROLE_GROUPS: dict[str, str] = {
 }
 
 
-def _require_press_leader(actor: Any) -> None:
+def _require_press_leader(actor: User | None) -> None:
     if actor is None:  # system tasks and the demo loader
         return
-    if not (getattr(actor, "is_superuser", False) or access.scope_for(actor).is_press_leader):
+    if not access.can_administer(actor):
         raise PermissionDenied
 
 
 @transaction.atomic
 def organization_create(
     *,
-    actor: Any,
+    actor: User | None,
     name: str,
     kind: str,
     level: OrganizationLevel | None = None,
@@ -72,7 +66,7 @@ def organization_create(
 @transaction.atomic
 def organization_merge(
     *,
-    actor: Any,
+    actor: User | None,
     organization: Organization,
     successors: Sequence[Organization],
     effective_on: dt.date,
@@ -144,8 +138,8 @@ def organization_successor_for(organization: Organization) -> Organization | Non
 @transaction.atomic
 def membership_create(
     *,
-    actor: Any,
-    user: Any,
+    actor: User | None,
+    user: User,
     organization: Organization,
     role: str,
     title: str = "",
@@ -168,24 +162,7 @@ def membership_create(
     return membership
 
 
-@transaction.atomic
-def membership_end(*, actor: Any, membership: Membership) -> None:
-    if actor is not None and not access.user_can_manage_memberships(actor, membership.organization):
-        raise PermissionDenied
-    membership.is_active = False
-    membership.save(update_fields=["is_active", "updated_at"])
-    _sync_groups(membership.user)
-    audit_record(
-        actor=actor,
-        verb="membership.ended",
-        target=membership.organization,
-        organization=membership.organization,
-        data={"user": membership.user.get_username(), "role": membership.role},
-    )
-    access.forget_scope(membership.user)
-
-
-def _sync_groups(user: Any) -> None:
+def _sync_groups(user: User) -> None:
     """Press roles map to Wagtail groups; partner users are never in one (no admin access)."""
     wanted = {
         PRESS_ROLE_GROUPS[m.role]
@@ -206,7 +183,7 @@ def levels_ensure() -> None:
 
 
 @transaction.atomic
-def user_create(*, username: str, password: str, full_name: str, email: str = "") -> Any:
+def user_create(*, username: str, password: str, full_name: str, email: str = "") -> User:
     """Create a login with a display name split the Vietnamese way (family name first)."""
     User = get_user_model()
     full_name = clean_text(full_name)

@@ -8,7 +8,10 @@ of submissions or programmes; the apps that do say what moves.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from phoihop.accounts.models import Organization, User
 
 Handler = Callable[..., Any]
 _handlers: list[Handler] = []
@@ -20,6 +23,6 @@ def register(handler: Handler) -> None:
         _handlers.append(handler)
 
 
-def run(*, actor: Any, predecessor: Any, successor: Any) -> None:
+def run(*, actor: User | None, predecessor: Organization, successor: Organization) -> None:
     for handler in _handlers:
         handler(actor=actor, predecessor=predecessor, successor=successor)

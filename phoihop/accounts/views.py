@@ -3,10 +3,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from phoihop.accounts import access, selectors
+from phoihop.accounts.http import AuthenticatedHttpRequest
 
 
 @login_required
-def my_account(request: HttpRequest) -> HttpResponse:
+def my_account(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "accounts/me.html", {"memberships": selectors.memberships_for(request.user)})
 
 

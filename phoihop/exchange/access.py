@@ -6,27 +6,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
 from phoihop.accounts.access import UserScope, scope_for
-from phoihop.accounts.models import PRESS_ROLES, Role
+from phoihop.accounts.models import User
 from phoihop.exchange.models import Attachment, InfoRequest, Submission
 
-# Press roles that triage submissions and send requests; reporters discuss and write.
-PRESS_TRIAGE_ROLES = frozenset(PRESS_ROLES - {Role.REPORTER})
 
-
-def can_triage(scope: UserScope) -> bool:
-    return bool(scope.press_roles & PRESS_TRIAGE_ROLES)
-
-
-def submissions_for_user(user: Any) -> QuerySet[Submission]:
+def submissions_for_user(user: AnonymousUser | User) -> QuerySet[Submission]:
     return scope_for(user).filter(Submission.objects.all())
 
 
-def info_requests_for_user(user: Any) -> QuerySet[InfoRequest]:
+def info_requests_for_user(user: AnonymousUser | User) -> QuerySet[InfoRequest]:
     return scope_for(user).filter(InfoRequest.objects.all())
 
 
@@ -37,7 +31,7 @@ def _check_write(scope: UserScope, organization_id: int) -> None:
         raise PermissionDenied
 
 
-def get_submission_for_user(user: Any, pk: Any, *, write: bool = False) -> Submission:
+def get_submission_for_user(user: AnonymousUser | User, pk: Any, *, write: bool = False) -> Submission:
     """A submission the user may see (404 otherwise). With `write`, one they may act on (403):
     any press member, or a partner member whose role acts for the sending unit."""
     try:
@@ -53,7 +47,7 @@ def get_submission_for_user(user: Any, pk: Any, *, write: bool = False) -> Submi
     return submission
 
 
-def get_info_request_for_user(user: Any, pk: Any, *, write: bool = False) -> InfoRequest:
+def get_info_request_for_user(user: AnonymousUser | User, pk: Any, *, write: bool = False) -> InfoRequest:
     """A request the user may see (404 otherwise). With `write`, one they may act on (403)."""
     try:
         request = (
@@ -77,7 +71,7 @@ def get_info_request_for_user(user: Any, pk: Any, *, write: bool = False) -> Inf
     return request
 
 
-def get_attachment_for_user(user: Any, pk: Any) -> Attachment:
+def get_attachment_for_user(user: AnonymousUser | User, pk: Any) -> Attachment:
     """An attachment is visible exactly when the item it hangs on is visible."""
     try:
         attachment = Attachment.objects.select_related(
@@ -94,7 +88,7 @@ def get_attachment_for_user(user: Any, pk: Any) -> Attachment:
     return attachment
 
 
-def require_triage(user: Any) -> None:
+def require_triage(user: AnonymousUser | User) -> None:
     """Only press editors and leaders acknowledge, triage and request; others get 403."""
-    if not can_triage(scope_for(user)):
+    if not scope_for(user).is_press_editor:
         raise PermissionDenied

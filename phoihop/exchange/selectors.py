@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import BooleanField, Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 
+from phoihop.accounts.models import User
 from phoihop.exchange import access
 from phoihop.exchange.models import InfoRequest, Message, Priority, Submission, ThreadRead
 
 
-def submission_inbox(user: Any, filters: dict[str, Any]) -> QuerySet[Submission]:
+def submission_inbox(user: AnonymousUser | User, filters: dict[str, Any]) -> QuerySet[Submission]:
     """Open items first, then by urgency (hỏa tốc, khẩn, thường), newest first."""
     qs = access.submissions_for_user(user).select_related("organization", "original_organization", "program")
     if filters.get("program"):
@@ -36,7 +38,9 @@ def submission_inbox(user: Any, filters: dict[str, Any]) -> QuerySet[Submission]
     ).order_by("open_rank", "priority_rank", "-created_at", "-pk")
 
 
-def info_request_inbox(user: Any, filters: dict[str, Any], now: dt.datetime | None = None) -> QuerySet[InfoRequest]:
+def info_request_inbox(
+    user: AnonymousUser | User, filters: dict[str, Any], now: dt.datetime | None = None
+) -> QuerySet[InfoRequest]:
     """Overdue first, then open by due time, then answered ones newest first."""
     now = now or timezone.now()
     qs = access.info_requests_for_user(user).select_related("organization", "policy", "program")
@@ -62,7 +66,7 @@ def info_request_inbox(user: Any, filters: dict[str, Any], now: dt.datetime | No
     ).order_by("-overdue", "open_rank", "due_at", "-pk")
 
 
-def overdue_count(user: Any) -> int:
+def overdue_count(user: AnonymousUser | User) -> int:
     return access.info_requests_for_user(user).filter(status=InfoRequest.Status.SENT, due_at__lt=timezone.now()).count()
 
 
@@ -76,6 +80,6 @@ def thread(item: Submission | InfoRequest) -> QuerySet[Message]:
     )
 
 
-def last_read(user: Any, item: Submission | InfoRequest) -> dt.datetime | None:
+def last_read(user: User, item: Submission | InfoRequest) -> dt.datetime | None:
     field = "submission" if isinstance(item, Submission) else "info_request"
     return ThreadRead.objects.filter(user=user, **{field: item}).values_list("read_at", flat=True).first()

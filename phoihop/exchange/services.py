@@ -23,7 +23,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.accounts.access import scope_for
-from phoihop.accounts.models import PARTNER_WRITE_ROLES, Membership, Organization, Role
+from phoihop.accounts.models import Membership, Organization, User
+from phoihop.accounts.roles import PARTNER_LEADER_ROLES, PARTNER_WRITE_ROLES
+from phoihop.accounts.selectors import press_editors
+from phoihop.accounts.tree import OrganizationTree
 from phoihop.audit.services import audit_record
 from phoihop.core.services import next_number
 from phoihop.core.storage import private_storage
@@ -75,7 +78,7 @@ def check_files(files: Iterable[Any]) -> list[CheckedFile]:
     return [f if isinstance(f, CheckedFile) else check_upload(f) for f in files]
 
 
-def _store_all(checked: Sequence[CheckedFile], *, owner: dict[str, Any], actor: Any, written: list[str]) -> None:
+def _store_all(checked: Sequence[CheckedFile], *, owner: dict[str, Any], actor: User, written: list[str]) -> None:
     for item in checked:
         store(item, owner=owner, uploaded_by=actor, written=written)
 
@@ -115,7 +118,7 @@ def _index(item: Submission | InfoRequest) -> None:
 
 
 def _partner_contacts(organization: Organization, *, leaders_only: bool = False) -> list[Any]:
-    roles = {Role.LEADER} if leaders_only else set(PARTNER_WRITE_ROLES)
+    roles = PARTNER_LEADER_ROLES if leaders_only else PARTNER_WRITE_ROLES
     return [
         m.user
         for m in Membership.objects.active()
@@ -124,27 +127,14 @@ def _partner_contacts(organization: Organization, *, leaders_only: bool = False)
     ]
 
 
-def _press_triagers() -> list[Any]:
-    return [
-        m.user
-        for m in Membership.objects.active()
-        .filter(organization__kind=Organization.Kind.PRESS, role__in=access.PRESS_TRIAGE_ROLES, user__is_active=True)
-        .select_related("user")
-    ]
-
-
-def _check_program(organization: Organization, program: Any, themes: Sequence[Any]) -> None:
+def _check_program(organization: Organization, program: Any, themes: Sequence[Any], *, tree: OrganizationTree) -> None:
     if program is None:
         if themes:
             raise ValidationError(_("Chọn chương trình phối hợp trước khi chọn nội dung tuyên truyền."))
         return
     party_ids = set(program.parties.values_list("organization_id", flat=True))
-    lineage = {organization.pk}
-    parent = organization.parent
-    while parent is not None:
-        lineage.add(parent.pk)
-        parent = parent.parent
-    if not party_ids & lineage and organization.kind != Organization.Kind.PRESS:
+    # A unit takes part in the programmes its own unit or a unit above it signed.
+    if not party_ids & set(tree.lineage(organization.pk)) and organization.kind != Organization.Kind.PRESS:
         raise ValidationError(_("Đơn vị không tham gia chương trình phối hợp đã chọn."))
     if any(theme.program_id != program.pk for theme in themes):
         raise ValidationError(_("Nội dung tuyên truyền không thuộc chương trình đã chọn."))
@@ -156,7 +146,7 @@ def _check_program(organization: Organization, program: Any, themes: Sequence[An
 
 def submission_create(
     *,
-    actor: Any,
+    actor: User,
     organization: Organization,
     title: str,
     body: str = "",
@@ -177,11 +167,11 @@ def submission_create(
         raise ValidationError(_("Thông tin phải do một đơn vị phối hợp gửi."))
     if not scope.can_see(organization.pk):
         raise PermissionDenied
-    if not (scope.can_write(organization.pk) if not scope.is_press else access.can_triage(scope)):
+    if not (scope.can_write(organization.pk) if not scope.is_press else scope.is_press_editor):
         raise PermissionDenied
     if organization.status != Organization.Status.ACTIVE:
         raise ValidationError(_("Đơn vị này đã sáp nhập hoặc giải thể; hãy gửi dưới tên đơn vị kế thừa."))
-    _check_program(organization, program, themes)
+    _check_program(organization, program, themes, tree=scope.tree_for(organization.pk))
     checked = check_files(files)  # nothing has been written yet
     written: list[str] = []
     try:
@@ -215,7 +205,7 @@ def submission_create(
             )
             _index(submission)
             _notify(
-                recipients=_press_triagers(),
+                recipients=press_editors(),
                 verb="submission.created",
                 title=_("%(org)s gửi thông tin: %(title)s") % {"org": organization.name, "title": submission.title},
                 body=submission.body[:500],
@@ -231,7 +221,13 @@ def submission_create(
 
 
 def _set_submission_status(
-    *, actor: Any, submission: Submission, status: str, verb: str, data: dict[str, Any] | None = None, **fields: Any
+    *,
+    actor: User | None,
+    submission: Submission,
+    status: str,
+    verb: str,
+    data: dict[str, Any] | None = None,
+    **fields: Any,
 ) -> Submission:
     with transaction.atomic():
         current = Submission.objects.select_for_update().get(pk=submission.pk)
@@ -269,7 +265,7 @@ def _set_submission_status(
     return current
 
 
-def submission_acknowledge(*, actor: Any, submission: Submission) -> Submission:
+def submission_acknowledge(*, actor: User, submission: Submission) -> Submission:
     """The newsroom confirms receipt (đã tiếp nhận)."""
     access.require_triage(actor)
     return _set_submission_status(
@@ -277,7 +273,7 @@ def submission_acknowledge(*, actor: Any, submission: Submission) -> Submission:
     )
 
 
-def submission_start(*, actor: Any, submission: Submission) -> Submission:
+def submission_start(*, actor: User, submission: Submission) -> Submission:
     """The newsroom is working on it (đang xử lý)."""
     access.require_triage(actor)
     return _set_submission_status(
@@ -285,7 +281,7 @@ def submission_start(*, actor: Any, submission: Submission) -> Submission:
     )
 
 
-def submission_mark_published(*, actor: Any, submission: Submission, url: str, page: Any = None) -> Submission:
+def submission_mark_published(*, actor: User | None, submission: Submission, url: str, page: Any = None) -> Submission:
     """An article from this submission is out (đã đăng), with its link. Actor None: the system."""
     if actor is not None:
         access.require_triage(actor)
@@ -303,7 +299,7 @@ def submission_mark_published(*, actor: Any, submission: Submission, url: str, p
     )
 
 
-def submission_reject(*, actor: Any, submission: Submission, reason: str) -> Submission:
+def submission_reject(*, actor: User, submission: Submission, reason: str) -> Submission:
     """The newsroom will not use it (không sử dụng), and says why."""
     access.require_triage(actor)
     reason = clean_multiline(reason)
@@ -327,7 +323,7 @@ def _item_fields(item: Submission | InfoRequest) -> dict[str, Any]:
     return {"submission": item} if isinstance(item, Submission) else {"info_request": item}
 
 
-def message_post(*, actor: Any, item: Submission | InfoRequest, body: str, files: Iterable[Any] = ()) -> Message:
+def message_post(*, actor: User, item: Submission | InfoRequest, body: str, files: Iterable[Any] = ()) -> Message:
     """Post to an item's thread. @username mentions notify those people when they can see the item;
     the other side is told too. Read-only members cannot post (403)."""
     scope = scope_for(actor)
@@ -359,7 +355,7 @@ def message_post(*, actor: Any, item: Submission | InfoRequest, body: str, files
                 if isinstance(item, Submission):
                     others.add(item.sender)
             else:
-                others = set(_press_triagers())
+                others = set(press_editors())
                 if isinstance(item, InfoRequest):
                     others.add(item.requested_by)
             label = item.title if isinstance(item, Submission) else item.subject
@@ -379,7 +375,7 @@ def message_post(*, actor: Any, item: Submission | InfoRequest, body: str, files
     return message
 
 
-def thread_mark_read(*, user: Any, item: Submission | InfoRequest) -> None:
+def thread_mark_read(*, user: User, item: Submission | InfoRequest) -> None:
     ThreadRead.objects.update_or_create(user=user, **_item_fields(item), defaults={"read_at": timezone.now()})
 
 
@@ -387,15 +383,15 @@ def thread_mark_read(*, user: Any, item: Submission | InfoRequest) -> None:
 # Information requests
 
 
-def default_addressee(organization: Organization) -> tuple[str, str]:
+def default_addressee(organization: Organization, *, tree: OrganizationTree | None = None) -> tuple[str, str]:
     """The unit's current spokesperson (Decree 09/2017), if one is on record."""
-    person = current_spokesperson(organization)
+    person = current_spokesperson(organization, tree=tree)
     return (person.full_name, person.email) if person else ("", "")
 
 
 def info_request_create(
     *,
-    actor: Any,
+    actor: User,
     organization: Organization,
     subject: str,
     questions: str,
@@ -412,12 +408,14 @@ def info_request_create(
     access.require_triage(actor)
     if organization.kind != Organization.Kind.PARTNER or organization.status != Organization.Status.ACTIVE:
         raise ValidationError(_("Chỉ gửi đề nghị tới đơn vị phối hợp đang hoạt động."))
-    _check_program(organization, program, ())
-    press = Organization.objects.filter(pk__in=scope_for(actor).member_of, kind=Organization.Kind.PRESS).first()
+    scope = scope_for(actor)
+    tree = scope.tree_for(organization.pk)
+    _check_program(organization, program, (), tree=tree)
+    press = Organization.objects.filter(pk__in=scope.member_of, kind=Organization.Kind.PRESS).first()
     if press is None:
         raise PermissionDenied
     if not addressee_name and not addressee_email:
-        addressee_name, addressee_email = default_addressee(organization)
+        addressee_name, addressee_email = default_addressee(organization, tree=tree)
     checked = check_files(files)
     sent_at = now or timezone.now()
     written: list[str] = []
@@ -470,7 +468,7 @@ def info_request_create(
 
 def info_request_answer(
     *,
-    actor: Any,
+    actor: User,
     request: InfoRequest,
     outcome: str,
     answer: str = "",
@@ -528,7 +526,7 @@ def info_request_answer(
             )
             _index(current)
             _notify(
-                recipients={current.requested_by, *_press_triagers()},
+                recipients={current.requested_by, *press_editors()},
                 verb=f"info_request.{outcome}",
                 title=_("%(org)s đã trả lời: %(subject)s")
                 % {"org": current.organization.name, "subject": current.subject},
@@ -541,24 +539,6 @@ def info_request_answer(
     except BaseException:
         _delete_files(written)
         raise
-    return current
-
-
-def info_request_withdraw(*, actor: Any, request: InfoRequest, reason: str = "") -> InfoRequest:
-    access.require_triage(actor)
-    with transaction.atomic():
-        current = InfoRequest.objects.select_for_update().get(pk=request.pk)
-        if current.status != InfoRequest.Status.SENT:
-            raise ValidationError(_("Đề nghị này đã được trả lời hoặc đã đóng."))
-        current.status = InfoRequest.Status.WITHDRAWN
-        current.save(update_fields=["status", "updated_at"])
-        audit_record(
-            actor=actor,
-            verb="info_request.withdrawn",
-            target=current,
-            organization=current.organization,
-            data={"reason": clean_text(reason)},
-        )
     return current
 
 
@@ -592,7 +572,8 @@ def send_reminders_and_escalations(
                 organization=request.organization,
             )
         counts["reminded"] += 1
-    overdue = InfoRequest.objects.overdue(now).filter(escalated_at__isnull=True).select_related("organization")
+    # A unit's parent hears of its overdue requests too: it is read with the request (one hop, no walk).
+    overdue = InfoRequest.objects.overdue(now).filter(escalated_at__isnull=True).select_related("organization__parent")
     for request in overdue:
         with transaction.atomic():
             InfoRequest.objects.filter(pk=request.pk).update(escalated_at=now)
@@ -618,7 +599,7 @@ def send_reminders_and_escalations(
 # Unit succession
 
 
-def transfer_open_work(*, actor: Any, predecessor: Organization, successor: Organization) -> dict[str, int]:
+def transfer_open_work(*, actor: User | None, predecessor: Organization, successor: Organization) -> dict[str, int]:
     """Move a merged unit's open submissions and requests to its successor. The items keep
     `original_organization`, so their history still reads under the old name."""
     with transaction.atomic():

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phoihop.accounts.access import scope_for
+from phoihop.accounts.http import AuthenticatedHttpRequest
 from phoihop.audit.models import AuditEvent
 from phoihop.exchange import access, selectors, services
 from phoihop.exchange.forms import (
@@ -43,7 +44,7 @@ def _form_errors(form: Any, error: ValidationError) -> None:
 
 
 @login_required
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     tab = "de-nghi" if request.GET.get("muc") == "de-nghi" else "thong-tin"
     form = InboxFilterForm(request.GET or None, user=request.user, tab=tab)
     filters = form.cleaned_data if form.is_valid() else {}
@@ -58,7 +59,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "filter_form": form,
         "page_obj": page,
         "scope": scope,
-        "can_triage": access.can_triage(scope),
+        "can_triage": scope.is_press_editor,
         "can_send": bool(scope.writable) and not scope.is_press,
         "overdue_count": selectors.overdue_count(request.user),
         "query": request.GET.copy(),
@@ -67,7 +68,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def submission_new(request: HttpRequest) -> HttpResponse:
+def submission_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = SubmissionForm(request.POST or None, request.FILES or None, user=request.user)
     if not form.fields["organization"].queryset.exists():  # type: ignore[attr-defined]
         raise PermissionDenied
@@ -83,7 +84,7 @@ def submission_new(request: HttpRequest) -> HttpResponse:
     return render(request, "exchange/submission_form.html", {"form": form})
 
 
-def _item_context(request: HttpRequest, item: Submission | InfoRequest) -> dict[str, Any]:
+def _item_context(request: AuthenticatedHttpRequest, item: Submission | InfoRequest) -> dict[str, Any]:
     scope = scope_for(request.user)
     last_read = selectors.last_read(request.user, item)
     services.thread_mark_read(user=request.user, item=item)
@@ -92,14 +93,14 @@ def _item_context(request: HttpRequest, item: Submission | InfoRequest) -> dict[
         "thread": selectors.thread(item),
         "last_read": last_read,
         "message_form": MessageForm(),
-        "can_triage": access.can_triage(scope),
+        "can_triage": scope.is_press_editor,
         "can_write": scope.is_press or scope.can_write(item.organization_id),
         "history": AuditEvent.objects.for_object(item).select_related("organization")[:100],
     }
 
 
 @login_required
-def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def submission_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     submission = access.get_submission_for_user(request.user, pk)
     context = _item_context(request, submission)
     context.update(
@@ -119,7 +120,7 @@ SUBMISSION_ACTIONS = {
 
 @login_required
 @require_POST
-def submission_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def submission_action(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
     submission = access.get_submission_for_user(request.user, pk, write=True)
     access.require_triage(request.user)
     try:
@@ -149,7 +150,7 @@ def submission_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
 
 @login_required
 @require_POST
-def message_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def message_new(request: AuthenticatedHttpRequest, kind: str, pk: int) -> HttpResponse:
     if kind == "thong-tin":
         item: Submission | InfoRequest = access.get_submission_for_user(request.user, pk, write=True)
     else:
@@ -173,7 +174,7 @@ def message_new(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 @login_required
-def request_new(request: HttpRequest) -> HttpResponse:
+def request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_triage(request.user)
     form = InfoRequestForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -189,7 +190,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def request_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     info_request = access.get_info_request_for_user(request.user, pk)
     context = _item_context(request, info_request)
     scope = scope_for(request.user)
@@ -202,7 +203,7 @@ def request_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
+def request_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     info_request = access.get_info_request_for_user(request.user, pk, write=True)
     if scope_for(request.user).is_press:
         raise PermissionDenied
@@ -222,7 +223,7 @@ def request_answer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def attachment_download(request: HttpRequest, pk: int) -> FileResponse:
+def attachment_download(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     attachment = access.get_attachment_for_user(request.user, pk)
     response = FileResponse(
         attachment.file.open("rb"),

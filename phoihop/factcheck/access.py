@@ -15,24 +15,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from phoihop.accounts.access import UserScope, scope_for
-from phoihop.exchange.access import PRESS_TRIAGE_ROLES
+from phoihop.accounts.access import UserScope, require_press, scope_for
+from phoihop.accounts.models import User
 from phoihop.factcheck.models import Claim, Evidence, Tip
 
 
-def can_triage(scope: UserScope) -> bool:
-    return bool(scope.press_roles & PRESS_TRIAGE_ROLES)
-
-
-def can_approve(scope: UserScope) -> bool:
-    return scope.is_press_leader
-
-
-def require_workspace(user: Any) -> UserScope:
+def require_workspace(user: AnonymousUser | User) -> UserScope:
     """The fact-checking workspace is for press and partner members; others get 404."""
     scope = scope_for(user)
     if not scope.member_of:
@@ -40,31 +33,23 @@ def require_workspace(user: Any) -> UserScope:
     return scope
 
 
-def require_press(user: Any) -> UserScope:
-    """Press members only (404 for everyone else: claims do not exist for them)."""
-    scope = scope_for(user)
-    if not scope.is_press:
-        raise Http404
-    return scope
-
-
-def require_triage(user: Any) -> UserScope:
+def require_triage(user: AnonymousUser | User) -> UserScope:
     """Press editors and leaders (404 outside the press, 403 for reporters)."""
     scope = require_press(user)
-    if not can_triage(scope):
+    if not scope.is_press_editor:
         raise PermissionDenied
     return scope
 
 
-def require_approver(user: Any) -> UserScope:
+def require_approver(user: AnonymousUser | User) -> UserScope:
     """The Tổng Biên tập or a Phó Tổng Biên tập (404 outside the press, 403 for other press roles)."""
     scope = require_press(user)
-    if not can_approve(scope):
+    if not scope.is_press_leader:
         raise PermissionDenied
     return scope
 
 
-def tips_for_user(user: Any) -> QuerySet[Tip]:
+def tips_for_user(user: AnonymousUser | User) -> QuerySet[Tip]:
     scope = scope_for(user)
     if scope.is_press:
         return Tip.objects.all()
@@ -73,11 +58,7 @@ def tips_for_user(user: Any) -> QuerySet[Tip]:
     return Tip.objects.filter(organization__in=scope.visible)
 
 
-def claims_for_user(user: Any) -> QuerySet[Claim]:
-    return Claim.objects.all() if scope_for(user).is_press else Claim.objects.none()
-
-
-def get_tip_for_user(user: Any, pk: Any, *, write: bool = False) -> Tip:
+def get_tip_for_user(user: AnonymousUser | User, pk: Any, *, write: bool = False) -> Tip:
     """A tip the user may see (404 otherwise). With `write` (grouping, dismissing): press editors
     and leaders only (403 for reporters and partners who can see it)."""
     try:
@@ -88,12 +69,12 @@ def get_tip_for_user(user: Any, pk: Any, *, write: bool = False) -> Tip:
         )
     except (Tip.DoesNotExist, TypeError, ValueError):
         raise Http404 from None
-    if write and not can_triage(scope_for(user)):
+    if write and not scope_for(user).is_press_editor:
         raise PermissionDenied
     return tip
 
 
-def get_claim_for_user(user: Any, pk: Any, *, write: bool = False) -> Claim:
+def get_claim_for_user(user: AnonymousUser | User, pk: Any, *, write: bool = False) -> Claim:
     """A claim, for press members only (404 for anyone else). With `write`: editors and leaders (403)."""
     require_press(user)
     try:
@@ -105,7 +86,7 @@ def get_claim_for_user(user: Any, pk: Any, *, write: bool = False) -> Claim:
     return claim
 
 
-def get_evidence_for_user(user: Any, pk: Any) -> Evidence:
+def get_evidence_for_user(user: AnonymousUser | User, pk: Any) -> Evidence:
     require_press(user)
     try:
         return Evidence.objects.select_related("claim").get(pk=int(pk))

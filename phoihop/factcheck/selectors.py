@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from phoihop.accounts.models import User
 from phoihop.audit.models import AuditEvent
 from phoihop.factcheck import access
 from phoihop.factcheck.models import Claim, ClaimRequest, Tip, TipSuggestion, Verdict
@@ -25,7 +27,7 @@ def published_verdicts(*, label: Any = None, domain: Any = None) -> QuerySet[Ver
     return qs
 
 
-def tip_queue(user: Any, *, status: str = "") -> QuerySet[Tip]:
+def tip_queue(user: AnonymousUser | User, *, status: str = "") -> QuerySet[Tip]:
     """The tips a user sees: new ones first for the newsroom, their own units' for a partner."""
     qs = access.tips_for_user(user).select_related("domain", "organization", "claim", "claim__verdict__label")
     if status:

@@ -27,7 +27,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.accounts.access import scope_for
-from phoihop.accounts.models import Membership, Organization
+from phoihop.accounts.models import Organization, User
+from phoihop.accounts.selectors import press_editors
 from phoihop.audit.services import audit_record
 from phoihop.core.services import next_number
 from phoihop.core.storage import private_storage
@@ -100,17 +101,6 @@ def _notify(**kwargs: Any) -> None:
     notify(**kwargs)
 
 
-def _press_triagers() -> list[Any]:
-    from phoihop.exchange.access import PRESS_TRIAGE_ROLES
-
-    return [
-        m.user
-        for m in Membership.objects.active()
-        .filter(organization__kind=Organization.Kind.PRESS, role__in=PRESS_TRIAGE_ROLES, user__is_active=True)
-        .select_related("user")
-    ]
-
-
 def _clean_url(url: str) -> str:
     url = clean_text(url)
     if url and "://" not in url:
@@ -162,7 +152,7 @@ def _tip_create(
     contact_email: str = "",
     contact_phone: str = "",
     organization: Organization | None = None,
-    actor: Any = None,
+    actor: User | None = None,
 ) -> Tip:
     description = clean_multiline(description)
     if not description:
@@ -203,7 +193,7 @@ def _tip_create(
             _match_tip(tip)
             if tip.claim_id is None:
                 _notify(
-                    recipients=_press_triagers(),
+                    recipients=press_editors(),
                     verb="tip.created",
                     title=_("Phản ánh mới %(ref)s (%(source)s)")
                     % {"ref": tip.reference, "source": tip.get_source_display()},
@@ -253,7 +243,7 @@ def _checked_screenshot(uploaded: Any) -> CheckedFile:
 
 def tip_file(
     *,
-    actor: Any,
+    actor: User,
     description: str,
     domain: Domain,
     suspect_url: str = "",
@@ -310,7 +300,7 @@ def _match_tip(tip: Tip) -> None:
         _attach(tip=tip, claim=best.key, actor=None, score=best.score, verb="tip.auto_grouped", data={"rule": "text"})
 
 
-def _attach(*, tip: Tip, claim: Claim, actor: Any, score: float | None, verb: str, data: dict[str, Any]) -> Tip:
+def _attach(*, tip: Tip, claim: Claim, actor: User | None, score: float | None, verb: str, data: dict[str, Any]) -> Tip:
     tip.claim = claim
     tip.status = Tip.Status.GROUPED
     tip.grouped_at = timezone.now()
@@ -376,7 +366,7 @@ def _answer_tip(tip: Tip, verdict: Verdict) -> bool:
 
 
 @transaction.atomic
-def tip_attach(*, actor: Any, tip: Tip, claim: Claim) -> Tip:
+def tip_attach(*, actor: User, tip: Tip, claim: Claim) -> Tip:
     """An editor confirms that a tip is about `claim` (a suggestion or a claim picked by hand)."""
     access.require_triage(actor)
     current = Tip.objects.select_for_update().get(pk=tip.pk)
@@ -391,7 +381,7 @@ def tip_attach(*, actor: Any, tip: Tip, claim: Claim) -> Tip:
 
 
 @transaction.atomic
-def tip_dismiss(*, actor: Any, tip: Tip, reason: str) -> Tip:
+def tip_dismiss(*, actor: User, tip: Tip, reason: str) -> Tip:
     """Spam, a joke, or nothing to check: the tip leaves the queue, with the reason on record."""
     access.require_triage(actor)
     reason = clean_multiline(reason)
@@ -415,7 +405,7 @@ def tip_dismiss(*, actor: Any, tip: Tip, reason: str) -> Tip:
 @transaction.atomic
 def claim_create(
     *,
-    actor: Any,
+    actor: User,
     title: str,
     domain: Domain,
     summary: str = "",
@@ -459,7 +449,7 @@ def claim_create(
 @transaction.atomic
 def claim_update(
     *,
-    actor: Any,
+    actor: User,
     claim: Claim,
     title: str,
     domain: Domain,
@@ -486,7 +476,7 @@ def claim_update(
 
 
 @transaction.atomic
-def claim_dismiss(*, actor: Any, claim: Claim, reason: str) -> Claim:
+def claim_dismiss(*, actor: User, claim: Claim, reason: str) -> Claim:
     access.require_triage(actor)
     reason = clean_multiline(reason)
     if not reason:
@@ -501,7 +491,7 @@ def claim_dismiss(*, actor: Any, claim: Claim, reason: str) -> Claim:
 
 
 @transaction.atomic
-def claim_set_deadline(*, actor: Any, claim: Claim, policy: Any = None, due_at: dt.datetime | None = None) -> Claim:
+def claim_set_deadline(*, actor: User, claim: Claim, policy: Any = None, due_at: dt.datetime | None = None) -> Claim:
     """The claim's own deadline: from a named policy on the work calendar (counted from now) or a time."""
     access.require_triage(actor)
     if policy is None and due_at is None:
@@ -521,7 +511,7 @@ def claim_set_deadline(*, actor: Any, claim: Claim, policy: Any = None, due_at: 
 
 
 @transaction.atomic
-def checklist_item_add(*, actor: Any, claim: Claim, text: str) -> ChecklistItem:
+def checklist_item_add(*, actor: User, claim: Claim, text: str) -> ChecklistItem:
     access.require_press(actor)
     text = clean_text(text)
     if not text:
@@ -533,7 +523,7 @@ def checklist_item_add(*, actor: Any, claim: Claim, text: str) -> ChecklistItem:
 
 
 @transaction.atomic
-def checklist_item_toggle(*, actor: Any, item: ChecklistItem) -> ChecklistItem:
+def checklist_item_toggle(*, actor: User, item: ChecklistItem) -> ChecklistItem:
     access.require_press(actor)
     done = item.done_at is None
     item.done_at = timezone.now() if done else None
@@ -549,7 +539,7 @@ def checklist_item_toggle(*, actor: Any, item: ChecklistItem) -> ChecklistItem:
 
 
 @transaction.atomic
-def checklist_item_remove(*, actor: Any, item: ChecklistItem) -> None:
+def checklist_item_remove(*, actor: User, item: ChecklistItem) -> None:
     access.require_press(actor)
     audit_record(actor=actor, verb="claim.checklist_removed", target=item.claim, data={"item": item.text})
     item.delete()
@@ -557,7 +547,7 @@ def checklist_item_remove(*, actor: Any, item: ChecklistItem) -> None:
 
 def evidence_add(
     *,
-    actor: Any,
+    actor: User,
     claim: Claim,
     kind: str,
     title: str,
@@ -607,7 +597,7 @@ def evidence_add(
 
 
 @transaction.atomic
-def note_add(*, actor: Any, claim: Claim, body: str) -> ClaimNote:
+def note_add(*, actor: User, claim: Claim, body: str) -> ClaimNote:
     access.require_press(actor)
     body = clean_multiline(body)
     if not body:
@@ -620,7 +610,7 @@ def note_add(*, actor: Any, claim: Claim, body: str) -> ClaimNote:
 @transaction.atomic
 def claim_request_info(
     *,
-    actor: Any,
+    actor: User,
     claim: Claim,
     organization: Organization,
     subject: str,
@@ -654,7 +644,7 @@ def claim_request_info(
 @transaction.atomic
 def verdict_save(
     *,
-    actor: Any,
+    actor: User,
     claim: Claim,
     label: VerdictLabel,
     summary: str,
@@ -703,7 +693,7 @@ def verdict_save(
 
 
 @transaction.atomic
-def verdict_approve(*, actor: Any, claim: Claim) -> Verdict:
+def verdict_approve(*, actor: User, claim: Claim) -> Verdict:
     """The Tổng Biên tập or a Phó Tổng Biên tập approves the drafted verdict (403 for anyone else)."""
     access.require_approver(actor)
     verdict = Verdict.objects.select_for_update().filter(claim=claim).select_related("label").first()
@@ -719,7 +709,7 @@ def verdict_approve(*, actor: Any, claim: Claim) -> Verdict:
     claim.save(update_fields=["status", "updated_at"])
     audit_record(actor=actor, verb="verdict.approved", target=claim, data={"label": verdict.label.name})
     _notify(
-        recipients=[verdict.drafted_by, *_press_triagers()],
+        recipients=[verdict.drafted_by, *press_editors()],
         verb="verdict.approved",
         title=_("Đã duyệt kết luận “%(label)s”: %(claim)s") % {"label": verdict.label.name, "claim": claim.title},
         url=claim.get_absolute_url(),
@@ -755,7 +745,7 @@ def _unique_slug(category: Any, base: str) -> str:
 
 
 @transaction.atomic
-def rebuttal_create_draft(*, actor: Any, claim: Claim) -> Any:
+def rebuttal_create_draft(*, actor: User, claim: Claim) -> Any:
     """A draft article in the "Kiểm chứng" category written from the verdict, linked to the claim.
     The newsroom finishes it in the Wagtail editor and publishes it there (or from the claim page)."""
     from django.utils.html import escape
@@ -792,7 +782,7 @@ def rebuttal_create_draft(*, actor: Any, claim: Claim) -> Any:
 
 
 @transaction.atomic
-def rebuttal_link(*, actor: Any, claim: Claim, article: Any) -> Verdict:
+def rebuttal_link(*, actor: User, claim: Claim, article: Any) -> Verdict:
     """Link an existing article of the "Kiểm chứng" category as the claim's rebuttal."""
     access.require_triage(actor)
     verdict = _require_verdict(claim)
@@ -812,7 +802,7 @@ def rebuttal_link(*, actor: Any, claim: Claim, article: Any) -> Verdict:
     return verdict
 
 
-def rebuttal_publish(*, actor: Any, claim: Claim) -> Any:
+def rebuttal_publish(*, actor: User, claim: Claim) -> Any:
     """Publish the rebuttal's latest revision through Wagtail (its publish permission applies), once
     the verdict is approved. Wagtail's page_published signal then answers the tipsters."""
     access.require_triage(actor)

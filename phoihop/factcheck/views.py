@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phoihop.accounts.access import scope_for
+from phoihop.accounts.http import AuthenticatedHttpRequest
 from phoihop.audit.models import AuditEvent
 from phoihop.factcheck import access, selectors, services, spam
 from phoihop.factcheck.forms import (
@@ -121,11 +122,11 @@ def tip_sent(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def workspace(request: HttpRequest) -> HttpResponse:
+def workspace(request: AuthenticatedHttpRequest) -> HttpResponse:
     scope = access.require_workspace(request.user)
     tab = request.GET.get("muc", "phan-anh")
     status = request.GET.get("trang-thai", "")
-    context: dict[str, Any] = {"scope": scope, "tab": tab, "status": status, "can_triage": access.can_triage(scope)}
+    context: dict[str, Any] = {"scope": scope, "tab": tab, "status": status, "can_triage": scope.is_press_editor}
     if scope.is_press and tab == "ho-so":
         items: Any = selectors.claim_list(status=status if status in Claim.Status.values else "")
         context["statuses"] = Claim.Status.choices
@@ -139,7 +140,7 @@ def workspace(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def tip_new(request: HttpRequest) -> HttpResponse:
+def tip_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     scope = access.require_workspace(request.user)
     if not scope.is_press and not scope.writable:
         from django.core.exceptions import PermissionDenied
@@ -166,10 +167,10 @@ def tip_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def tip_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def tip_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     tip = access.get_tip_for_user(request.user, pk)
     scope = scope_for(request.user)
-    context: dict[str, Any] = {"tip": tip, "is_press": scope.is_press, "can_triage": access.can_triage(scope)}
+    context: dict[str, Any] = {"tip": tip, "is_press": scope.is_press, "can_triage": scope.is_press_editor}
     if tip.claim_id is not None:
         context["verdict"] = selectors.published_verdicts().filter(claim_id=tip.claim_id).first()
     if scope.is_press:
@@ -183,7 +184,7 @@ def tip_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "factcheck/tip_detail.html", context)
 
 
-def _tip_attach(request: HttpRequest, tip: Tip) -> str:
+def _tip_attach(request: AuthenticatedHttpRequest, tip: Tip) -> str:
     form = AttachForm(request.POST)
     if not form.is_valid():
         raise ValidationError(_("Chọn hồ sơ để gom."))
@@ -191,7 +192,7 @@ def _tip_attach(request: HttpRequest, tip: Tip) -> str:
     return _("Đã gom phản ánh vào hồ sơ.")
 
 
-def _tip_new_claim(request: HttpRequest, tip: Tip) -> str:
+def _tip_new_claim(request: AuthenticatedHttpRequest, tip: Tip) -> str:
     form = ClaimFromTipForm(request.POST)
     if not form.is_valid():
         raise ValidationError(_("Cần nêu thông tin cần kiểm chứng và lĩnh vực."))
@@ -199,7 +200,7 @@ def _tip_new_claim(request: HttpRequest, tip: Tip) -> str:
     return _("Đã lập hồ sơ %(ref)s.") % {"ref": claim.reference}
 
 
-def _tip_dismiss(request: HttpRequest, tip: Tip) -> str:
+def _tip_dismiss(request: AuthenticatedHttpRequest, tip: Tip) -> str:
     form = ReasonForm(request.POST)
     if not form.is_valid():
         raise ValidationError(_("Cần nêu lý do không xử lý."))
@@ -207,7 +208,7 @@ def _tip_dismiss(request: HttpRequest, tip: Tip) -> str:
     return _("Đã chuyển phản ánh sang không xử lý.")
 
 
-TIP_ACTIONS: dict[str, Callable[[HttpRequest, Tip], str]] = {
+TIP_ACTIONS: dict[str, Callable[[AuthenticatedHttpRequest, Tip], str]] = {
     "gom": _tip_attach,
     "lap-ho-so": _tip_new_claim,
     "bo-qua": _tip_dismiss,
@@ -216,7 +217,7 @@ TIP_ACTIONS: dict[str, Callable[[HttpRequest, Tip], str]] = {
 
 @login_required
 @require_POST
-def tip_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def tip_action(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
     tip = access.get_tip_for_user(request.user, pk, write=True)
     handler = TIP_ACTIONS.get(action)
     if handler is None:
@@ -242,7 +243,7 @@ def _file_response(field: Any, name: str, mime: str) -> FileResponse:
 
 
 @login_required
-def tip_screenshot(request: HttpRequest, pk: int) -> FileResponse:
+def tip_screenshot(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     tip = access.get_tip_for_user(request.user, pk)
     if not tip.screenshot:
         raise Http404
@@ -252,7 +253,7 @@ def tip_screenshot(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @login_required
-def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
+def evidence_file(request: AuthenticatedHttpRequest, pk: int) -> FileResponse:
     evidence = access.get_evidence_for_user(request.user, pk)
     if not evidence.file:
         raise Http404
@@ -260,14 +261,14 @@ def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @login_required
-def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def claim_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     claim = access.get_claim_for_user(request.user, pk)
     scope = scope_for(request.user)
     context = selectors.claim_detail(claim)
     verdict = context["verdict"]
     context.update(
-        can_triage=access.can_triage(scope),
-        can_approve=access.can_approve(scope),
+        can_triage=scope.is_press_editor,
+        can_approve=scope.is_press_leader,
         edit_form=ClaimEditForm(
             initial={
                 "title": claim.title,
@@ -314,73 +315,73 @@ def _bound(form_class: type, request: HttpRequest, message: str) -> dict[str, An
     return dict(form.cleaned_data)
 
 
-def _claim_edit(request: HttpRequest, claim: Claim) -> str:
+def _claim_edit(request: AuthenticatedHttpRequest, claim: Claim) -> str:
     services.claim_update(actor=request.user, claim=claim, **_bound(ClaimEditForm, request, ""))
     return _("Đã cập nhật hồ sơ.")
 
 
-def _checklist_add(request: HttpRequest, claim: Claim) -> str:
+def _checklist_add(request: AuthenticatedHttpRequest, claim: Claim) -> str:
     services.checklist_item_add(actor=request.user, claim=claim, **_bound(ChecklistItemForm, request, ""))
     return _("Đã thêm bước kiểm tra.")
 
 
-def _evidence_add(request: HttpRequest, claim: Claim) -> str:
+def _evidence_add(request: AuthenticatedHttpRequest, claim: Claim) -> str:
     services.evidence_add(actor=request.user, claim=claim, **_bound(EvidenceForm, request, ""))
     return _("Đã thêm bằng chứng.")
 
 
-def _note_add(request: HttpRequest, claim: Claim) -> str:
+def _note_add(request: AuthenticatedHttpRequest, claim: Claim) -> str:
     services.note_add(actor=request.user, claim=claim, **_bound(NoteForm, request, ""))
     return _("Đã thêm ghi chú.")
 
 
-def _deadline(request: HttpRequest, claim: Claim) -> str:
+def _deadline(request: AuthenticatedHttpRequest, claim: Claim) -> str:
     services.claim_set_deadline(actor=request.user, claim=claim, **_bound(DeadlineForm, request, ""))
     return _("Đã đặt hạn xác minh.")
 
 
-def _info_request(request: HttpRequest, claim: Claim) -> str:
+def _info_request(request: AuthenticatedHttpRequest, claim: Claim) -> str:
     link = services.claim_request_info(actor=request.user, claim=claim, **_bound(ClaimRequestForm, request, ""))
     return _("Đã gửi đề nghị %(ref)s.") % {"ref": link.info_request.reference}
 
 
-def _verdict(request: HttpRequest, claim: Claim) -> str:
+def _verdict(request: AuthenticatedHttpRequest, claim: Claim) -> str:
     services.verdict_save(actor=request.user, claim=claim, **_bound(VerdictForm, request, ""))
     return _("Đã lưu dự thảo kết luận, chờ duyệt.")
 
 
-def _approve(request: HttpRequest, claim: Claim) -> str:
+def _approve(request: AuthenticatedHttpRequest, claim: Claim) -> str:
     services.verdict_approve(actor=request.user, claim=claim)
     return _("Đã duyệt kết luận.")
 
 
-def _rebuttal_draft(request: HttpRequest, claim: Claim) -> str:
+def _rebuttal_draft(request: AuthenticatedHttpRequest, claim: Claim) -> str:
     services.rebuttal_create_draft(actor=request.user, claim=claim)
     return _("Đã tạo bản nháp bài kiểm chứng.")
 
 
-def _rebuttal_link(request: HttpRequest, claim: Claim) -> str:
+def _rebuttal_link(request: AuthenticatedHttpRequest, claim: Claim) -> str:
     services.rebuttal_link(actor=request.user, claim=claim, **_bound(RebuttalLinkForm, request, ""))
     return _("Đã gắn bài kiểm chứng.")
 
 
-def _rebuttal_publish(request: HttpRequest, claim: Claim) -> str:
+def _rebuttal_publish(request: AuthenticatedHttpRequest, claim: Claim) -> str:
     services.rebuttal_publish(actor=request.user, claim=claim)
     return _("Đã đăng bài kiểm chứng.")
 
 
-def _claim_dismiss(request: HttpRequest, claim: Claim) -> str:
+def _claim_dismiss(request: AuthenticatedHttpRequest, claim: Claim) -> str:
     services.claim_dismiss(actor=request.user, claim=claim, **_bound(ReasonForm, request, ""))
     return _("Đã chuyển hồ sơ sang không xử lý.")
 
 
 # Actions any press member takes, and those for editors and leaders (the services check again).
-CLAIM_WORK_ACTIONS: dict[str, Callable[[HttpRequest, Claim], str]] = {
+CLAIM_WORK_ACTIONS: dict[str, Callable[[AuthenticatedHttpRequest, Claim], str]] = {
     "buoc-kiem-tra": _checklist_add,
     "bang-chung": _evidence_add,
     "ghi-chu": _note_add,
 }
-CLAIM_TRIAGE_ACTIONS: dict[str, Callable[[HttpRequest, Claim], str]] = {
+CLAIM_TRIAGE_ACTIONS: dict[str, Callable[[AuthenticatedHttpRequest, Claim], str]] = {
     "sua": _claim_edit,
     "thoi-han": _deadline,
     "de-nghi": _info_request,
@@ -395,7 +396,7 @@ CLAIM_TRIAGE_ACTIONS: dict[str, Callable[[HttpRequest, Claim], str]] = {
 
 @login_required
 @require_POST
-def claim_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def claim_action(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
     handler = CLAIM_WORK_ACTIONS.get(action)
     claim = access.get_claim_for_user(request.user, pk, write=handler is None)
     handler = handler or CLAIM_TRIAGE_ACTIONS.get(action)
@@ -411,7 +412,7 @@ def claim_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def checklist_action(request: HttpRequest, pk: int, item_pk: int, action: str) -> HttpResponse:
+def checklist_action(request: AuthenticatedHttpRequest, pk: int, item_pk: int, action: str) -> HttpResponse:
     claim = access.get_claim_for_user(request.user, pk)
     item = get_object_or_404(ChecklistItem, pk=item_pk, claim=claim)
     if action == "danh-dau":

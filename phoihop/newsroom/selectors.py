@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import WorkflowPage
 
+from phoihop.accounts.models import User
 from phoihop.newsroom import access
 from phoihop.newsroom.models import Assignment, Section
 from phoihop.portal.models import CategoryPage
@@ -21,7 +22,7 @@ FINISHED_VISIBLE_FOR = dt.timedelta(days=14)
 COLUMN_LIMIT = 100
 
 
-def assignments(user: Any, filters: dict[str, Any]) -> QuerySet[Assignment]:
+def assignments(user: User, filters: dict[str, Any]) -> QuerySet[Assignment]:
     qs = access.assignments_for_user(user).select_related("assignee", "section", "program", "submission")
     if filters.get("section"):
         qs = qs.filter(section=filters["section"])
@@ -40,7 +41,7 @@ class Column:
     total: int
 
 
-def board(user: Any, filters: dict[str, Any], *, now: dt.datetime | None = None) -> list[Column]:
+def board(user: User, filters: dict[str, Any], *, now: dt.datetime | None = None) -> list[Column]:
     """One column per status, in workflow order; finished work only from the last two weeks."""
     now = now or timezone.now()
     qs = assignments(user, filters)
@@ -130,7 +131,7 @@ def parse_day(value: str | None) -> dt.date:
         return timezone.localdate()
 
 
-def calendar(user: Any, *, mode: str, day: dt.date, filters: dict[str, Any]) -> Calendar:
+def calendar(user: User, *, mode: str, day: dt.date, filters: dict[str, Any]) -> Calendar:
     """The week (Monday to Sunday) or the month around `day`: assignments by due time and the
     partners' event notices by start time, each on its local day. Events show whether an
     assignment already covers them."""

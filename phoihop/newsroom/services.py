@@ -42,7 +42,7 @@ from wagtail.models import (
 from wagtail.rich_text import RichText
 
 from phoihop.accounts.access import scope_for
-from phoihop.accounts.models import Role
+from phoihop.accounts.models import Role, User
 from phoihop.accounts.services import PRESS_ROLE_GROUPS
 from phoihop.audit.services import audit_record
 from phoihop.core.text import clean_multiline, clean_text
@@ -64,17 +64,17 @@ DEFAULT_STEPS: tuple[str, ...] = (Role.EDITOR, Role.SECTION_HEAD, Role.DEPUTY_ED
 APPROVER_ROLES = frozenset(DEFAULT_STEPS)
 
 
-def _require_configure(actor: Any) -> None:
+def _require_configure(actor: User | None) -> None:
     if actor is not None and not access.can_configure(actor):
         raise PermissionDenied
 
 
-def _require_manager(actor: Any) -> None:
-    if actor is not None and not access.can_manage(scope_for(actor)):
+def _require_manager(actor: User | None) -> None:
+    if actor is not None and not scope_for(actor).is_press_editor:
         raise PermissionDenied
 
 
-def _require_press_member(user: Any, field: str = "assignee") -> None:
+def _require_press_member(user: User | None, field: str = "assignee") -> None:
     if user is None or not user.is_active or not scope_for(user).is_press:
         raise ValidationError({field: _("Chỉ giao việc cho thành viên của cơ quan báo chí.")})
 
@@ -124,7 +124,7 @@ def _section_group_sync(section: Section) -> None:
 
 
 @transaction.atomic
-def section_member_set(*, actor: Any, category: CategoryPage, user: Any, is_head: bool = False) -> SectionMembership:
+def section_member_set(*, actor: User, category: CategoryPage, user: User, is_head: bool = False) -> SectionMembership:
     """Put a press member in the section of `category` (as one of its heads with `is_head`).
 
     Only the editor-in-chief and deputies may. The first head of a category that has no approval
@@ -150,7 +150,7 @@ def section_member_set(*, actor: Any, category: CategoryPage, user: Any, is_head
 
 
 @transaction.atomic
-def section_member_remove(*, actor: Any, membership: SectionMembership) -> None:
+def section_member_remove(*, actor: User, membership: SectionMembership) -> None:
     _require_configure(actor)
     section = membership.section
     username = membership.user.get_username()
@@ -229,7 +229,7 @@ def workflow_steps(workflow: Workflow | None) -> list[str]:
 
 
 @transaction.atomic
-def workflow_assign(*, actor: Any, category: CategoryPage, steps: Sequence[str]) -> Workflow:
+def workflow_assign(*, actor: User, category: CategoryPage, steps: Sequence[str]) -> Workflow:
     """Approve `category`'s articles through `steps` (roles, in order) from now on.
 
     Only the editor-in-chief and deputies may. A Trưởng ban step is the category's own section
@@ -295,7 +295,7 @@ def _check_program(program: Any, themes: Sequence[Any]) -> None:
         raise ValidationError(_("Nội dung tuyên truyền không thuộc chương trình đã chọn."))
 
 
-def _notify_assignment(*, actor: Any, assignment: Assignment, verb: str, title: str, body: str = "") -> None:
+def _notify_assignment(*, actor: User | None, assignment: Assignment, verb: str, title: str, body: str = "") -> None:
     _notify(
         recipients=[assignment.assignee, assignment.created_by],
         verb=verb,
@@ -310,11 +310,11 @@ def _notify_assignment(*, actor: Any, assignment: Assignment, verb: str, title: 
 @transaction.atomic
 def assignment_create(
     *,
-    actor: Any,
+    actor: User,
     title: str,
     due_at: dt.datetime,
     brief: str = "",
-    assignee: Any = None,
+    assignee: User | None = None,
     section: CategoryPage | None = None,
     program: Any = None,
     themes: Sequence[Any] = (),
@@ -372,7 +372,7 @@ UPDATABLE_FIELDS = ("title", "brief", "assignee", "section", "program", "due_at"
 
 @transaction.atomic
 def assignment_update(
-    *, actor: Any, assignment: Assignment, themes: Sequence[Any] | None = None, **changes: Any
+    *, actor: User, assignment: Assignment, themes: Sequence[Any] | None = None, **changes: Any
 ) -> Assignment:
     """Change an open assignment's details (managers only). A new assignee is told."""
     _require_manager(actor)
@@ -417,7 +417,7 @@ def assignment_update(
 
 def _move(
     *,
-    actor: Any,
+    actor: User | None,
     assignment: Assignment,
     status: str,
     verb: str,
@@ -440,7 +440,7 @@ def _move(
             )
         if actor is not None:
             is_own_move = current.assignee_id == actor.pk and (current.status, status) in ASSIGNEE_MOVES
-            if not (is_own_move or access.can_manage(scope_for(actor))):
+            if not (is_own_move or scope_for(actor).is_press_editor):
                 raise PermissionDenied
         previous = current.status
         current.status = status
@@ -457,7 +457,7 @@ def _move(
     return current
 
 
-def assignment_assign(*, actor: Any, assignment: Assignment, assignee: Any = None) -> Assignment:
+def assignment_assign(*, actor: User, assignment: Assignment, assignee: User | None = None) -> Assignment:
     """A draft goes to its assignee (or to `assignee`)."""
     _require_manager(actor)
     assignee = assignee or assignment.assignee
@@ -472,7 +472,7 @@ def assignment_assign(*, actor: Any, assignment: Assignment, assignee: Any = Non
     )
 
 
-def assignment_start(*, actor: Any, assignment: Assignment) -> Assignment:
+def assignment_start(*, actor: User | None, assignment: Assignment) -> Assignment:
     """The assignee (or a manager) starts the work."""
     return _move(
         actor=actor,
@@ -483,7 +483,7 @@ def assignment_start(*, actor: Any, assignment: Assignment) -> Assignment:
     )
 
 
-def assignment_submit(*, actor: Any, assignment: Assignment) -> Assignment:
+def assignment_submit(*, actor: User | None, assignment: Assignment) -> Assignment:
     """The assignee hands the work in (the draft goes to approval)."""
     return _move(
         actor=actor,
@@ -494,7 +494,7 @@ def assignment_submit(*, actor: Any, assignment: Assignment) -> Assignment:
     )
 
 
-def assignment_return(*, actor: Any, assignment: Assignment, reason: str = "") -> Assignment:
+def assignment_return(*, actor: User | None, assignment: Assignment, reason: str = "") -> Assignment:
     """A manager sends handed-in work back for changes."""
     return _move(
         actor=actor,
@@ -506,7 +506,7 @@ def assignment_return(*, actor: Any, assignment: Assignment, reason: str = "") -
     )
 
 
-def assignment_complete(*, actor: Any, assignment: Assignment) -> Assignment:
+def assignment_complete(*, actor: User | None, assignment: Assignment) -> Assignment:
     return _move(
         actor=actor,
         assignment=assignment,
@@ -516,7 +516,7 @@ def assignment_complete(*, actor: Any, assignment: Assignment) -> Assignment:
     )
 
 
-def assignment_cancel(*, actor: Any, assignment: Assignment, reason: str) -> Assignment:
+def assignment_cancel(*, actor: User, assignment: Assignment, reason: str) -> Assignment:
     """A manager cancels open work, and says why."""
     reason = clean_multiline(reason)
     if not reason:
@@ -608,7 +608,7 @@ def _image_size(content: bytes) -> tuple[int, int] | None:
 
 
 def _copy_attachments(
-    *, actor: Any, submission: Submission, written: list[str]
+    *, actor: User, submission: Submission, written: list[str]
 ) -> tuple[list[tuple[str, Any]], list[Any]]:
     """Wagtail images (for photos) and documents (everything else) copied from the submission's
     files. Photos get the credit "Ảnh: <sending unit>"; their alt text is left for the editor."""
@@ -657,9 +657,9 @@ def _delete_files(names: Iterable[str]) -> None:
 
 def assignment_from_submission(
     *,
-    actor: Any,
+    actor: User,
     submission: Submission,
-    assignee: Any,
+    assignee: User,
     section: CategoryPage,
     due_at: dt.datetime,
     title: str = "",
@@ -735,7 +735,7 @@ def _published_article(article: Any) -> Any:
 
 
 @transaction.atomic
-def correction_add(*, actor: Any, article: Any, text: str) -> Correction:
+def correction_add(*, actor: User, article: Any, text: str) -> Correction:
     """Record a correction; the article shows it at once under "Thông tin cải chính"."""
     access.require_manager(actor)
     page = _published_article(article)
@@ -755,7 +755,7 @@ def correction_add(*, actor: Any, article: Any, text: str) -> Correction:
 
 
 @transaction.atomic
-def article_takedown(*, actor: Any, article: Any, reason: str, legal_basis: str = "") -> Takedown:
+def article_takedown(*, actor: User, article: Any, reason: str, legal_basis: str = "") -> Takedown:
     """Remove an article from every public surface (page, feeds, sitemaps, search) by unpublishing it
     through Wagtail, and keep it with its reason in the archive. Editor-in-chief and deputies only."""
     if not access.can_publish_directly(actor):

@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from phoihop.accounts.http import AuthenticatedHttpRequest
+from phoihop.accounts.models import User
 from phoihop.audit.models import AuditEvent
 from phoihop.exchange import access as exchange_access
 from phoihop.newsroom import access, selectors, services
@@ -46,21 +48,21 @@ def _form_errors(form: Any, error: ValidationError) -> None:
 
 
 @login_required
-def board(request: HttpRequest) -> HttpResponse:
+def board(request: AuthenticatedHttpRequest) -> HttpResponse:
     scope = access.require_press(request.user)
     form = BoardFilterForm(request.GET or None)
     filters = form.filters()
     context = {
         "filter_form": form,
         "columns": selectors.board(request.user, filters),
-        "can_manage": access.can_manage(scope),
+        "can_manage": scope.is_press_editor,
         "query": request.GET.urlencode(),
     }
     return render(request, "newsroom/board.html", context)
 
 
 @login_required
-def calendar(request: HttpRequest) -> HttpResponse:
+def calendar(request: AuthenticatedHttpRequest) -> HttpResponse:
     scope = access.require_press(request.user)
     form = BoardFilterForm(request.GET or None)
     mode = selectors.parse_mode(request.GET.get("che-do"))
@@ -72,14 +74,14 @@ def calendar(request: HttpRequest) -> HttpResponse:
     context = {
         "filter_form": form,
         "cal": cal,
-        "can_manage": access.can_manage(scope),
+        "can_manage": scope.is_press_editor,
         "filters_query": filters_query.urlencode(),
     }
     return render(request, "newsroom/calendar.html", context)
 
 
 @login_required
-def assignment_new(request: HttpRequest) -> HttpResponse:
+def assignment_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_manager(request.user)
     form = AssignmentForm(request.POST or None, initial={"due_at": default_due()})
     if request.method == "POST" and form.is_valid():
@@ -94,13 +96,13 @@ def assignment_new(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assignment = access.get_assignment_for_user(request.user, pk)
     scope = access.require_press(request.user)
     context = {
         "item": assignment,
         "themes": assignment.themes.all(),
-        "can_manage": access.can_manage(scope),
+        "can_manage": scope.is_press_editor,
         "is_assignee": assignment.assignee_id == request.user.pk,
         "return_form": ReasonForm(prefix="tra-lai"),
         "cancel_form": ReasonForm(prefix="huy"),
@@ -110,7 +112,7 @@ def assignment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def assignment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def assignment_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     assignment = access.get_assignment_for_user(request.user, pk)
     access.require_manager(request.user)
     initial = {
@@ -138,7 +140,7 @@ def assignment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _with_reason(service: Callable[..., Assignment], prefix: str) -> Callable[..., Assignment]:
-    def run(*, actor: Any, assignment: Assignment, request: HttpRequest) -> Assignment:
+    def run(*, actor: User, assignment: Assignment, request: HttpRequest) -> Assignment:
         form = ReasonForm(request.POST, prefix=prefix)
         reason = form.cleaned_data["reason"] if form.is_valid() else ""
         return service(actor=actor, assignment=assignment, reason=reason)
@@ -147,7 +149,7 @@ def _with_reason(service: Callable[..., Assignment], prefix: str) -> Callable[..
 
 
 def _plain(service: Callable[..., Assignment]) -> Callable[..., Assignment]:
-    def run(*, actor: Any, assignment: Assignment, request: HttpRequest) -> Assignment:
+    def run(*, actor: User, assignment: Assignment, request: HttpRequest) -> Assignment:
         return service(actor=actor, assignment=assignment)
 
     return run
@@ -165,7 +167,7 @@ ASSIGNMENT_ACTIONS: dict[str, Callable[..., Assignment]] = {
 
 @login_required
 @require_POST
-def assignment_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+def assignment_action(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
     assignment = access.get_assignment_for_user(request.user, pk, write=True)
     if action not in ASSIGNMENT_ACTIONS:
         raise Http404
@@ -179,7 +181,7 @@ def assignment_action(request: HttpRequest, pk: int, action: str) -> HttpRespons
 
 
 @login_required
-def from_submission(request: HttpRequest, pk: int) -> HttpResponse:
+def from_submission(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """ "Giao việc" on a submission: one form, one click → assignment + draft article."""
     access.require_press(request.user)
     submission = exchange_access.get_submission_for_user(request.user, pk, write=True)
@@ -202,7 +204,7 @@ def from_submission(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def sections(request: HttpRequest) -> HttpResponse:
+def sections(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_press(request.user)
     can_configure = access.can_configure(request.user)
     rows = selectors.sections()
@@ -224,7 +226,7 @@ def _category(pk: Any) -> CategoryPage:
 
 @login_required
 @require_POST
-def section_member_add(request: HttpRequest, category_id: int) -> HttpResponse:
+def section_member_add(request: AuthenticatedHttpRequest, category_id: int) -> HttpResponse:
     access.require_configure(request.user)
     category = _category(category_id)
     form = SectionMemberForm(request.POST)
@@ -242,7 +244,7 @@ def section_member_add(request: HttpRequest, category_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def section_member_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def section_member_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access.require_configure(request.user)
     try:
         membership = SectionMembership.objects.select_related("section__category", "user").get(pk=int(pk))
@@ -255,7 +257,7 @@ def section_member_remove(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def section_workflow(request: HttpRequest, category_id: int) -> HttpResponse:
+def section_workflow(request: AuthenticatedHttpRequest, category_id: int) -> HttpResponse:
     access.require_configure(request.user)
     category = _category(category_id)
     form = WorkflowStepsForm(request.POST)
@@ -276,7 +278,7 @@ def section_workflow(request: HttpRequest, category_id: int) -> HttpResponse:
 
 
 @login_required
-def article_tools(request: HttpRequest, page_id: int) -> HttpResponse:
+def article_tools(request: AuthenticatedHttpRequest, page_id: int) -> HttpResponse:
     """Corrections and takedown for one article (press managers; takedown: leaders)."""
     from phoihop.newsroom.forms import CorrectionForm, TakedownForm
     from phoihop.newsroom.models import Correction, Takedown
@@ -311,7 +313,7 @@ def article_tools(request: HttpRequest, page_id: int) -> HttpResponse:
 
 
 @login_required
-def archive(request: HttpRequest) -> HttpResponse:
+def archive(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Articles taken down, with their reasons: kept, never shown to readers."""
     from phoihop.newsroom.models import Takedown
 

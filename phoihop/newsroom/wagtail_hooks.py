@@ -70,7 +70,7 @@ def corrections_button(page: Any, user: Any, view_name: str, next_url: str | Non
     from phoihop.accounts.access import scope_for
     from phoihop.portal.models import ArticlePage
 
-    if isinstance(page.specific_deferred, ArticlePage) and access.can_manage(scope_for(user)):
+    if isinstance(page.specific_deferred, ArticlePage) and scope_for(user).is_press_editor:
         yield Button(
             _("Cải chính, gỡ bài"), reverse("newsroom:article_tools", args=[page.pk]), icon_name="warning", priority=90
         )

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def _unique_recipients(recipients: Iterable[Any], actor: Any) -> list[Any]:
+def _unique_recipients(recipients: Iterable[Any], actor: User | None) -> list[Any]:
     """Active users, each once, in the order given, without the actor."""
     actor_id = getattr(actor, "pk", None)
     seen: set[int] = set()
@@ -206,7 +206,7 @@ def notify_emails(
 
 
 @transaction.atomic
-def notification_mark_read(*, actor: Any, notification: Notification) -> Notification:
+def notification_mark_read(*, actor: User, notification: Notification) -> Notification:
     """Mark one of the actor's own notifications read (idempotent). Get it through `access` first."""
     if notification.recipient_id != getattr(actor, "pk", None):
         raise PermissionDenied
@@ -217,13 +217,13 @@ def notification_mark_read(*, actor: Any, notification: Notification) -> Notific
 
 
 @transaction.atomic
-def notifications_mark_all_read(*, actor: Any) -> int:
+def notifications_mark_all_read(*, actor: User) -> int:
     """Mark every unread notification of the actor read; returns how many changed."""
     return Notification.objects.for_user(actor).unread().update(read_at=timezone.now())
 
 
 @transaction.atomic
-def preference_update(*, actor: Any, user: Any, email_mode: str, digest_hour: int) -> NotificationPreference:
+def preference_update(*, actor: User | None, user: User, email_mode: str, digest_hour: int) -> NotificationPreference:
     """Change how `user` gets e-mail. Only the user themself (or a superuser) may.
 
     Choosing the digest starts it from now: what was already mailed or skipped is not repeated,

@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from phoihop.accounts.http import AuthenticatedHttpRequest
 from phoihop.notifications import access, selectors, services
 from phoihop.notifications.delivery import base_url
 from phoihop.notifications.forms import PreferenceForm
@@ -16,14 +17,14 @@ PAGE_SIZE = 20
 
 
 @login_required
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = Paginator(selectors.inbox_for(request.user), PAGE_SIZE).get_page(request.GET.get("trang"))
     return render(request, "notifications/inbox.html", {"page": page})
 
 
 @login_required
 @require_POST
-def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
+def mark_read(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     notification = access.get_notification_for_user(request.user, pk)
     services.notification_mark_read(actor=request.user, notification=notification)
     hosts = {request.get_host(), base_url().split("//", 1)[-1].split("/", 1)[0]}
@@ -34,14 +35,14 @@ def mark_read(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def mark_all_read(request: HttpRequest) -> HttpResponse:
+def mark_all_read(request: AuthenticatedHttpRequest) -> HttpResponse:
     count = services.notifications_mark_all_read(actor=request.user)
     messages.success(request, _("Đã đánh dấu %(count)s thông báo là đã đọc.") % {"count": count})
     return redirect("notifications:inbox")
 
 
 @login_required
-def preferences(request: HttpRequest) -> HttpResponse:
+def preferences(request: AuthenticatedHttpRequest) -> HttpResponse:
     current = selectors.preference_for(request.user)
     form = PreferenceForm(
         request.POST or None, initial={"email_mode": current.email_mode, "digest_hour": current.digest_hour}

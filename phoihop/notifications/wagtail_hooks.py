@@ -15,7 +15,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
-from phoihop.accounts.access import scope_for
+from phoihop.accounts.access import can_administer
 from phoihop.notifications.models import Delivery
 
 
@@ -25,7 +25,7 @@ class DeliveryLogPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user: Any, action: str) -> bool:
         if action != "view" or not getattr(user, "is_active", False):
             return False
-        return bool(user.is_superuser or scope_for(user).is_press_leader)
+        return can_administer(user)
 
     def user_has_any_permission(self, user: Any, actions: Any) -> bool:
         return any(self.user_has_permission(user, action) for action in actions)

@@ -21,7 +21,6 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -33,10 +32,6 @@ from vntext import slugify
 # populates the app registry.
 
 ARTICLES_PER_PAGE = 20
-
-
-def live_articles() -> PageQuerySet:
-    return ArticlePage.objects.live().select_related("lead_image").order_by("-first_published_at", "-pk")
 
 
 class CachedPageMixin:

@@ -21,7 +21,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from phoihop.accounts.models import Role
+from phoihop.accounts.models import Role, User
 from phoihop.accounts.services import PRESS_ROLE_GROUPS
 from phoihop.audit.services import audit_record
 from phoihop.core import scheduler
@@ -170,7 +170,7 @@ def _clean_body(body: Sequence[tuple[str, Any]]) -> list[tuple[str, Any]]:
 @transaction.atomic
 def article_create(
     *,
-    actor: Any,
+    actor: User | None,
     category: CategoryPage,
     title: str,
     sapo: str,

@@ -2,7 +2,8 @@
 
 Building a Django query costs ~0.4 ms of Python; the query itself, on an index, ~0.03 ms. A home
 page needs a dozen such id lists, so the lists that every uncached page runs are written here
-once, with the same meaning as their ORM versions in `selectors` (which the tests compare).
+once, and `selectors`, `cards` and `images` read through them. There is no ORM twin to keep in
+step: the portal's page tests check what these lists show and how many queries a page takes.
 
 Order is always ``first_published_at DESC, id DESC`` on Wagtail's page table, which its
 ``first_published_at`` index (plus the row id) serves without sorting.

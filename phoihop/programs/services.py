@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from phoihop.accounts.access import scope_for
-from phoihop.accounts.models import Organization
+from phoihop.accounts.models import Organization, User
 from phoihop.audit.services import audit_record
 from phoihop.core.text import clean_multiline, clean_text
 from phoihop.programs.models import Program, ProgramParty, Signatory, Theme
@@ -20,7 +20,7 @@ from phoihop.programs.models import Program, ProgramParty, Signatory, Theme
 @transaction.atomic
 def program_create(
     *,
-    actor: Any,
+    actor: User | None,
     title: str,
     parties: Sequence[Organization],
     starts_on: dt.date,
@@ -67,7 +67,7 @@ def program_create(
     return program
 
 
-def transfer_memberships(*, actor: Any, predecessor: Organization, successor: Organization) -> int:
+def transfer_memberships(*, actor: User | None, predecessor: Organization, successor: Organization) -> int:
     """A merged unit's running programmes continue with its successor as a party. The old party
     row stays, so the programme's history still names the unit that signed."""
     moved = 0
@@ -97,8 +97,9 @@ PROGRAM_TRANSITIONS: dict[str, set[str]] = {
 
 
 @transaction.atomic
-def program_set_status(*, actor: Any, program: Program, status: str, note: str = "") -> Program:
-    """draft → active → completed | terminated; only press leaders, never backwards."""
+def program_set_status(*, actor: AnonymousUser | User | None, program: Program, status: str, note: str = "") -> Program:
+    """draft → active → completed | terminated; only press leaders (or the system, None), never
+    backwards. Anyone else, anonymous included, gets PermissionDenied."""
     if actor is not None and not scope_for(actor).is_press_leader:
         raise PermissionDenied
     current = Program.objects.select_for_update().get(pk=program.pk)

@@ -16,43 +16,31 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import Http404
 
 from phoihop.accounts.access import UserScope, scope_for
-from phoihop.accounts.models import Organization, OrganizationSuccession, Role
+from phoihop.accounts.models import Organization, OrganizationSuccession, User
+from phoihop.accounts.roles import PRESS_EDITOR_ROLES
 from phoihop.programs.access import get_program_for_user, programs_for_user
 from phoihop.programs.models import Program
 from phoihop.reports.models import ProgramReport
 
-REPORT_PRESS_ROLES = frozenset({Role.EDITOR_IN_CHIEF, Role.DEPUTY_EDITOR, Role.SECTION_HEAD, Role.EDITOR})
-REPORT_PARTNER_ROLES = frozenset({Role.LEADER})
-
-
-def _chain(org_ids: set[int], parents: dict[int, int | None]) -> set[int]:
-    """The organizations and all units above them."""
-    seen: set[int] = set()
-    for org_id in org_ids:
-        current: int | None = org_id
-        while current is not None and current not in seen:
-            seen.add(current)
-            current = parents.get(current)
-    return seen
-
 
 def _partner_leader_of(scope: UserScope, party_ids: set[int]) -> bool:
-    leader_orgs = {org for org, role in scope.roles_by_org.items() if role in REPORT_PARTNER_ROLES}
-    return bool(_related_to_parties(leader_orgs, party_ids))
+    return bool(_related_to_parties(scope, set(scope.led_units), party_ids))
 
 
-def _related_to_parties(leader_orgs: set[int], party_ids: set[int]) -> set[int]:
+def _related_to_parties(scope: UserScope, leader_orgs: set[int], party_ids: set[int]) -> set[int]:
     """The units among `leader_orgs` that take part in a programme signed by `party_ids`."""
     if not leader_orgs:
         return set()
-    parents: dict[int, int | None] = dict(Organization.objects.partners().values_list("id", "parent_id"))
+    tree = scope.tree_for(*party_ids, *leader_orgs)
     # The leader's unit is the party, is below it (a department of the party commune) or above it;
     # a successor's leader reports on the programmes its predecessor signed.
-    above_parties = _chain(party_ids, parents)
+    above_parties = party_ids | tree.ancestors(party_ids)
     predecessors: dict[int, set[int]] = {}
     for pred, succ in OrganizationSuccession.objects.filter(successor_id__in=leader_orgs).values_list(
         "predecessor_id", "successor_id"
@@ -61,19 +49,19 @@ def _related_to_parties(leader_orgs: set[int], party_ids: set[int]) -> set[int]:
     return {
         org
         for org in leader_orgs
-        if org in above_parties or _chain({org}, parents) & party_ids or predecessors.get(org, set()) & party_ids
+        if org in above_parties or set(tree.lineage(org)) & party_ids or predecessors.get(org, set()) & party_ids
     }
 
 
-def can_view(user: Any, program: Program) -> bool:
+def can_view(user: AnonymousUser | User, program: Program) -> bool:
     scope = scope_for(user)
-    if scope.press_roles & REPORT_PRESS_ROLES:
+    if scope.is_press_editor:
         return True
     party_ids = set(program.parties.values_list("organization_id", flat=True))
     return _partner_leader_of(scope, party_ids)
 
 
-def get_program_for_reports(user: Any, pk: Any) -> Program:
+def get_program_for_reports(user: AnonymousUser | User, pk: Any) -> Program:
     """The programme (404 for outsiders), when the user may read its figures (403 otherwise)."""
     program = get_program_for_user(user, pk)
     if not can_view(user, program):
@@ -81,26 +69,24 @@ def get_program_for_reports(user: Any, pk: Any) -> Program:
     return program
 
 
-def issuer_choices(user: Any, program: Program) -> list[Organization]:
+def issuer_choices(user: AnonymousUser | User, program: Program) -> list[Organization]:
     """The units the user may issue a report on `program` for: their press (leaders, editors) or the
     partner units taking part in the programme that they lead and may act for."""
     scope = scope_for(user)
-    ids = {org for org, role in scope.roles_by_org.items() if role in REPORT_PRESS_ROLES}
-    leader_orgs = {
-        org for org, role in scope.roles_by_org.items() if role in REPORT_PARTNER_ROLES and scope.can_write(org)
-    }
+    ids = set(scope.units_with(PRESS_EDITOR_ROLES))
+    leader_orgs = {org for org in scope.led_units if scope.can_write(org)}
     if leader_orgs:
         party_ids = set(program.parties.values_list("organization_id", flat=True))
-        ids |= _related_to_parties(leader_orgs, party_ids)
+        ids |= _related_to_parties(scope, leader_orgs, party_ids)
     return list(Organization.objects.filter(pk__in=ids).select_related("parent").order_by("kind", "name"))
 
 
-def reports_for_user(user: Any) -> Any:
+def reports_for_user(user: AnonymousUser | User) -> QuerySet[ProgramReport]:
     """Reports of the programmes the user may see; narrow further with `can_view` per programme."""
     return ProgramReport.objects.filter(program__in=programs_for_user(user).values("pk"))
 
 
-def get_report_for_user(user: Any, pk: Any, *, write: bool = False) -> ProgramReport:
+def get_report_for_user(user: AnonymousUser | User, pk: Any, *, write: bool = False) -> ProgramReport:
     """A report of a programme the user is party to (404 otherwise); 403 unless a leader of a party;
     with `write`, 403 unless the user may act for the issuing unit."""
     try:
@@ -114,5 +100,5 @@ def get_report_for_user(user: Any, pk: Any, *, write: bool = False) -> ProgramRe
     return report
 
 
-def can_write(user: Any, report: ProgramReport) -> bool:
+def can_write(user: AnonymousUser | User, report: ProgramReport) -> bool:
     return report.issuer_id in {org.pk for org in issuer_choices(user, report.program)}

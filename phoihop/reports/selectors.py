@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.accounts.models import Organization
+from phoihop.accounts.tree import OrganizationTree
 from phoihop.exchange.models import InfoRequest, Submission
 from phoihop.programs.models import Program
 from phoihop.reports import periods
@@ -356,11 +357,9 @@ def _program_claim_ids(program: Program, claim_model: Any) -> QuerySet[Any]:
     """The claims that concern the programme: reported by a party unit (or a unit below it), asked
     about through one of the programme's information requests, or answered by one of its articles."""
     party_ids = set(_party_units(program))
-    # Sub-units report for their parent's programme.
-    frontier = set(party_ids)
-    while frontier:
-        frontier = set(Organization.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - party_ids
-        party_ids |= frontier
+    if party_ids:
+        # Sub-units report for their parent's programme.
+        party_ids = OrganizationTree.load().descendants(party_ids)
     condition = Q(tips__organization_id__in=party_ids) | Q(requests__info_request__program=program)
     if article_links_available():
         condition |= Q(verdict__rebuttal__in=program_articles(program).values("pk"))

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from phoihop.accounts.models import Organization
+from phoihop.accounts.models import Organization, User
 from phoihop.audit.services import audit_record
 from phoihop.core.services import next_number
 from phoihop.core.text import clean_multiline, clean_text
@@ -78,7 +78,7 @@ def _default_layout() -> ReportLayout:
 @transaction.atomic
 def report_create(
     *,
-    actor: Any,
+    actor: User,
     program: Program,
     issuer: Organization,
     period: Period,
@@ -136,7 +136,7 @@ def report_create(
 
 
 @transaction.atomic
-def report_update(*, actor: Any, report: ProgramReport, **fields: Any) -> ProgramReport:
+def report_update(*, actor: User, report: ProgramReport, **fields: Any) -> ProgramReport:
     """Edit the header lines and the narrative. Only the issuing side (403 otherwise), and not while
     an export is running (the document would mix old and new text)."""
     if not access.can_write(actor, report):
@@ -167,7 +167,7 @@ def report_update(*, actor: Any, report: ProgramReport, **fields: Any) -> Progra
 
 
 @transaction.atomic
-def report_request_export(*, actor: Any, report: ProgramReport) -> ProgramReport:
+def report_request_export(*, actor: User, report: ProgramReport) -> ProgramReport:
     """Queue the export (DOCX, XLSX and, with LibreOffice, PDF) for the worker. Issuing side only."""
     if not access.can_write(actor, report):
         raise PermissionDenied

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from phoihop.accounts.http import AuthenticatedHttpRequest
 from phoihop.audit.models import AuditEvent
 from phoihop.programs.access import programs_for_user
 from phoihop.reports import access, charts, pdf, periods, selectors, services
@@ -38,7 +39,7 @@ def _period(request: HttpRequest, program: object) -> periods.Period:
 
 
 @login_required
-def index(request: HttpRequest) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest) -> HttpResponse:
     programs = [p for p in programs_for_user(request.user).prefetch_related("parties__organization")
                 if access.can_view(request.user, p)]  # fmt: skip
     reports = (
@@ -50,7 +51,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     program = access.get_program_for_reports(request.user, pk)
     period = _period(request, program)
     figures = selectors.program_figures(program, period)
@@ -69,7 +70,7 @@ def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def dashboard_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def dashboard_xlsx(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     program = access.get_program_for_reports(request.user, pk)
     period = _period(request, program)
     content = build_xlsx(selectors.program_figures(program, period))
@@ -81,7 +82,7 @@ def dashboard_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def report_new(request: HttpRequest, pk: int) -> HttpResponse:
+def report_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     program = access.get_program_for_reports(request.user, pk)
     period = _period(request, program)
     issuers = access.issuer_choices(request.user, program)
@@ -104,7 +105,7 @@ def report_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def report_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = access.get_report_for_user(request.user, pk, write=request.method == "POST")
     can_write = access.can_write(request.user, report)
     form = ReportEditForm(request.POST or None, instance=report) if can_write and report.accepts_changes else None
@@ -131,7 +132,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def report_export(request: HttpRequest, pk: int) -> HttpResponse:
+def report_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = access.get_report_for_user(request.user, pk, write=True)
     try:
         services.report_request_export(actor=request.user, report=report)
@@ -143,7 +144,7 @@ def report_export(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def report_download(request: HttpRequest, pk: int, kind: str) -> FileResponse:
+def report_download(request: AuthenticatedHttpRequest, pk: int, kind: str) -> FileResponse:
     report = access.get_report_for_user(request.user, pk)
     if kind not in DOWNLOADS:
         raise Http404

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, cast
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection, models
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
@@ -17,6 +18,7 @@ from django.utils.safestring import SafeString
 from wagtail.models import Page, Site
 
 from phoihop.accounts.access import scope_for
+from phoihop.accounts.models import User
 from phoihop.search import engine
 from phoihop.search.models import ArticleDocument, WorkspaceDocument
 from phoihop.search.snippets import snippet
@@ -193,7 +195,7 @@ class PageUrls:
 
 
 def workspace_search(
-    user: Any, text: str | None, *, kind: str | None = None, offset: int = 0, limit: int = 20
+    user: AnonymousUser | User | None, text: str | None, *, kind: str | None = None, offset: int = 0, limit: int = 20
 ) -> Results[WorkspaceHit]:
     """Workspace items matching `text` that `user` may see, best first.
 

@@ -177,9 +177,11 @@ def workspace_index(
 ) -> WorkspaceDocument:
     """Put (or refresh) one workspace item in the access-scoped index.
 
-    Called by the owning app's service inside its own transaction, after its access checks: this
-    function checks nothing. `organization` decides who finds the item (its members, the units above
-    it in scope, the press); `updated_at` must be aware.
+    Called for the owning app's service after its access checks, once its transaction has committed
+    (`transaction.on_commit`: an index failure never undoes the item itself): this function checks
+    nothing. `organization` decides who finds the item (the press, that unit's members and the
+    members of the units above it or succeeding it: `accounts.access.scope_for`); `updated_at`
+    must be aware.
     """
     if timezone.is_naive(updated_at):
         raise ValueError("updated_at must be timezone-aware")

@@ -4,8 +4,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from phoihop.audit.models import AuditEvent
-from phoihop.programs import access, services
-from phoihop.programs.models import Program, Theme
+from phoihop.programs import access, selectors, services
+from phoihop.programs.models import Program, Spokesperson, Theme
 from phoihop.testing import PersonaTestCase, make_program
 
 
@@ -93,3 +93,19 @@ class SuccessionTests(PersonaTestCase):
         parties = set(program.parties.values_list("organization__name", flat=True))
         self.assertEqual(parties, {"Báo Thử Nghiệm", "UBND xã An Khánh", "UBND xã An Khánh (mới)"})
         self.assertTrue(AuditEvent.objects.for_object(program).filter(verb="program.party_succeeded").exists())
+
+
+class CurrentSpokespersonTests(PersonaTestCase):
+    def speaker(self, organization, name, valid_from, valid_to=None):
+        return Spokesperson.objects.create(
+            organization=organization, full_name=name, title="Phó Chủ tịch", valid_from=valid_from, valid_to=valid_to
+        )
+
+    def test_a_sub_unit_without_its_own_speaks_through_the_nearest_unit_above(self):
+        on = dt.date(2026, 3, 1)
+        self.speaker(self.unit_a, "Người cũ", dt.date(2020, 1, 1), dt.date(2025, 12, 31))
+        current = self.speaker(self.unit_a, "Người hiện nay", dt.date(2026, 1, 1))
+        self.assertEqual(selectors.current_spokesperson(self.unit_a_child, on), current)
+        own = self.speaker(self.unit_a_child, "Người của phòng", dt.date(2026, 2, 1))
+        self.assertEqual(selectors.current_spokesperson(self.unit_a_child, on), own)
+        self.assertIsNone(selectors.current_spokesperson(self.unit_b, on))
