@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import AbstractUser, AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
@@ -12,7 +13,7 @@ from phoihop.audit.models import AuditEvent
 
 def audit_record(
     *,
-    actor: Any,
+    actor: AbstractUser | AnonymousUser | None,
     verb: str,
     target: models.Model,
     organization: models.Model | None = None,
@@ -20,13 +21,16 @@ def audit_record(
 ) -> AuditEvent:
     """Append one event. Call it inside the service's transaction so it commits or rolls back with the change.
 
+    `actor` is the person who acted (an `accounts.User`, typed by its Django base so that this app
+    imports nothing of `accounts`), or None / anonymous for the system and the public.
+
     `organization` is an `accounts.Organization`; it is typed as a model here so that this app
     imports nothing of `accounts` (the foreign key still refuses any other model's instance).
     """
-    is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    person = actor if isinstance(actor, AbstractUser) and actor.is_authenticated else None
     return AuditEvent.objects.create(
-        actor=actor if is_user else None,
-        actor_repr=(actor.get_full_name() or actor.get_username()) if is_user else "",
+        actor=person,
+        actor_repr=(person.get_full_name() or person.get_username()) if person is not None else "",
         verb=verb,
         target_type=ContentType.objects.get_for_model(target, for_concrete_model=False),
         target_id=str(target.pk),

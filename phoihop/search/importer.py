@@ -54,6 +54,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from phoihop.accounts.models import User
 from phoihop.audit.services import audit_record
 from phoihop.core.text import clean_html, clean_multiline, clean_text
 from phoihop.portal import cache
@@ -227,7 +228,7 @@ class ArticleImporter:
     def __init__(
         self,
         *,
-        actor: Any = None,
+        actor: User | None = None,
         batch_size: int = BATCH_SIZE,
         strict: bool = False,
         progress: Callable[[ImportReport, int], None] | None = None,
