@@ -341,6 +341,8 @@ def _strip_webp(content: bytes) -> bytes:
             data = strip_exif_location(data)
         elif kind == b"XMP ":
             data = strip_xmp_location(data)
+            if not data:  # unreadable XMP is dropped, as in JPEG and PNG
+                continue
         out += kind + len(data).to_bytes(4, "little") + data + (b"\x00" if len(data) % 2 else b"")
     return b"RIFF" + (len(out) + 4).to_bytes(4, "little") + b"WEBP" + bytes(out)
 
