@@ -271,9 +271,18 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "phoihop.search.wagtail_backend
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+
+# Upload budgets, checked before any file is decoded or inflated (phoihop.core.uploads; README,
+# "Uploads and their limits"). Wagtail's own pixel limit is the same budget.
+PHOIHOP_UPLOAD_MAX_IMAGE_PIXELS = int(os.environ.get("PHOIHOP_UPLOAD_MAX_IMAGE_PIXELS", "50000000"))
+PHOIHOP_UPLOAD_ZIP_MAX_ENTRIES = int(os.environ.get("PHOIHOP_UPLOAD_ZIP_MAX_ENTRIES", "2000"))
+PHOIHOP_UPLOAD_ZIP_MAX_UNCOMPRESSED = int(os.environ.get("PHOIHOP_UPLOAD_ZIP_MAX_UNCOMPRESSED", str(200 * 1024 * 1024)))
+PHOIHOP_UPLOAD_ZIP_MAX_RATIO = int(os.environ.get("PHOIHOP_UPLOAD_ZIP_MAX_RATIO", "100"))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = PHOIHOP_UPLOAD_MAX_IMAGE_PIXELS
 # Titles, descriptions and tags of images and documents enter NFC with new-style tones, like every
-# other text typed in the admin (phoihop.core.wagtail_normalize).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "phoihop.core.wagtail_normalize.ImageForm"
+# other text typed in the admin (phoihop.core.wagtail_normalize); image files are checked against
+# the pixel budget from their header and lose their location (phoihop.core.wagtail_images).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "phoihop.core.wagtail_images.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "phoihop.core.wagtail_normalize.DocumentForm"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"

@@ -2,7 +2,9 @@
 
 The type comes from the content (magic bytes, then a real parse), never from the name: a renamed
 executable, an empty file, an oversized file or a corrupt DOCX is refused with a Vietnamese message.
-Images lose their GPS position before they are stored. PDF, DOCX and XLSX text is extracted for search.
+Images are refused above the pixel budget before anything is decoded and lose every location tag
+(EXIF, XMP, IPTC) before they are stored; ZIP-based files are refused above the archive budget
+before they are parsed (`phoihop.core.uploads`). PDF, DOCX and XLSX text is extracted for search.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from phoihop.core.text import clean_multiline, clean_text
+from phoihop.core.text import clean_multiline
+from phoihop.core.uploads import check_archive_budget, check_image_budget, safe_name, strip_location
 from phoihop.exchange.models import Attachment
 
 MB = 1024 * 1024
@@ -39,7 +42,6 @@ ACCEPTED: dict[str, str] = {
     "image/heif": Attachment.Kind.IMAGE,
     "video/mp4": Attachment.Kind.VIDEO,
 }
-GPS_IFD = 0x8825
 
 
 def upload_limits() -> dict[str, int]:
@@ -63,11 +65,6 @@ class CheckedFile:
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.content).hexdigest()
-
-
-def _safe_name(name: str) -> str:
-    base = clean_text(name.replace("\\", "/").rsplit("/", 1)[-1]) or "tep"
-    return base[:200]
 
 
 def _sniff(content: bytes) -> str | None:
@@ -95,7 +92,7 @@ def check_upload(uploaded: Any) -> CheckedFile:
 
     Raises ValidationError with a message naming the file.
     """
-    name = _safe_name(getattr(uploaded, "name", "") or "tep")
+    name = safe_name(getattr(uploaded, "name", "") or "tep")
     limits = upload_limits()
     declared_size = getattr(uploaded, "size", None)
     hard_cap = max(limits.values())
@@ -128,9 +125,18 @@ def check_upload(uploaded: Any) -> CheckedFile:
             params={"name": name, "size": filesizeformat(len(content)), "limit": filesizeformat(limit)},
             code="too_large",
         )
+    # The budgets come before any parser: a small file can declare gigabytes of pixels or of
+    # inflated XML, and refusing it must cost no more than reading its header.
+    header_size = None
+    if kind == Attachment.Kind.IMAGE:
+        header_size = check_image_budget(io.BytesIO(content), name=name)
+    elif kind in {Attachment.Kind.DOCX, Attachment.Kind.XLSX}:
+        check_archive_budget(content, name=name)
     try:
         if kind == Attachment.Kind.IMAGE:
-            content = strip_gps(content, mime or "")
+            if header_size is None:
+                raise ValueError("unreadable image header")
+            content = strip_location(content)
             text = ""
         elif kind == Attachment.Kind.PDF:
             text = extract_pdf_text(content)
@@ -155,31 +161,6 @@ def check_upload(uploaded: Any) -> CheckedFile:
 # imported inside the functions that parse a file of their kind: together they take about 0.2 s to
 # import, which every web and worker process would otherwise pay at start for files most requests
 # never carry.
-
-
-def strip_gps(content: bytes, mime: str) -> bytes:
-    """Re-save the image without its GPS block (other EXIF, such as orientation, is kept)."""
-    from PIL import Image
-
-    if mime in {"image/heic", "image/heif"}:
-        import pillow_heif
-
-        pillow_heif.register_heif_opener()
-    image = Image.open(io.BytesIO(content))
-    image.load()
-    exif = image.getexif()
-    if GPS_IFD not in exif:
-        return content
-    del exif[GPS_IFD]
-    out = io.BytesIO()
-    fmt = image.format or "JPEG"
-    options: dict[str, Any] = {"exif": exif.tobytes()}
-    if fmt == "JPEG":
-        options.update(quality="keep", subsampling="keep", icc_profile=image.info.get("icc_profile"))
-    elif fmt == "WEBP":
-        options.update(lossless=True)
-    image.save(out, format=fmt, **options)
-    return out.getvalue()
 
 
 def _cap(text: str) -> str:

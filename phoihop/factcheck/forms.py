@@ -14,7 +14,7 @@ from phoihop.accounts.access import scope_for, visible_organizations
 from phoihop.accounts.models import Organization
 from phoihop.factcheck import spam
 from phoihop.factcheck.models import Claim, Domain, Evidence, VerdictLabel
-from phoihop.factcheck.uploads import check_screenshot
+from phoihop.factcheck.uploads import check_screenshot, screenshot_precheck
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 HONEYPOT = "website"
@@ -40,9 +40,14 @@ class SuspectURLField(forms.CharField):
 
 
 class ScreenshotField(forms.FileField):
+    """Only the cheap checks (size, type, header pixel count) run with the other fields; the form's
+    `clean` parses the image once every other check, the spam ones included, has passed."""
+
     def clean(self, data: Any, initial: Any = None) -> Any:
         uploaded = super().clean(data, initial)
-        return check_screenshot(uploaded) if uploaded else None
+        if uploaded:
+            screenshot_precheck(uploaded)
+        return uploaded or None
 
 
 class TipFieldsMixin(forms.Form):
@@ -85,6 +90,16 @@ class TipFieldsMixin(forms.Form):
                 params={"n": spam.max_links()},
             )
         return text
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        screenshot = cleaned.get("screenshot")
+        if screenshot is not None and not self.errors:
+            try:
+                cleaned["screenshot"] = check_screenshot(screenshot)
+            except ValidationError as error:
+                self.add_error("screenshot", error)
+        return cleaned
 
 
 class PublicTipForm(TipFieldsMixin):

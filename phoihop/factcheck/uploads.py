@@ -1,6 +1,10 @@
 """The screenshot of a tip: an image only (JPEG, PNG or WebP, sniffed from the content) and no
 larger than `PHOIHOP_FACTCHECK_SCREENSHOT_MAX_BYTES` (5 MB unless configured). The exchange's
-`check_upload` then parses it (a damaged image is refused) and removes its GPS position."""
+`check_upload` then parses it (a damaged image is refused) and removes its location.
+
+`screenshot_precheck` is the cheap part (declared size, sniffed type, pixel count from the header):
+the public form runs it with the other field checks and leaves the parse for when everything else,
+spam checks included, has passed."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from phoihop.core.uploads import check_image_budget, safe_name
 from phoihop.exchange.uploads import CheckedFile, check_upload
 from phoihop.factcheck.spam import setting
 
@@ -22,7 +27,8 @@ def screenshot_limit() -> int:
     return int(setting("PHOIHOP_FACTCHECK_SCREENSHOT_MAX_BYTES", 5 * MB))
 
 
-def check_screenshot(uploaded: Any) -> CheckedFile:
+def screenshot_precheck(uploaded: Any) -> None:
+    """Refuse by size, sniffed type and header pixel count, without decoding anything."""
     limit = screenshot_limit()
     size = getattr(uploaded, "size", None)
     if size is not None and size > limit:
@@ -43,6 +49,14 @@ def check_screenshot(uploaded: Any) -> CheckedFile:
             ),
             code="bad_type",
         )
+    if hasattr(uploaded, "seek"):
+        uploaded.seek(0)
+    check_image_budget(uploaded, name=safe_name(getattr(uploaded, "name", "") or "tep"))
+
+
+def check_screenshot(uploaded: Any) -> CheckedFile:
+    screenshot_precheck(uploaded)
+    limit = screenshot_limit()
     checked = check_upload(uploaded)
     if checked.mime_type not in SCREENSHOT_TYPES or checked.size > limit:
         raise ValidationError(_("Ảnh chụp màn hình không hợp lệ."), code="bad_type")

@@ -46,6 +46,7 @@ from phoihop.accounts.models import Role, User
 from phoihop.accounts.services import PRESS_ROLE_GROUPS
 from phoihop.audit.services import audit_record
 from phoihop.core.text import clean_multiline, clean_text
+from phoihop.core.uploads import strip_location
 from phoihop.exchange import access as exchange_access
 from phoihop.exchange import services as exchange_services
 from phoihop.exchange.models import Attachment, Submission
@@ -621,7 +622,8 @@ def _copy_attachments(
         title = clean_text(PurePosixPath(attachment.original_name).stem) or attachment.original_name
         if attachment.kind == Attachment.Kind.IMAGE and _image_size(content) is not None:
             image = get_image_model()(title=title, collection=collection, uploaded_by_user=actor)
-            image.file = ImageFile(io.BytesIO(content), name=attachment.original_name)
+            # Files stored before every location tag was removed at upload are cleaned here too.
+            image.file = ImageFile(io.BytesIO(strip_location(content)), name=attachment.original_name)
             image._set_image_file_metadata()
             image.save()
             written.append(image.file.name)

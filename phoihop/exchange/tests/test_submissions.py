@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import override_settings
 from django.urls import reverse
-from PIL import Image
+from PIL import Image, ImageFile
 
 from phoihop.audit.models import AuditEvent
 from phoihop.exchange import services
@@ -192,6 +192,28 @@ class SubmissionViewTests(ExchangeTestCase):
         self.assertEqual(self.client.get(self.urls()["detail"]).status_code, 404)
         self.login(self.leader_a)
         self.assertEqual(self.client.get(self.urls()["detail"]).status_code, 200)
+
+    def test_a_13000_px_png_is_refused_on_the_form_before_decoding_and_the_form_keeps_its_data(self):
+        self.login(self.liaison_a)
+        photo = files.huge_png("anh-hien-truong.png")
+        with mock.patch.object(ImageFile.ImageFile, "load", side_effect=AssertionError("decoded")) as load:
+            response = self.client.post(
+                reverse("exchange:submission_new"),
+                {
+                    "organization": self.unit_a.pk,
+                    "kind": "news",
+                    "priority": "normal",
+                    "title": "Ảnh hiện trường",
+                    "body": "Nội dung giữ lại",
+                    "attachments": [photo],
+                },
+            )
+        load.assert_not_called()
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Ảnh “anh-hien-truong.png” quá lớn (169 megapixel); tối đa 50 megapixel")
+        self.assertContains(response, "Ảnh hiện trường")
+        self.assertContains(response, "Nội dung giữ lại")
+        self.assertFalse(Submission.objects.filter(title="Ảnh hiện trường").exists())
 
     def test_form_post_creates_submission_and_shows_clear_errors(self):
         self.login(self.liaison_a)

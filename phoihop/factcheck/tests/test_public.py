@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from unittest import mock
 from zoneinfo import ZoneInfo
 
 import time_machine
 from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
+from PIL import ImageFile
 
+from phoihop.exchange.tests.files import huge_png
 from phoihop.factcheck import spam
 from phoihop.factcheck.models import Domain, Tip
 from phoihop.factcheck.tests.base import RUMOUR, FactcheckTestCase, big_file, pdf_as_image, png_file
@@ -103,6 +106,26 @@ class PublicTipFormTests(FactcheckTestCase):
     def test_a_file_that_is_not_an_image_is_refused_whatever_its_name(self):
         response = self.post(screenshot=pdf_as_image())
         self.assertContains(response, "Tệp gửi kèm không phải ảnh. Ảnh chụp màn hình phải là tệp JPEG, PNG hoặc WebP")
+        self.assertFalse(Tip.objects.exists())
+
+    @override_settings(PHOIHOP_FACTCHECK_MIN_FILL_SECONDS=0)
+    def test_a_13000_px_png_is_refused_from_its_header_without_decoding_and_the_text_is_kept(self):
+        screenshot = huge_png()  # about 500 KB: under the byte limit, 169 Mpx declared
+        with mock.patch.object(ImageFile.ImageFile, "load", side_effect=AssertionError("decoded")) as load:
+            response = self.post(screenshot=screenshot, description="Tin đồn về ảnh rất lớn " + RUMOUR)
+        load.assert_not_called()
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "quá lớn (169 megapixel); tối đa 50 megapixel")
+        self.assertContains(response, "Tin đồn về ảnh rất lớn")  # what the reader typed is still there
+        self.assertFalse(Tip.objects.exists())
+
+    @override_settings(PHOIHOP_FACTCHECK_MIN_FILL_SECONDS=0)
+    def test_the_screenshot_is_not_parsed_when_a_cheap_check_already_failed(self):
+        links = " ".join(f"https://spam.example/{n}" for n in range(20))
+        with mock.patch("phoihop.factcheck.forms.check_screenshot") as parse:
+            response = self.post(screenshot=png_file(), description=links)
+        parse.assert_not_called()
+        self.assertContains(response, "Mô tả có quá nhiều đường dẫn")
         self.assertFalse(Tip.objects.exists())
 
     def test_the_honeypot_pretends_success_and_stores_nothing(self):
