@@ -9,6 +9,9 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+# The public address every absolute URL (pages, feeds, sitemaps, e-mails, the Wagtail Site) starts with.
+# Set it yourself behind a proxy; otherwise it is the address the server listens on.
+PHOIHOP_BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: install demo run serve worker test test-postgres test-browser lint format messages check-messages clean help
 
@@ -27,6 +30,9 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)
 
+# Only the commands that serve or load the site see it; the test suite pins its own.
+demo run serve worker: export PHOIHOP_BASE_URL := $(PHOIHOP_BASE_URL)
+
 demo: install
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) migrate --no-input -v 0
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) demo
@@ -41,7 +47,7 @@ serve:
 	@mkdir -p var; DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) start_periodic >>var/worker.log 2>&1; \
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) db_worker --no-startup-delay >>var/worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	echo "phoihop: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, worker log: var/worker.log)  — Ctrl-C to stop"; \
+	echo "phoihop: $(PHOIHOP_BASE_URL)/ (listening on $(HOST):$(PORT); admin: $(PHOIHOP_BASE_URL)/admin/, worker log: var/worker.log)  — Ctrl-C to stop"; \
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) runserver --noreload $(HOST):$(PORT)
 
 worker: install

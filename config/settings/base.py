@@ -261,7 +261,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("PHOIHOP_SITE_NAME", "Báo Lao động Thủ đô")
-WAGTAILADMIN_BASE_URL = os.environ.get("PHOIHOP_BASE_URL", "http://127.0.0.1:8000")
+# The public address of the site: every absolute URL in pages, feeds, sitemaps and e-mails starts
+# with it (phoihop.core.origin), and the Wagtail Site is kept in step. `make demo` sets it from HOST/PORT.
+PHOIHOP_BASE_URL = os.environ.get("PHOIHOP_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = PHOIHOP_BASE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

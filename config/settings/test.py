@@ -24,6 +24,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 PHOIHOP_DEMO_LOGINS_FILE = MEDIA_ROOT / "demo_logins.json"
+# The suite never depends on the shell's PHOIHOP_BASE_URL; tests of other origins override this.
+PHOIHOP_BASE_URL = WAGTAILADMIN_BASE_URL = "http://localhost"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):

@@ -26,6 +26,7 @@ from wagtail.rich_text import RichText
 
 from phoihop.accounts import services as account_services
 from phoihop.accounts.models import Membership, Organization, OrganizationLevel
+from phoihop.core.origin import public_url
 from phoihop.demo import content
 from phoihop.demo.images import draw
 from phoihop.newsroom import services as newsroom_services
@@ -216,9 +217,20 @@ def _exchange(result: DemoResult, orgs: dict[str, Any], program: Program) -> Non
             article = ArticlePage.objects.filter(slug=spec["article_slug"]).first()
             if article is not None:
                 exchange.submission_mark_published(
-                    actor=editor, submission=submission, url=article.full_url or article.url, page=article
+                    actor=editor, submission=submission, url=public_url(article.get_url() or "/"), page=article
                 )
         result.count("submissions")
+    # A second `make demo PORT=…` moves the public origin: the story's "đã đăng" links follow it. Only
+    # the link text changes (no status, no history), so this is a plain update of the demo's rows.
+    for submission in Submission.objects.filter(
+        title__in=[spec["title"] for spec in content.SUBMISSIONS],
+        status=Submission.Status.PUBLISHED,
+        published_page__isnull=False,
+    ).select_related("published_page"):
+        page = submission.published_page
+        url = public_url(page.get_url() or "/") if page is not None else submission.published_url
+        if submission.published_url != url:
+            Submission.objects.filter(pk=submission.pk).update(published_url=url)
     for spec in content.INFO_REQUESTS:
         if InfoRequest.objects.filter(subject=spec["subject"]).exists():
             continue

@@ -26,6 +26,7 @@ from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from phoihop.core import scheduler
+from phoihop.core.origin import public_url
 from phoihop.exchange import services as exchange_services
 from phoihop.exchange.models import Submission
 from phoihop.newsroom import services
@@ -42,7 +43,7 @@ AFTER_DUE = dt.timedelta(seconds=1)
 
 
 def article_url(article: Page) -> str:
-    return article.get_full_url() or article.get_url() or ""
+    return public_url(article.get_url() or "/")
 
 
 def article_published(*, article_id: int) -> dict[str, int]:

@@ -45,6 +45,7 @@ from phoihop.accounts.access import scope_for
 from phoihop.accounts.models import Role, User
 from phoihop.accounts.services import PRESS_ROLE_GROUPS
 from phoihop.audit.services import audit_record
+from phoihop.core.origin import public_url
 from phoihop.core.text import clean_multiline, clean_text
 from phoihop.core.uploads import strip_location
 from phoihop.exchange import access as exchange_access
@@ -771,7 +772,7 @@ def article_takedown(*, actor: User, article: Any, reason: str, legal_basis: str
     takedown = Takedown.objects.create(
         article=page,
         title=page.title,
-        url=page.full_url or page.url or "",
+        url=public_url(page.get_url() or "/"),
         reason=reason,
         legal_basis=clean_text(legal_basis),
         taken_down_by=actor,

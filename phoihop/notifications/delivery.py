@@ -19,7 +19,6 @@ import datetime as dt
 import logging
 from collections.abc import Iterable, Sequence
 from typing import Any
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -31,6 +30,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from phoihop.core import scheduler
+from phoihop.core.origin import public_origin, public_url
 from phoihop.notifications.models import (
     MAX_ATTEMPTS,
     Delivery,
@@ -50,16 +50,14 @@ HEADERS = {"Auto-Submitted": "auto-generated", "X-Auto-Response-Suppress": "All"
 
 
 def base_url() -> str:
-    return str(getattr(settings, "PHOIHOP_BASE_URL", "") or settings.WAGTAILADMIN_BASE_URL).rstrip("/") + "/"
+    return public_origin() + "/"
 
 
 def absolute_url(url: str) -> str:
-    """`url` as a link that works from a mail client: paths are joined to the site's base URL."""
+    """`url` as a link that works from a mail client: paths are joined to the public origin."""
     if not url:
         return ""
-    if url.startswith(("http://", "https://")):
-        return url
-    return urljoin(base_url(), url.lstrip("/"))
+    return public_url(url)
 
 
 def _common_context() -> dict[str, Any]:

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,3 +18,11 @@ class PortalConfig(AppConfig):
         from phoihop.portal import signals
 
         signals.connect()
+        # The public address may change between runs (`make demo PORT=8123`): realign the Site each migrate.
+        post_migrate.connect(_site_address_sync, sender=self, dispatch_uid="portal.site_address_sync")
+
+
+def _site_address_sync(**kwargs: object) -> None:
+    from phoihop.portal import services
+
+    services.site_address_sync()

@@ -1,6 +1,6 @@
 """What the portal tells machines about a page: canonical URL, Open Graph / Twitter cards and the
-schema.org `NewsArticle` JSON-LD. Absolute URLs use the Wagtail site's root URL (set it to the
-public address in the admin's Sites settings), never the request's Host header."""
+schema.org `NewsArticle` JSON-LD. Absolute URLs start with the public origin
+(`phoihop.core.origin`, from PHOIHOP_BASE_URL), never the request's Host header."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from django.http import HttpRequest
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
-from wagtail.models import Site
 
+from phoihop.core.origin import public_origin, public_url
 from phoihop.portal.images import renditions
 from phoihop.portal.models import ArticlePage
 
@@ -29,16 +29,12 @@ ZALO_SHARE = "https://sp.zalo.me/share_inline?url={url}"
 
 
 def site_root(request: HttpRequest | None) -> str:
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site is not None else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    """The public origin. `request` is not consulted: the address is configured, not sent by clients."""
+    return public_origin()
 
 
 def absolute(request: HttpRequest | None, path: str) -> str:
-    if path.startswith(("http://", "https://")):
-        return path
-    return site_root(request) + path
+    return public_url(path)
 
 
 def iso(value: Any) -> str:

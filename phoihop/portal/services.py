@@ -25,6 +25,7 @@ from phoihop.accounts.models import Role, User
 from phoihop.accounts.services import PRESS_ROLE_GROUPS
 from phoihop.audit.services import audit_record
 from phoihop.core import scheduler
+from phoihop.core.origin import site_address
 from phoihop.core.text import clean_html, clean_multiline, clean_text
 from phoihop.core.wagtail_normalize import normalize_block_value
 from phoihop.portal.models import (
@@ -96,11 +97,25 @@ def site_ensure() -> HomePage:
     if home is None:
         home = HomePage(title="Trang chủ", slug="trang-chu")
         root.add_child(instance=home)
+    hostname, port = site_address()
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": settings.WAGTAIL_SITE_NAME},
+        defaults={"hostname": hostname, "port": port, "root_page": home, "site_name": settings.WAGTAIL_SITE_NAME},
     )
     return home
+
+
+def site_address_sync() -> int:
+    """Give the default Wagtail Site the hostname and port of the public origin (PHOIHOP_BASE_URL), so
+    Wagtail's own absolute URLs agree with phoihop's. Run after every migrate; returns rows changed."""
+    hostname, port = site_address()
+    changed = 0
+    # save(), not update(): saving a Site clears Wagtail's cached site root paths.
+    for site in Site.objects.filter(is_default_site=True).exclude(hostname=hostname, port=port):
+        site.hostname, site.port = hostname, port
+        site.save(update_fields=["hostname", "port"])
+        changed += 1
+    return changed
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from phoihop.core.origin import public_url
 from phoihop.search import selectors
 
 router = Router(tags=["search"])
@@ -36,7 +37,7 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, list[
         "results": [
             {
                 "title": hit.title,
-                "url": request.build_absolute_uri(hit.url),
+                "url": public_url(hit.url),
                 "published_at": timezone.localtime(hit.published_at).isoformat(),
                 "category": hit.category,
                 "snippet": str(hit.snippet),

@@ -5,10 +5,8 @@ the article is then live at its portal address, and the partner who sent the sub
 "Đã đăng" with the link. Every step is clicked through the UI; nothing uses the workflow API."""
 
 import types
-from urllib.parse import urlparse
 
 import pytest
-from wagtail.models import Site
 
 from phoihop.accounts.models import Role
 from phoihop.exchange import services as exchange_services
@@ -55,7 +53,9 @@ def approve_in_admin(browser, base, username, article_id, step):
     page.context.close()
 
 
-def test_submission_to_published_article_through_four_approvals(live_server, browser, artifacts):
+def test_submission_to_published_article_through_four_approvals(live_server, browser, artifacts, settings):
+    # Full addresses (the link the partner gets) point at the test server: it is the public origin.
+    settings.PHOIHOP_BASE_URL = live_server.url
     people = types.SimpleNamespace()
     build_personas(people)
     newsroom_services.workflows_ensure()
@@ -64,9 +64,6 @@ def test_submission_to_published_article_through_four_approvals(live_server, bro
     make_user("ptbt", "Vũ Minh Khôi", people.press, Role.DEPUTY_EDITOR)
     category = portal_services.category_ensure(slug="thoi-su", title="Thời sự")
     newsroom_services.section_member_set(actor=people.chief, category=category, user=head, is_head=True)
-    # Full addresses (the link the partner gets) point at the test server.
-    server = urlparse(live_server.url)
-    Site.objects.filter(is_default_site=True).update(hostname=server.hostname, port=server.port)
     submission = exchange_services.submission_create(
         actor=people.liaison_a,
         organization=people.unit_a,
@@ -132,7 +129,7 @@ def test_submission_to_published_article_through_four_approvals(live_server, bro
     partner = login(browser, live_server.url, "dm_a", phone=True)
     partner.goto(live_server.url + submission.get_absolute_url())
     assert partner.locator("#trang-thai").inner_text() == "Đã đăng"
-    link = partner.get_by_role("link", name=article.get_full_url())
+    link = partner.get_by_role("link", name=live_server.url + article.url)
     assert link.get_attribute("href") == live_server.url + "/thoi-su/xa-an-khanh-khanh-thanh-cau-dan-sinh/"
     partner.screenshot(path=str(artifacts / "newsroom-submission-published-390.png"), full_page=True)
     link.click()

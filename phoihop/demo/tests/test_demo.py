@@ -5,8 +5,9 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from wagtail.images import get_image_model
+from wagtail.models import Site
 
 from phoihop.accounts.models import Membership, Organization, OrganizationSuccession
 from phoihop.audit.models import AuditEvent
@@ -79,6 +80,19 @@ class DemoStoryTests(TestCase):
         self.assertEqual(response.status_code, 200)
         newest = max(content.ARTICLES, key=lambda a: a["published_at"])
         self.assertContains(response, newest["title"])
+
+    def test_loading_again_on_another_port_moves_the_site_and_the_published_links(self):
+        from phoihop.exchange.models import Submission
+
+        with override_settings(PHOIHOP_BASE_URL="http://127.0.0.1:8123"):
+            out = StringIO()
+            call_command("demo", stdout=out)
+        self.assertEqual(Site.objects.get(is_default_site=True).root_url, "http://127.0.0.1:8123")
+        self.assertIn("http://127.0.0.1:8123/admin/", out.getvalue())
+        published = Submission.objects.filter(status=Submission.Status.PUBLISHED).exclude(published_page=None)
+        self.assertTrue(published.exists())
+        for submission in published:
+            self.assertEqual(submission.published_url, "http://127.0.0.1:8123" + submission.published_page.url)
 
     def test_command_prints_logins(self):
         out = StringIO()

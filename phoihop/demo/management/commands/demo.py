@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from phoihop.core.origin import public_url
 from phoihop.demo import story
 
 
@@ -20,4 +21,5 @@ class Command(BaseCommand):
                 f"  {login['username']:<{width}}  {login['password']}  — {login['role']}, {login['organization']}"
             )
         self.stdout.write("")
-        self.stdout.write("Trang quản trị tòa soạn: /admin/ (dùng tài khoản tongbientap).")
+        self.stdout.write(f"Trang tin: {public_url('/')}")
+        self.stdout.write(f"Trang quản trị tòa soạn: {public_url('/admin/')} (dùng tài khoản tongbientap).")
