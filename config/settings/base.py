@@ -383,7 +383,7 @@ CONTENT_SECURITY_POLICY: dict[str, Any] = {
         "style-src": [SELF],
         # style="--fc-colour: …" on verdict labels: an attribute cannot run script.
         "style-src-attr": [UNSAFE_INLINE],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF],
         "font-src": [SELF],
         "connect-src": [SELF],
         "media-src": [SELF],
@@ -398,5 +398,5 @@ PHOIHOP_CSP_ADMIN_PREFIXES = ["/admin/"]
 PHOIHOP_CSP_ADMIN_REPLACE: dict[str, Any] = {
     "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", "blob:"],
+    "img-src": [SELF, "data:", "blob:"],  # icons and upload previews
 }

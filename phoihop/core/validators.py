@@ -27,11 +27,12 @@ from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 HTTP_SCHEMES = ("http", "https")
+INVALID_URL = _("Đường dẫn không hợp lệ: chỉ nhận địa chỉ http:// hoặc https://, ví dụ https://baochi.vn/bai-viet.")
 
 
 @deconstructible
 class HttpURLValidator(URLValidator):
-    message = _("Đường dẫn không hợp lệ: chỉ nhận địa chỉ http:// hoặc https://, ví dụ https://baochi.vn/bai-viet.")
+    message = INVALID_URL
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("schemes", list(HTTP_SCHEMES))
@@ -43,6 +44,7 @@ validate_http_url = HttpURLValidator()
 
 class HttpURLFormField(forms.URLField):
     default_validators = [validate_http_url]
+    default_error_messages = {"invalid": INVALID_URL}
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("assume_scheme", "https")
