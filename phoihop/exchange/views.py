@@ -135,7 +135,7 @@ def submission_action(request: AuthenticatedHttpRequest, pk: int, action: str) -
             published = PublishedForm(request.POST)
             if not published.is_valid():
                 typed = request.POST.get("url", "").strip()
-                raise ValidationError(published.errors["url"] if typed else _("Cần đường dẫn bài đã đăng."))
+                raise ValidationError(list(published.errors["url"]) if typed else _("Cần đường dẫn bài đã đăng."))
             services.submission_mark_published(
                 actor=request.user, submission=submission, url=published.cleaned_data["url"]
             )
