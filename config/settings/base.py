@@ -238,6 +238,11 @@ PHOIHOP_PAGE_CACHE_SKIP_PREFIXES = [
 ]  # fmt: skip
 # How often the worker folds the read beacon's hits into the "Đọc nhiều" counts.
 PHOIHOP_MOST_READ_SECONDS = int(os.environ.get("PHOIHOP_MOST_READ_SECONDS", "300"))
+# The read beacon (#22): one read per visitor (address + browser) and article a day; per address,
+# at most this many readers of one article a day, and this many reads per window (then 429).
+PHOIHOP_READS_PER_ADDRESS_ARTICLE = int(os.environ.get("PHOIHOP_READS_PER_ADDRESS_ARTICLE", "20"))
+PHOIHOP_READS_PER_ADDRESS = int(os.environ.get("PHOIHOP_READS_PER_ADDRESS", "120"))
+PHOIHOP_READS_WINDOW_SECONDS = int(os.environ.get("PHOIHOP_READS_WINDOW_SECONDS", "600"))
 # bench/portal.sh only: adds /__bench/bare/ and honours the X-Phoihop-No-Cache request header.
 PHOIHOP_BENCH = env_bool("PHOIHOP_BENCH", False)
 
@@ -334,6 +339,8 @@ _insert_after(
     "django_otp.middleware.OTPMiddleware",
     "phoihop.accounts.middleware.TwoFactorMiddleware",
 )
+# A URL's whole number larger than any row id is a 404, not a database error (phoihop.core.http).
+_insert_after("django.middleware.common.CommonMiddleware", "phoihop.core.http.OutOfRangeIdMiddleware")
 # Last: turns a refused sign-in into the lockout page (accounts.views.locked_out).
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
 
