@@ -297,7 +297,7 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = PHOIHOP_UPLOAD_MAX_IMAGE_PIXELS
 # other text typed in the admin (phoihop.core.wagtail_normalize); image files are checked against
 # the pixel budget from their header and lose their location (phoihop.core.wagtail_images).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "phoihop.core.wagtail_images.ImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "phoihop.core.wagtail_normalize.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "phoihop.core.wagtail_documents.DocumentForm"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
