@@ -1,5 +1,6 @@
 """The newsroom's own tables: sections (ban) bound to portal categories, assignments (phân công),
-the link between an article and the submissions it was made from, and the scheduled-publishing run.
+the link between an article and the submissions it was made from, the approval step with the
+newsroom's rules, and the scheduled-publishing run.
 
 Articles themselves are Wagtail pages (phoihop.portal); drafts, revisions, workflows and scheduling
 are Wagtail's. These models hold only what Wagtail lacks.
@@ -7,15 +8,22 @@ are Wagtail's. These models hold only what Wagtail lacks.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.db import models
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.locks import WorkflowLock
+from wagtail.log_actions import log
+from wagtail.models import GroupApprovalTask, Task, TaskState, WorkflowState
 
 from phoihop.core.models import TimeStampedModel
 
@@ -238,3 +246,265 @@ class Takedown(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.taken_down_at:%d/%m/%Y})"
+
+
+# ----------------------------------------------------------------------------------------------
+# Approval steps
+
+
+@dataclass(frozen=True)
+class StepPlace:
+    """Where a step stands in its workflow: `position` of `total` (1-based, active steps only)."""
+
+    position: int
+    total: int
+
+    def __str__(self) -> str:
+        return f"{self.position}/{self.total}"
+
+
+def step_place(workflow: Any, task_id: int) -> StepPlace:
+    """The place of the task `task_id` among the active steps of `workflow` (0 when not one)."""
+    ids = list(workflow.tasks.filter(active=True).values_list("pk", flat=True))
+    position = ids.index(task_id) + 1 if task_id in ids else 0
+    return StepPlace(position=position, total=len(ids))
+
+
+def in_progress_state(workflow_state: WorkflowState) -> TaskState | None:
+    """The step waiting for a decision in `workflow_state`, read from the task states themselves:
+    while Wagtail starts the next step (and sends `task_submitted`), the workflow state's own
+    pointer still names the step just approved."""
+    if workflow_state.status != WorkflowState.STATUS_IN_PROGRESS:
+        return None
+    return (
+        TaskState.objects.filter(workflow_state=workflow_state, status=TaskState.STATUS_IN_PROGRESS)
+        .select_related("task")
+        .order_by("-started_at", "-pk")
+        .first()
+    )
+
+
+@dataclass
+class ApprovalRun:
+    """What the rules need to know about one run of a workflow on an article (a `WorkflowState`).
+
+    * `authors`: whose work it is — the article's owner, whoever submitted it for moderation, and
+      whoever wrote a revision submitted (when the run started and each time it resumed after
+      changes were requested);
+    * `decided`: who approved which step of this run so far (user id → task id).
+    """
+
+    workflow_state: WorkflowState
+    current: TaskState | None
+    authors: set[int] = field(default_factory=set)
+    decided: dict[int, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, workflow_state: WorkflowState, *, owner_id: int | None = None) -> ApprovalRun:
+        if owner_id is None:
+            owner_id = getattr(workflow_state.content_object, "owner_id", None)
+        run = cls(workflow_state=workflow_state, current=in_progress_state(workflow_state))
+        run.authors = {pk for pk in (owner_id, workflow_state.requested_by_id) if pk is not None}
+        states = (
+            TaskState.objects.filter(workflow_state=workflow_state)
+            .order_by("started_at", "pk")
+            .values_list("task_id", "status", "finished_by_id", "revision__user_id")
+        )
+        previous_status: str | None = None
+        for task_id, status, finished_by, revision_user in states:
+            if (previous_status is None or previous_status == TaskState.STATUS_REJECTED) and revision_user:
+                run.authors.add(revision_user)
+            if status == TaskState.STATUS_APPROVED and finished_by is not None:
+                run.decided.setdefault(finished_by, task_id)
+            previous_status = status
+        return run
+
+
+_RUN_ATTR = "_newsroom_approval_run"
+
+
+def current_run(obj: Any) -> ApprovalRun | None:
+    """The run of the workflow in progress on `obj` (an article), or None.
+
+    Kept on `obj` while its current task state stays the same, so the many questions Wagtail asks
+    about one page in one request (menu, lock, buttons) read the run once.
+    """
+    workflow_state = getattr(obj, "current_workflow_state", None)
+    if workflow_state is None or workflow_state.status != WorkflowState.STATUS_IN_PROGRESS:
+        return None
+    key = (workflow_state.pk, workflow_state.current_task_state_id)
+    cached = obj.__dict__.get(_RUN_ATTR)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    run = ApprovalRun.of(workflow_state, owner_id=getattr(obj, "owner_id", None))
+    obj.__dict__[_RUN_ATTR] = (key, run)
+    return run
+
+
+class ApprovalLock(WorkflowLock):
+    """Wagtail's workflow lock, saying in Vietnamese which step the article waits for and why this
+    person may not decide it."""
+
+    task: NewsroomApprovalTask
+
+    def get_message(self, user: Any) -> Any:
+        reason = self.task.refusal(self.object, user)
+        if reason is None:
+            return None
+        workflow_state = self.object.current_workflow_state
+        place = step_place(workflow_state.workflow, self.task.pk)
+        return format_html(
+            "{} {}",
+            gettext("Bài đang chờ bước %(place)s (%(step)s) của quy trình “%(workflow)s”.")
+            % {"place": place, "step": self.task.name, "workflow": workflow_state.workflow.name},
+            reason,
+        )
+
+    def get_locked_by(self, user: Any, can_lock: bool = False) -> str:
+        return gettext("Đang trong quy trình duyệt")
+
+    def get_description(self, user: Any, can_lock: bool = False) -> str:
+        return gettext("Chỉ người quyết định bước này được sửa bài trong lúc chờ duyệt.")
+
+
+class NewsroomApprovalTask(GroupApprovalTask):
+    """A step of an article's approval: Wagtail's group approval with the newsroom's rules.
+
+    * Only members of `groups` (the step's role) — or of `delegate_groups`, when the category's
+      workflow lets another role decide this step too — decide it; a superuser who is in neither
+      does not.
+    * Nobody decides a step of their own work: the article's owner, whoever submitted (or
+      resubmitted) it for moderation and whoever wrote a revision submitted get no action at any
+      step, and the step is locked for them like for any author.
+    * One person decides one step of a run: whoever approved an earlier step of it may decide this
+      one only as a member of `delegate_groups` (the workflow says so explicitly), and Wagtail's
+      history records who decided each step.
+
+    The rules hold on every path Wagtail offers — the editor's action menu, the dashboard's and the
+    listing's workflow buttons (all ask `get_actions`, and `on_action` checks again against the
+    task state's own article).
+    """
+
+    delegate_groups = models.ManyToManyField(
+        Group,
+        verbose_name=_("nhóm cũng được quyết định bước này"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Người của các nhóm này cũng quyết định được bước này, kể cả khi họ đã duyệt một bước "
+            "trước của cùng bài (quy trình của chuyên mục cho phép một vai trò quyết định nhiều bước)."
+        ),
+    )
+
+    lock_class = ApprovalLock
+    admin_form_fields = [*GroupApprovalTask.admin_form_fields, "delegate_groups"]
+    admin_form_widgets = {
+        **GroupApprovalTask.admin_form_widgets,
+        "delegate_groups": GroupApprovalTask.admin_form_widgets["groups"],
+    }
+
+    class Meta:
+        verbose_name = _("bước duyệt của tòa soạn")
+        verbose_name_plural = _("các bước duyệt của tòa soạn")
+
+    def _member_of(self, relation: str, user: Any) -> bool:
+        """Is `user` in one of this task's `groups` / `delegate_groups`? Kept on the user for the
+        request, as Wagtail keeps its own group check."""
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return False
+        cache = user.__dict__.setdefault("_newsroom_approval_groups", {})
+        key = (self.pk, relation)
+        if key not in cache:
+            cache[key] = getattr(self, relation).filter(pk__in=user.groups.all()).exists()
+        return bool(cache[key])
+
+    def refusal_in_run(self, run: ApprovalRun | None, user: Any) -> str | None:
+        """Why `user` may not decide this step in `run` (a Vietnamese sentence), or None if they may."""
+        in_groups = self._member_of("groups", user)
+        as_delegate = self._member_of("delegate_groups", user)
+        if not (in_groups or as_delegate):
+            names = [group.name for group in [*self.groups.all(), *self.delegate_groups.all()]]
+            return gettext("Bước này do %(groups)s quyết định.") % {"groups": ", ".join(names) or self.name}
+        if run is None or run.current is None or run.current.task_id != self.pk:
+            return gettext("Bài không chờ bước này.")
+        if user.pk in run.authors:
+            return gettext(
+                "Bạn không duyệt được bài của chính mình (bạn viết, sở hữu hoặc gửi duyệt bài này): "
+                "bước này do người khác quyết định."
+            )
+        earlier = run.decided.get(user.pk)
+        if earlier is not None and earlier != self.pk and not as_delegate:
+            task = Task.objects.filter(pk=earlier).values_list("name", flat=True).first() or ""
+            place = step_place(run.workflow_state.workflow, earlier)
+            return gettext(
+                "Bạn đã duyệt bước %(place)s (%(step)s) của bài này; mỗi bước do một người khác quyết định, "
+                "trừ khi quy trình của chuyên mục cho phép."
+            ) % {"place": place, "step": task}
+        return None
+
+    def refusal(self, obj: Any, user: Any) -> str | None:
+        return self.refusal_in_run(current_run(obj), user)
+
+    def user_can_decide(self, obj: Any, user: Any) -> bool:
+        return self.refusal(obj, user) is None
+
+    def user_can_access_editor(self, obj: Any, user: Any) -> bool:
+        return self.user_can_decide(obj, user)
+
+    def locked_for_user(self, obj: Any, user: Any) -> bool:
+        return not self.user_can_decide(obj, user)
+
+    def user_can_lock(self, obj: Any, user: Any) -> bool:
+        return self.user_can_decide(obj, user)
+
+    def get_actions(self, obj: Any, user: Any) -> list[tuple[str, Any, bool]]:
+        if not self.user_can_decide(obj, user):
+            return []
+        return [
+            ("reject", _("Yêu cầu sửa"), True),
+            ("approve", _("Duyệt"), False),
+            ("approve", _("Duyệt kèm ý kiến"), True),
+        ]
+
+    def get_task_states_user_can_moderate(self, user: Any, **kwargs: Any) -> Any:
+        if not (self._member_of("groups", user) or self._member_of("delegate_groups", user)):
+            return TaskState.objects.none()
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related("workflow_state")
+        allowed = [
+            state.pk for state in states if self.refusal_in_run(ApprovalRun.of(state.workflow_state), user) is None
+        ]
+        return TaskState.objects.filter(pk__in=allowed)
+
+    @transaction.atomic
+    def on_action(self, task_state: TaskState, user: Any, action_name: str, **kwargs: Any) -> Any:
+        """Decide the step, after checking the rules again, under a lock, against the task state's
+        own article (Wagtail's views ask `get_actions` about the page in the URL, not the task
+        state's). A decision by delegation is written in the page's history as such. Returns where
+        Wagtail's workflow views send the decider next."""
+        workflow_state = (
+            WorkflowState.objects.select_for_update().select_related("workflow").get(pk=task_state.workflow_state_id)
+        )
+        task_state = TaskState.objects.select_for_update().get(pk=task_state.pk).specific
+        if workflow_state.current_task_state_id != task_state.pk or task_state.status != TaskState.STATUS_IN_PROGRESS:
+            raise PermissionDenied(gettext("Bước này đã được quyết định."))
+        run = ApprovalRun.of(workflow_state)
+        reason = self.refusal_in_run(run, user)
+        if reason is not None:
+            raise PermissionDenied(reason)
+        as_delegate = not self._member_of("groups", user) or run.decided.get(user.pk) not in (None, self.pk)
+        super().on_action(task_state, user, action_name, **kwargs)
+        if as_delegate:
+            log(
+                instance=workflow_state.content_object.specific,
+                action="newsroom.workflow.delegated",
+                user=user,
+                data={
+                    "task": {"id": self.pk, "title": self.name},
+                    "workflow": {"id": workflow_state.workflow_id, "title": workflow_state.workflow.name},
+                    "groups": [group.name for group in self.groups.all()],
+                },
+                revision=task_state.revision,
+            )
+        # Wagtail's workflow buttons outside the editor go there next: it says what was decided.
+        # (The editor ignores the value and says it itself, in `wagtail_hooks.after_edit`.)
+        return reverse("newsroom_decision_done", args=[task_state.pk])
