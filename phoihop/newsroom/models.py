@@ -288,6 +288,7 @@ def in_progress_state(workflow_state: WorkflowState) -> TaskState | None:
 class ApprovalRun:
     """What the rules need to know about one run of a workflow on an article (a `WorkflowState`).
 
+    * `current_task_id`: the step waiting for a decision (None when none waits);
     * `authors`: whose work it is — the article's owner, whoever submitted it for moderation, and
       whoever wrote a revision submitted (when the run started and each time it resumed after
       changes were requested);
@@ -295,29 +296,45 @@ class ApprovalRun:
     """
 
     workflow_state: WorkflowState
-    current: TaskState | None
+    current_task_id: int | None = None
     authors: set[int] = field(default_factory=set)
     decided: dict[int, int] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, workflow_state: WorkflowState, *, owner_id: int | None = None) -> ApprovalRun:
-        if owner_id is None:
-            owner_id = getattr(workflow_state.content_object, "owner_id", None)
-        run = cls(workflow_state=workflow_state, current=in_progress_state(workflow_state))
-        run.authors = {pk for pk in (owner_id, workflow_state.requested_by_id) if pk is not None}
+    def many(cls, workflow_states: list[WorkflowState]) -> dict[int, ApprovalRun]:
+        """The runs of `workflow_states` (of pages), keyed by workflow state id, in two queries."""
+        from wagtail.models import Page
+
+        object_ids = {int(ws.object_id) for ws in workflow_states}
+        owners = dict(Page.objects.filter(pk__in=object_ids).values_list("pk", "owner_id"))
+        runs = {
+            ws.pk: cls(
+                workflow_state=ws,
+                authors={pk for pk in (owners.get(int(ws.object_id)), ws.requested_by_id) if pk is not None},
+            )
+            for ws in workflow_states
+        }
         states = (
-            TaskState.objects.filter(workflow_state=workflow_state)
-            .order_by("started_at", "pk")
-            .values_list("task_id", "status", "finished_by_id", "revision__user_id")
+            TaskState.objects.filter(workflow_state__in=list(runs))
+            .order_by("workflow_state_id", "started_at", "pk")
+            .values_list("workflow_state_id", "task_id", "status", "finished_by_id", "revision__user_id")
         )
-        previous_status: str | None = None
-        for task_id, status, finished_by, revision_user in states:
-            if (previous_status is None or previous_status == TaskState.STATUS_REJECTED) and revision_user:
+        previous: dict[int, str] = {}
+        for ws_id, task_id, status, finished_by, revision_user in states:
+            run = runs[ws_id]
+            # A revision is submitted when the run starts and each time it resumes after changes.
+            if previous.get(ws_id) in (None, TaskState.STATUS_REJECTED) and revision_user:
                 run.authors.add(revision_user)
             if status == TaskState.STATUS_APPROVED and finished_by is not None:
                 run.decided.setdefault(finished_by, task_id)
-            previous_status = status
-        return run
+            if status == TaskState.STATUS_IN_PROGRESS and run.workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
+                run.current_task_id = task_id
+            previous[ws_id] = status
+        return runs
+
+    @classmethod
+    def of(cls, workflow_state: WorkflowState) -> ApprovalRun:
+        return cls.many([workflow_state])[workflow_state.pk]
 
 
 _RUN_ATTR = "_newsroom_approval_run"
@@ -336,7 +353,7 @@ def current_run(obj: Any) -> ApprovalRun | None:
     cached = obj.__dict__.get(_RUN_ATTR)
     if cached is not None and cached[0] == key:
         return cached[1]
-    run = ApprovalRun.of(workflow_state, owner_id=getattr(obj, "owner_id", None))
+    run = ApprovalRun.of(workflow_state)
     obj.__dict__[_RUN_ATTR] = (key, run)
     return run
 
@@ -407,46 +424,81 @@ class NewsroomApprovalTask(GroupApprovalTask):
         verbose_name = _("bước duyệt của tòa soạn")
         verbose_name_plural = _("các bước duyệt của tòa soạn")
 
-    def _member_of(self, relation: str, user: Any) -> bool:
-        """Is `user` in one of this task's `groups` / `delegate_groups`? Kept on the user for the
-        request, as Wagtail keeps its own group check."""
+    def membership(self, user: Any) -> tuple[bool, bool]:
+        """Is `user` in this step's `groups`, in its `delegate_groups`? One query, kept on the user
+        for the request, as Wagtail keeps its own group check."""
         if not getattr(user, "is_authenticated", False) or not user.is_active:
-            return False
+            return (False, False)
         cache = user.__dict__.setdefault("_newsroom_approval_groups", {})
-        key = (self.pk, relation)
-        if key not in cache:
-            cache[key] = getattr(self, relation).filter(pk__in=user.groups.all()).exists()
-        return bool(cache[key])
+        if self.pk not in cache:
+            mine = Group.objects.filter(user=user.pk)
+            cache[self.pk] = type(self).objects.filter(pk=self.pk).annotate(
+                in_groups=models.Exists(self.groups.filter(pk__in=mine.values("pk"))),
+                as_delegate=models.Exists(self.delegate_groups.filter(pk__in=mine.values("pk"))),
+            ).values_list("in_groups", "as_delegate").first() or (False, False)
+        return cache[self.pk]
+
+    def _refused(self, run: ApprovalRun | None, user: Any) -> str:
+        """Why `user` may not decide this step in `run`, as a code ("" when they may): "outside" the
+        step's groups, the article is "not_waiting" for it, it is their "own" work, or they decided
+        an "earlier" step."""
+        in_groups, as_delegate = self.membership(user)
+        if not (in_groups or as_delegate):
+            return "outside"
+        if run is None or run.current_task_id != self.pk:
+            return "not_waiting"
+        if user.pk in run.authors:
+            return "own"
+        if run.decided.get(user.pk) not in (None, self.pk) and not as_delegate:
+            return "earlier"
+        return ""
+
+    def deciders(self, run: ApprovalRun) -> list[Any]:
+        """Everyone who may decide this step in `run` (the same rule as `_refused`, for a list)."""
+        from django.contrib.auth import get_user_model
+
+        people = get_user_model().objects.filter(is_active=True).order_by("pk")
+        delegates = {user.pk: user for user in people.filter(groups__in=self.delegate_groups.all())}
+        members = {user.pk: user for user in people.filter(groups__in=self.groups.all())}
+        return [
+            user
+            for pk, user in {**members, **delegates}.items()
+            if run.current_task_id == self.pk
+            and pk not in run.authors
+            and (pk in delegates or run.decided.get(pk) in (None, self.pk))
+        ]
 
     def refusal_in_run(self, run: ApprovalRun | None, user: Any) -> str | None:
         """Why `user` may not decide this step in `run` (a Vietnamese sentence), or None if they may."""
-        in_groups = self._member_of("groups", user)
-        as_delegate = self._member_of("delegate_groups", user)
-        if not (in_groups or as_delegate):
+        code = self._refused(run, user)
+        if not code:
+            return None
+        if code == "outside":
             names = [group.name for group in [*self.groups.all(), *self.delegate_groups.all()]]
             return gettext("Bước này do %(groups)s quyết định.") % {"groups": ", ".join(names) or self.name}
-        if run is None or run.current is None or run.current.task_id != self.pk:
-            return gettext("Bài không chờ bước này.")
-        if user.pk in run.authors:
+        if code == "own":
             return gettext(
                 "Bạn không duyệt được bài của chính mình (bạn viết, sở hữu hoặc gửi duyệt bài này): "
                 "bước này do người khác quyết định."
             )
-        earlier = run.decided.get(user.pk)
-        if earlier is not None and earlier != self.pk and not as_delegate:
-            task = Task.objects.filter(pk=earlier).values_list("name", flat=True).first() or ""
-            place = step_place(run.workflow_state.workflow, earlier)
+        if code == "earlier" and run is not None:
+            earlier = run.decided[user.pk]
             return gettext(
                 "Bạn đã duyệt bước %(place)s (%(step)s) của bài này; mỗi bước do một người khác quyết định, "
                 "trừ khi quy trình của chuyên mục cho phép."
-            ) % {"place": place, "step": task}
-        return None
+            ) % {
+                "place": step_place(run.workflow_state.workflow, earlier),
+                "step": Task.objects.filter(pk=earlier).values_list("name", flat=True).first() or "",
+            }
+        return gettext("Bài không chờ bước này.")
 
     def refusal(self, obj: Any, user: Any) -> str | None:
+        if not any(self.membership(user)):
+            return self.refusal_in_run(None, user)
         return self.refusal_in_run(current_run(obj), user)
 
     def user_can_decide(self, obj: Any, user: Any) -> bool:
-        return self.refusal(obj, user) is None
+        return any(self.membership(user)) and not self._refused(current_run(obj), user)
 
     def user_can_access_editor(self, obj: Any, user: Any) -> bool:
         return self.user_can_decide(obj, user)
@@ -467,12 +519,11 @@ class NewsroomApprovalTask(GroupApprovalTask):
         ]
 
     def get_task_states_user_can_moderate(self, user: Any, **kwargs: Any) -> Any:
-        if not (self._member_of("groups", user) or self._member_of("delegate_groups", user)):
+        if not any(self.membership(user)):
             return TaskState.objects.none()
-        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related("workflow_state")
-        allowed = [
-            state.pk for state in states if self.refusal_in_run(ApprovalRun.of(state.workflow_state), user) is None
-        ]
+        states = list(self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related("workflow_state"))
+        runs = ApprovalRun.many([state.workflow_state for state in states])
+        allowed = [state.pk for state in states if not self._refused(runs[state.workflow_state_id], user)]
         return TaskState.objects.filter(pk__in=allowed)
 
     @transaction.atomic
@@ -491,7 +542,8 @@ class NewsroomApprovalTask(GroupApprovalTask):
         reason = self.refusal_in_run(run, user)
         if reason is not None:
             raise PermissionDenied(reason)
-        as_delegate = not self._member_of("groups", user) or run.decided.get(user.pk) not in (None, self.pk)
+        in_groups, _as_delegate = self.membership(user)
+        as_delegate = not in_groups or run.decided.get(user.pk) not in (None, self.pk)
         super().on_action(task_state, user, action_name, **kwargs)
         if as_delegate:
             log(

@@ -45,7 +45,7 @@ from wagtail.models import (
 from wagtail.rich_text import RichText
 
 from phoihop.accounts.access import scope_for
-from phoihop.accounts.models import Role, User
+from phoihop.accounts.models import Membership, Organization, Role, User
 from phoihop.accounts.services import PRESS_ROLE_GROUPS
 from phoihop.audit.services import audit_record
 from phoihop.core.origin import public_url
@@ -321,7 +321,11 @@ def person_label(user: User | None) -> str:
     if user is None:
         return _("hệ thống")
     name = user.get_full_name() or user.get_username()
-    roles = scope_for(user).press_roles
+    roles = set(
+        Membership.objects.active()
+        .filter(user=user, organization__kind=Organization.Kind.PRESS)
+        .values_list("role", flat=True)
+    )
     role = next((r for r in _ROLE_RANK if r in roles), None)
     return f"{Role(role).label} {name}" if role else name
 
@@ -438,14 +442,8 @@ def approval_step_started(*, task_state: TaskState, user: User | None) -> None:
     task = task_state.task.specific
     if article is None or not isinstance(task, NewsroomApprovalTask):
         return
-    run = ApprovalRun.of(workflow_state, owner_id=article.owner_id)
-    candidates = {
-        member.pk: member
-        for relation in (task.groups, task.delegate_groups)
-        for group in relation.all()
-        for member in group.user_set.filter(is_active=True)
-    }
-    deciders = [member for member in candidates.values() if task.refusal_in_run(run, member) is None]
+    run = ApprovalRun.of(workflow_state)
+    deciders = task.deciders(run)
     previous = (
         TaskState.objects.filter(workflow_state=workflow_state, finished_at__isnull=False)
         .exclude(pk=task_state.pk)
@@ -486,7 +484,7 @@ def approval_step_decided(*, task_state: TaskState, user: User | None) -> None:
     article = _article_of(workflow_state)
     if article is None or not isinstance(task_state.task.specific, NewsroomApprovalTask):
         return
-    run = ApprovalRun.of(workflow_state, owner_id=article.owner_id)
+    run = ApprovalRun.of(workflow_state)
     authors = list(User.objects.filter(pk__in=run.authors, is_active=True).order_by("pk"))
     if task_state.status == TaskState.STATUS_REJECTED:
         verb = "newsroom.approval_rejected"

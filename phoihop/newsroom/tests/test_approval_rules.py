@@ -87,7 +87,9 @@ class SelfApprovalTests(ApprovalTestCase):
             "Trưởng ban — Thời sự": self.make_user("tb_ts2", "Mai Văn Tiến", self.press, Role.SECTION_HEAD),
             "Phó Tổng Biên tập": self.make_user("ptbt2", "Chu Thị Yến", self.press, Role.DEPUTY_EDITOR),
         }
-        services.section_member_set(actor=self.chief, category=self.cat_a, user=others["Trưởng ban — Thời sự"], is_head=True)
+        services.section_member_set(
+            actor=self.chief, category=self.cat_a, user=others["Trưởng ban — Thời sự"], is_head=True
+        )
         for author, own_step in steps:
             with self.subTest(author=author.username):
                 article = self.draft(self.cat_a, title=f"Bài của {author.username}", owner=author)
@@ -115,9 +117,7 @@ class SelfApprovalTests(ApprovalTestCase):
         article = self.draft(self.cat_a)
         self.submit(article, self.reporter)
         self.assertEqual(self.actions(article, admin), [])
-        self.assertNotIn(
-            str(article.pk), [s.workflow_state.object_id for s in TaskState.objects.reviewable_by(admin)]
-        )
+        self.assertNotIn(str(article.pk), [s.workflow_state.object_id for s in TaskState.objects.reviewable_by(admin)])
 
 
 class NoSkipTests(ApprovalTestCase):
@@ -216,6 +216,9 @@ class NoSkipTests(ApprovalTestCase):
         self.login(self.chief)
         history = self.client.get(reverse("wagtailadmin_pages:history", args=[article.pk]))
         self.assertContains(history, "Quyết định bước “Tổng Biên tập (hoặc Phó Tổng Biên tập)” thay Tổng Biên tập")
+        self.assertContains(history, "Duyệt bước 2/3 (Phó Tổng Biên tập); chờ bước 3/3: Tổng Biên tập (hoặc Phó")
+        self.assertContains(history, "Duyệt bước cuối 3/3 (Tổng Biên tập (hoặc Phó Tổng Biên tập))")
+        self.assertContains(history, "Đăng ngay, Tổng Biên tập đi công tác.")
 
     def test_delegating_needs_a_step_of_the_workflow(self):
         from django.core.exceptions import ValidationError
