@@ -422,6 +422,24 @@ def moderation_text(page: Page) -> str | None:
     )
 
 
+def direct_publish_refusal(*, page: Page, user: Any) -> str | None:
+    """Why `user` may not publish `page` directly, without (the rest of) its workflow — in
+    Vietnamese — or None when they may. Only the Tổng Biên tập and Phó Tổng Biên tập publish
+    directly (urgent news), never a page in its workflow (the workflow decides it, to its last
+    step), and never an article of their own (nobody approves their own work; a new article is
+    theirs)."""
+    if not access.can_publish_directly(user):
+        return _("Tin, bài được đăng qua quy trình duyệt: hãy gửi duyệt.")
+    if page.pk is not None and (reason := moderation_text(page)) is not None:
+        return reason
+    is_article = isinstance(page, ArticlePage) or (
+        page.pk is not None and isinstance(page.specific_deferred, ArticlePage)
+    )
+    if is_article and (page.pk is None or page.owner_id == getattr(user, "pk", None)):
+        return _("Không ai tự đăng bài của chính mình: hãy gửi duyệt để người khác duyệt.")
+    return None
+
+
 def may_withdraw(page: Page, user: Any) -> bool:
     """May `user` take `page` out of its workflow (Wagtail's "cancel" and "restart")? Only whoever
     submitted it or owns it; a reviewer decides their step instead."""

@@ -30,7 +30,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.log_actions import LogFormatter
 from wagtail.models import TaskState
 
-from phoihop.newsroom import access, admin_views, services
+from phoihop.newsroom import admin_views, services
 from phoihop.newsroom.models import step_place
 
 _PENDING_ATTR = "_newsroom_pending_task_state"
@@ -60,15 +60,13 @@ def newsroom_admin_urls() -> list[Any]:
 
 @hooks.register("construct_page_action_menu")
 def workflow_decides(menu_items: list[Any], request: HttpRequest, context: dict[str, Any]) -> None:
-    """No "Publish" for an article in its workflow (nor for anyone but the leaders), and no
-    "Cancel/Restart workflow" for anyone but the people whose work it is."""
+    """No "Publish" where publishing directly is refused (`services.direct_publish_refusal`), and
+    no "Cancel/Restart workflow" for anyone but the people whose work it is."""
     page = context.get("page")
     hidden = set()
-    if not access.can_publish_directly(request.user) or (
-        page is not None and services.moderation_text(page) is not None
-    ):
+    if page is None or services.direct_publish_refusal(page=page, user=request.user) is not None:
         hidden.add("action-publish")
-    if page is not None and not services.may_withdraw(page, request.user):
+    if page is not None and page.pk is not None and not services.may_withdraw(page, request.user):
         hidden.update(_WITHDRAW_ACTIONS)
     if hidden:
         menu_items[:] = [item for item in menu_items if getattr(item, "name", "") not in hidden]
@@ -122,13 +120,10 @@ def _replace_success_messages(request: HttpRequest, text: str) -> None:
 @hooks.register("before_publish_page")
 def refuse_direct_publish(request: HttpRequest, page: Any) -> HttpResponse | None:
     """The draft was saved (as Wagtail does before publishing); publishing it is refused."""
-    reason = services.moderation_text(page)
-    if reason is not None:
-        messages.error(request, reason)
-        return redirect("wagtailadmin_pages:edit", page.pk)
-    if access.can_publish_directly(request.user):
+    reason = services.direct_publish_refusal(page=page, user=request.user)
+    if reason is None:
         return None
-    messages.error(request, _("Tin, bài được đăng qua quy trình duyệt: hãy gửi duyệt."))
+    messages.error(request, reason)
     return redirect("wagtailadmin_pages:edit", page.pk)
 
 
@@ -136,19 +131,18 @@ def refuse_direct_publish(request: HttpRequest, page: Any) -> HttpResponse | Non
 def refuse_bulk_publish(
     request: HttpRequest, action_type: str, objects: Any, action_class_instance: Any
 ) -> HttpResponse | None:
+    """Bulk publishing follows the same rule for each page, and for each draft below it when asked
+    to publish those too."""
     if action_type != "publish":
         return None
-    if not access.can_publish_directly(request.user):
-        messages.error(request, _("Tin, bài được đăng qua quy trình duyệt: hãy gửi duyệt."))
-        return redirect("wagtailadmin_explore_root")
     form = getattr(action_class_instance, "cleaned_form", None)
     with_drafts = bool(form is not None and form.cleaned_data.get("include_descendants"))
     for page in objects:
-        pages = [page]
+        pages = [page.specific_deferred]
         if with_drafts:
             pages.extend(page.get_descendants().not_live().specific())
         for candidate in pages:
-            reason = services.moderation_text(candidate)
+            reason = services.direct_publish_refusal(page=candidate, user=request.user)
             if reason is not None:
                 messages.error(request, reason)
                 return redirect(get_valid_next_url_from_request(request) or _listing_of(page))

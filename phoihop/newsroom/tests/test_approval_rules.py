@@ -184,6 +184,24 @@ class NoSkipTests(ApprovalTestCase):
         self.workflow_action(self.chief, article)
         self.assertTrue(Page.objects.get(pk=article.pk).live)
 
+    def test_a_leader_does_not_publish_his_own_article_directly(self):
+        own = self.draft(self.cat_b, title="Bài Phó Tổng Biên tập tự viết", owner=self.deputy)
+        edit = reverse("wagtailadmin_pages:edit", args=[own.pk])
+        self.login(self.deputy)
+        self.assertNotContains(self.client.get(edit), 'name="action-publish"')
+        response = self.admin_edit_post(self.deputy, own, **{"action-publish": "publish"})
+        self.assertIn(
+            "Không ai tự đăng bài của chính mình: hãy gửi duyệt để người khác duyệt.", self.messages_of(response)
+        )
+        self.assertFalse(Page.objects.get(pk=own.pk).live)
+        # Nor a new one, straight from the form that creates it.
+        add = reverse("wagtailadmin_pages:add", args=["portal", "articlepage", self.cat_b.pk])
+        self.assertNotContains(self.client.get(add), 'name="action-publish"')
+        # Someone else's draft, outside any workflow, is still the leaders' to publish (urgent news).
+        other = self.draft(self.cat_b, title="Tin khẩn", owner=self.reporter_b)
+        self.admin_edit_post(self.deputy, other, **{"action-publish": "publish"})
+        self.assertTrue(Page.objects.get(pk=other.pk).live)
+
     def test_a_category_may_let_the_deputy_decide_the_last_step_too_and_the_history_says_so(self):
         workflow = services.workflow_assign(
             actor=self.chief,
