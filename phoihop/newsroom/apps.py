@@ -35,6 +35,9 @@ class NewsroomConfig(AppConfig):
                 "newsroom.section_member_removed": _("đưa người ra khỏi ban"),
                 "newsroom.workflow_assigned": _("đặt quy trình duyệt cho chuyên mục"),
                 "newsroom.approval_waiting": _("bài chờ duyệt"),
+                "newsroom.approval_approved": _("bài được duyệt một bước"),
+                "newsroom.approval_rejected": _("bài được yêu cầu sửa"),
+                "newsroom.approval_finished": _("bài được duyệt bước cuối"),
             }
         )
         signals.connect()

@@ -1,5 +1,6 @@
 """The newsroom's own tables: sections (ban) bound to portal categories, assignments (phân công),
-the link between an article and the submissions it was made from, and the scheduled-publishing run.
+the link between an article and the submissions it was made from, the approval step with the
+newsroom's rules, and the scheduled-publishing run.
 
 Articles themselves are Wagtail pages (phoihop.portal); drafts, revisions, workflows and scheduling
 are Wagtail's. These models hold only what Wagtail lacks.
@@ -7,15 +8,22 @@ are Wagtail's. These models hold only what Wagtail lacks.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.db import models
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.locks import WorkflowLock
+from wagtail.log_actions import log
+from wagtail.models import GroupApprovalTask, Task, TaskState, WorkflowState
 
 from phoihop.core.models import TimeStampedModel
 
@@ -238,3 +246,317 @@ class Takedown(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.taken_down_at:%d/%m/%Y})"
+
+
+# ----------------------------------------------------------------------------------------------
+# Approval steps
+
+
+@dataclass(frozen=True)
+class StepPlace:
+    """Where a step stands in its workflow: `position` of `total` (1-based, active steps only)."""
+
+    position: int
+    total: int
+
+    def __str__(self) -> str:
+        return f"{self.position}/{self.total}"
+
+
+def step_place(workflow: Any, task_id: int) -> StepPlace:
+    """The place of the task `task_id` among the active steps of `workflow` (0 when not one)."""
+    ids = list(workflow.tasks.filter(active=True).values_list("pk", flat=True))
+    position = ids.index(task_id) + 1 if task_id in ids else 0
+    return StepPlace(position=position, total=len(ids))
+
+
+def in_progress_state(workflow_state: WorkflowState) -> TaskState | None:
+    """The step waiting for a decision in `workflow_state`, read from the task states themselves:
+    while Wagtail starts the next step (and sends `task_submitted`), the workflow state's own
+    pointer still names the step just approved."""
+    if workflow_state.status != WorkflowState.STATUS_IN_PROGRESS:
+        return None
+    return (
+        TaskState.objects.filter(workflow_state=workflow_state, status=TaskState.STATUS_IN_PROGRESS)
+        .select_related("task")
+        .order_by("-started_at", "-pk")
+        .first()
+    )
+
+
+@dataclass
+class ApprovalRun:
+    """What the rules need to know about one run of a workflow on an article (a `WorkflowState`).
+
+    * `current_task_id`: the step waiting for a decision (None when none waits);
+    * `authors`: whose work it is — the article's owner, whoever submitted it for moderation, and
+      whoever wrote a revision submitted (when the run started and each time it resumed after
+      changes were requested);
+    * `decided`: who approved which step of this run so far (user id → task id).
+    """
+
+    workflow_state: WorkflowState
+    current_task_id: int | None = None
+    authors: set[int] = field(default_factory=set)
+    decided: dict[int, int] = field(default_factory=dict)
+
+    @classmethod
+    def many(cls, workflow_states: list[WorkflowState]) -> dict[int, ApprovalRun]:
+        """The runs of `workflow_states` (of pages), keyed by workflow state id, in two queries."""
+        from wagtail.models import Page
+
+        object_ids = {int(ws.object_id) for ws in workflow_states}
+        owners = dict(Page.objects.filter(pk__in=object_ids).values_list("pk", "owner_id"))
+        runs = {
+            ws.pk: cls(
+                workflow_state=ws,
+                authors={pk for pk in (owners.get(int(ws.object_id)), ws.requested_by_id) if pk is not None},
+            )
+            for ws in workflow_states
+        }
+        states = (
+            TaskState.objects.filter(workflow_state__in=list(runs))
+            .order_by("workflow_state_id", "started_at", "pk")
+            .values_list("workflow_state_id", "task_id", "status", "finished_by_id", "revision__user_id")
+        )
+        previous: dict[int, str] = {}
+        for ws_id, task_id, status, finished_by, revision_user in states:
+            run = runs[ws_id]
+            # A revision is submitted when the run starts and each time it resumes after changes.
+            if previous.get(ws_id) in (None, TaskState.STATUS_REJECTED) and revision_user:
+                run.authors.add(revision_user)
+            if status == TaskState.STATUS_APPROVED and finished_by is not None:
+                run.decided.setdefault(finished_by, task_id)
+            if status == TaskState.STATUS_IN_PROGRESS and run.workflow_state.status == WorkflowState.STATUS_IN_PROGRESS:
+                run.current_task_id = task_id
+            previous[ws_id] = status
+        return runs
+
+    @classmethod
+    def of(cls, workflow_state: WorkflowState) -> ApprovalRun:
+        return cls.many([workflow_state])[workflow_state.pk]
+
+
+_RUN_ATTR = "_newsroom_approval_run"
+
+
+def current_run(obj: Any) -> ApprovalRun | None:
+    """The run of the workflow in progress on `obj` (an article), or None.
+
+    Kept on `obj` while its current task state stays the same, so the many questions Wagtail asks
+    about one page in one request (menu, lock, buttons) read the run once.
+    """
+    workflow_state = getattr(obj, "current_workflow_state", None)
+    if workflow_state is None or workflow_state.status != WorkflowState.STATUS_IN_PROGRESS:
+        return None
+    key = (workflow_state.pk, workflow_state.current_task_state_id)
+    cached = obj.__dict__.get(_RUN_ATTR)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    run = ApprovalRun.of(workflow_state)
+    obj.__dict__[_RUN_ATTR] = (key, run)
+    return run
+
+
+class ApprovalLock(WorkflowLock):
+    """Wagtail's workflow lock, saying in Vietnamese which step the article waits for and why this
+    person may not decide it."""
+
+    task: NewsroomApprovalTask
+
+    def get_message(self, user: Any) -> Any:
+        reason = self.task.refusal(self.object, user)
+        if reason is None:
+            return None
+        workflow_state = self.object.current_workflow_state
+        place = step_place(workflow_state.workflow, self.task.pk)
+        return format_html(
+            "{} {}",
+            gettext("Bài đang chờ bước %(place)s (%(step)s) của quy trình “%(workflow)s”.")
+            % {"place": place, "step": self.task.name, "workflow": workflow_state.workflow.name},
+            reason,
+        )
+
+    def get_locked_by(self, user: Any, can_lock: bool = False) -> str:
+        return gettext("Đang trong quy trình duyệt")
+
+    def get_description(self, user: Any, can_lock: bool = False) -> str:
+        return gettext("Chỉ người quyết định bước này được sửa bài trong lúc chờ duyệt.")
+
+
+class NewsroomApprovalTask(GroupApprovalTask):
+    """A step of an article's approval: Wagtail's group approval with the newsroom's rules.
+
+    * Only members of `groups` (the step's role) — or of `delegate_groups`, when the category's
+      workflow lets another role decide this step too — decide it; a superuser who is in neither
+      does not.
+    * Nobody decides a step of their own work: the article's owner, whoever submitted (or
+      resubmitted) it for moderation and whoever wrote a revision submitted get no action at any
+      step, and the step is locked for them like for any author.
+    * One person decides one step of a run: whoever approved an earlier step of it may decide this
+      one only as a member of `delegate_groups` (the workflow says so explicitly), and Wagtail's
+      history records who decided each step.
+
+    The rules hold on every path Wagtail offers — the editor's action menu, the dashboard's and the
+    listing's workflow buttons (all ask `get_actions`, and `on_action` checks again against the
+    task state's own article).
+    """
+
+    delegate_groups = models.ManyToManyField(
+        Group,
+        verbose_name=_("nhóm cũng được quyết định bước này"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Người của các nhóm này cũng quyết định được bước này, kể cả khi họ đã duyệt một bước "
+            "trước của cùng bài (quy trình của chuyên mục cho phép một vai trò quyết định nhiều bước)."
+        ),
+    )
+
+    lock_class = ApprovalLock
+    admin_form_fields = [*GroupApprovalTask.admin_form_fields, "delegate_groups"]
+    admin_form_widgets = {
+        **GroupApprovalTask.admin_form_widgets,
+        "delegate_groups": GroupApprovalTask.admin_form_widgets["groups"],
+    }
+
+    class Meta:
+        verbose_name = _("bước duyệt của tòa soạn")
+        verbose_name_plural = _("các bước duyệt của tòa soạn")
+
+    def membership(self, user: Any) -> tuple[bool, bool]:
+        """Is `user` in this step's `groups`, in its `delegate_groups`? One query, kept on the user
+        for the request, as Wagtail keeps its own group check."""
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return (False, False)
+        cache = user.__dict__.setdefault("_newsroom_approval_groups", {})
+        if self.pk not in cache:
+            mine = Group.objects.filter(user=user.pk)
+            cache[self.pk] = type(self).objects.filter(pk=self.pk).annotate(
+                in_groups=models.Exists(self.groups.filter(pk__in=mine.values("pk"))),
+                as_delegate=models.Exists(self.delegate_groups.filter(pk__in=mine.values("pk"))),
+            ).values_list("in_groups", "as_delegate").first() or (False, False)
+        return cache[self.pk]
+
+    def _refused(self, run: ApprovalRun | None, user: Any) -> str:
+        """Why `user` may not decide this step in `run`, as a code ("" when they may): "outside" the
+        step's groups, the article is "not_waiting" for it, it is their "own" work, or they decided
+        an "earlier" step."""
+        in_groups, as_delegate = self.membership(user)
+        if not (in_groups or as_delegate):
+            return "outside"
+        if run is None or run.current_task_id != self.pk:
+            return "not_waiting"
+        if user.pk in run.authors:
+            return "own"
+        if run.decided.get(user.pk) not in (None, self.pk) and not as_delegate:
+            return "earlier"
+        return ""
+
+    def deciders(self, run: ApprovalRun) -> list[Any]:
+        """Everyone who may decide this step in `run` (the same rule as `_refused`, for a list)."""
+        from django.contrib.auth import get_user_model
+
+        people = get_user_model().objects.filter(is_active=True).order_by("pk")
+        delegates = {user.pk: user for user in people.filter(groups__in=self.delegate_groups.all())}
+        members = {user.pk: user for user in people.filter(groups__in=self.groups.all())}
+        return [
+            user
+            for pk, user in {**members, **delegates}.items()
+            if run.current_task_id == self.pk
+            and pk not in run.authors
+            and (pk in delegates or run.decided.get(pk) in (None, self.pk))
+        ]
+
+    def refusal_in_run(self, run: ApprovalRun | None, user: Any) -> str | None:
+        """Why `user` may not decide this step in `run` (a Vietnamese sentence), or None if they may."""
+        code = self._refused(run, user)
+        if not code:
+            return None
+        if code == "outside":
+            names = [group.name for group in [*self.groups.all(), *self.delegate_groups.all()]]
+            return gettext("Bước này do %(groups)s quyết định.") % {"groups": ", ".join(names) or self.name}
+        if code == "own":
+            return gettext(
+                "Bạn không duyệt được bài của chính mình (bạn viết, sở hữu hoặc gửi duyệt bài này): "
+                "bước này do người khác quyết định."
+            )
+        if code == "earlier" and run is not None:
+            earlier = run.decided[user.pk]
+            return gettext(
+                "Bạn đã duyệt bước %(place)s (%(step)s) của bài này; mỗi bước do một người khác quyết định, "
+                "trừ khi quy trình của chuyên mục cho phép."
+            ) % {
+                "place": step_place(run.workflow_state.workflow, earlier),
+                "step": Task.objects.filter(pk=earlier).values_list("name", flat=True).first() or "",
+            }
+        return gettext("Bài không chờ bước này.")
+
+    def refusal(self, obj: Any, user: Any) -> str | None:
+        if not any(self.membership(user)):
+            return self.refusal_in_run(None, user)
+        return self.refusal_in_run(current_run(obj), user)
+
+    def user_can_decide(self, obj: Any, user: Any) -> bool:
+        return any(self.membership(user)) and not self._refused(current_run(obj), user)
+
+    def user_can_access_editor(self, obj: Any, user: Any) -> bool:
+        return self.user_can_decide(obj, user)
+
+    def locked_for_user(self, obj: Any, user: Any) -> bool:
+        return not self.user_can_decide(obj, user)
+
+    def user_can_lock(self, obj: Any, user: Any) -> bool:
+        return self.user_can_decide(obj, user)
+
+    def get_actions(self, obj: Any, user: Any) -> list[tuple[str, Any, bool]]:
+        if not self.user_can_decide(obj, user):
+            return []
+        return [
+            ("reject", _("Yêu cầu sửa"), True),
+            ("approve", _("Duyệt"), False),
+            ("approve", _("Duyệt kèm ý kiến"), True),
+        ]
+
+    def get_task_states_user_can_moderate(self, user: Any, **kwargs: Any) -> Any:
+        if not any(self.membership(user)):
+            return TaskState.objects.none()
+        states = list(self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related("workflow_state"))
+        runs = ApprovalRun.many([state.workflow_state for state in states])
+        allowed = [state.pk for state in states if not self._refused(runs[state.workflow_state_id], user)]
+        return TaskState.objects.filter(pk__in=allowed)
+
+    @transaction.atomic
+    def on_action(self, task_state: TaskState, user: Any, action_name: str, **kwargs: Any) -> Any:
+        """Decide the step, after checking the rules again, under a lock, against the task state's
+        own article (Wagtail's views ask `get_actions` about the page in the URL, not the task
+        state's). A decision by delegation is written in the page's history as such. Returns where
+        Wagtail's workflow views send the decider next."""
+        workflow_state = (
+            WorkflowState.objects.select_for_update().select_related("workflow").get(pk=task_state.workflow_state_id)
+        )
+        task_state = TaskState.objects.select_for_update().get(pk=task_state.pk).specific
+        if workflow_state.current_task_state_id != task_state.pk or task_state.status != TaskState.STATUS_IN_PROGRESS:
+            raise PermissionDenied(gettext("Bước này đã được quyết định."))
+        run = ApprovalRun.of(workflow_state)
+        reason = self.refusal_in_run(run, user)
+        if reason is not None:
+            raise PermissionDenied(reason)
+        in_groups, _as_delegate = self.membership(user)
+        as_delegate = not in_groups or run.decided.get(user.pk) not in (None, self.pk)
+        super().on_action(task_state, user, action_name, **kwargs)
+        if as_delegate:
+            log(
+                instance=workflow_state.content_object.specific,
+                action="newsroom.workflow.delegated",
+                user=user,
+                data={
+                    "task": {"id": self.pk, "title": self.name},
+                    "workflow": {"id": workflow_state.workflow_id, "title": workflow_state.workflow.name},
+                    "groups": [group.name for group in self.groups.all()],
+                },
+                revision=task_state.revision,
+            )
+        # Wagtail's workflow buttons outside the editor go there next: it says what was decided.
+        # (The editor ignores the value and says it itself, in `wagtail_hooks.after_edit`.)
+        return reverse("newsroom_decision_done", args=[task_state.pk])

@@ -1,9 +1,11 @@
 """Writes for the newsroom: sections (ban), approval workflows, assignments.
 
-Approval is Wagtail's own: a `Workflow` of `GroupApprovalTask`s, assigned to the home page (every
-category) or to one category. Wagtail records each approval and rejection with its comment in the
-page history; nothing here duplicates that. The newsroom only builds the workflows and the groups
-behind them, and keeps assignments in step with what happens to their drafts.
+Approval is Wagtail's own: a `Workflow` of `NewsroomApprovalTask`s (group approval with the
+newsroom's rules: nobody decides a step of their own work, one person decides one step unless the
+category's workflow delegates it), assigned to the home page (every category) or to one category.
+Wagtail records each approval and rejection with its comment in the page history; nothing here
+duplicates that. The newsroom builds the workflows and the groups behind them, tells the people of
+each step and the authors what happened, and keeps assignments in step with their drafts.
 
 Every service checks the actor first (actor None is the system: the demo loader, seeders, Wagtail
 signal handlers), works in one transaction, writes one audit event, and notifies after the commit.
@@ -15,7 +17,7 @@ import datetime as dt
 import html
 import io
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -25,24 +27,25 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupPagePermission,
     Page,
+    TaskState,
     Workflow,
     WorkflowPage,
+    WorkflowState,
     WorkflowTask,
 )
 from wagtail.rich_text import RichText
 
 from phoihop.accounts.access import scope_for
-from phoihop.accounts.models import Role, User
+from phoihop.accounts.models import Membership, Organization, Role, User
 from phoihop.accounts.services import PRESS_ROLE_GROUPS
 from phoihop.audit.services import audit_record
 from phoihop.core.origin import public_url
@@ -52,7 +55,18 @@ from phoihop.exchange import access as exchange_access
 from phoihop.exchange import services as exchange_services
 from phoihop.exchange.models import Attachment, Submission
 from phoihop.newsroom import access
-from phoihop.newsroom.models import ArticleSource, Assignment, Correction, Section, SectionMembership, Takedown
+from phoihop.newsroom.models import (
+    ApprovalRun,
+    ArticleSource,
+    Assignment,
+    Correction,
+    NewsroomApprovalTask,
+    Section,
+    SectionMembership,
+    Takedown,
+    in_progress_state,
+    step_place,
+)
 from phoihop.portal import services as portal_services
 from phoihop.portal.models import ArticlePage, CategoryPage
 from vntext import slugify
@@ -162,39 +176,55 @@ def section_member_remove(*, actor: User, membership: SectionMembership) -> None
 
 
 # ----------------------------------------------------------------------------------------------
-# Approval workflows (Wagtail's own models)
+# Approval workflows (Wagtail's own models; each step a `NewsroomApprovalTask`)
 
 
-def _approval_task_for_group(group: Group, name: str) -> GroupApprovalTask:
-    """The active group approval task whose only group is `group`, created when missing.
+def _approval_task_for_groups(groups: Sequence[Group], delegates: Sequence[Group], name: str) -> NewsroomApprovalTask:
+    """The active approval step decided by exactly `groups` (and `delegates`), created when missing.
 
-    Found by its group rather than its name, so renaming a task in the admin does not make a twin.
+    Found by its groups rather than its name, so renaming a step in the admin does not make a twin.
     """
-    task = (
-        GroupApprovalTask.objects.filter(active=True)
-        .annotate(group_count=Count("groups"))
-        .filter(group_count=1, groups=group)
+    wanted = ({group.pk for group in groups}, {group.pk for group in delegates})
+    candidates = (
+        NewsroomApprovalTask.objects.filter(active=True, groups=groups[0])
+        .prefetch_related("groups", "delegate_groups")
         .order_by("pk")
-        .first()
     )
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=name[:255])
-        task.groups.set([group])
+    for task in candidates:
+        if ({g.pk for g in task.groups.all()}, {g.pk for g in task.delegate_groups.all()}) == wanted:
+            return task
+    task = NewsroomApprovalTask.objects.create(name=name[:255])
+    task.groups.set(groups)
+    task.delegate_groups.set(delegates)
     return task
 
 
-def approval_task(role: str, *, category: CategoryPage | None = None) -> GroupApprovalTask:
-    """The approval step for `role`; the Trưởng ban step of a category is its own section's."""
+def _role_group(role: str, category: CategoryPage | None) -> Group:
+    """The group that decides `role`'s step; the Trưởng ban step of a category is its own section's."""
     if role not in APPROVER_ROLES:
         raise ValidationError(_("Vai trò này không thể là một bước duyệt."))
     if role == Role.SECTION_HEAD and category is not None:
-        group = section_ensure(category=category).head_group
-        return _approval_task_for_group(group, group.name)
+        return section_ensure(category=category).head_group
     group, _created = Group.objects.get_or_create(name=PRESS_ROLE_GROUPS[role])
-    return _approval_task_for_group(group, PRESS_ROLE_GROUPS[role])
+    return group
 
 
-def _workflow_with_tasks(tasks: Sequence[GroupApprovalTask], name: str) -> Workflow:
+def approval_task(
+    role: str, *, category: CategoryPage | None = None, delegate: str | None = None
+) -> NewsroomApprovalTask:
+    """The approval step for `role`; with `delegate`, the `delegate` role may decide it too (even
+    someone of that role who approved an earlier step of the same article)."""
+    group = _role_group(role, category)
+    if delegate is None:
+        return _approval_task_for_groups([group], [], group.name)
+    if delegate == role:
+        raise ValidationError(_("Một vai trò không thể quyết định thay chính mình."))
+    other = _role_group(delegate, category)
+    name = _("%(step)s (hoặc %(delegate)s)") % {"step": group.name, "delegate": other.name}
+    return _approval_task_for_groups([group], [other], name)
+
+
+def _workflow_with_tasks(tasks: Sequence[NewsroomApprovalTask], name: str) -> Workflow:
     """An active workflow made of exactly `tasks` in this order (reused when one exists)."""
     wanted = [task.pk for task in tasks]
     for workflow in Workflow.objects.filter(active=True).prefetch_related("workflow_tasks").order_by("pk"):
@@ -231,24 +261,38 @@ def workflow_steps(workflow: Workflow | None) -> list[str]:
 
 
 @transaction.atomic
-def workflow_assign(*, actor: User, category: CategoryPage, steps: Sequence[str]) -> Workflow:
+def workflow_assign(
+    *,
+    actor: User,
+    category: CategoryPage,
+    steps: Sequence[str],
+    delegates: Mapping[str, str] | None = None,
+) -> Workflow:
     """Approve `category`'s articles through `steps` (roles, in order) from now on.
 
     Only the editor-in-chief and deputies may. A Trưởng ban step is the category's own section
-    group, which must have at least one head. An identical workflow is reused. Articles already
-    in moderation finish under the workflow they started with (Wagtail's rule).
+    group, which must have at least one head. `delegates` is the explicit exception to "one person
+    decides one step": {step role: other role} lets the other role decide that step as well, even
+    someone of it who approved an earlier step (e.g. {Tổng Biên tập: Phó Tổng Biên tập} for a
+    category whose deputy may also give the final approval); Wagtail's history then shows who
+    decided each step and marks the decisions taken by delegation. An identical workflow is
+    reused. Articles already in moderation finish under the workflow they started with (Wagtail's
+    rule).
     """
     _require_configure(actor)
     steps = list(steps)
+    delegates = dict(delegates or {})
     if not steps:
         raise ValidationError(_("Quy trình duyệt cần ít nhất một bước."))
     if len(set(steps)) != len(steps):
         raise ValidationError(_("Mỗi vai trò chỉ duyệt một lần trong quy trình."))
-    if Role.SECTION_HEAD in steps:
+    if set(delegates) - set(steps):
+        raise ValidationError(_("Chỉ giao quyền quyết định thay cho một bước có trong quy trình."))
+    if Role.SECTION_HEAD in steps or Role.SECTION_HEAD in delegates.values():
         section = section_ensure(category=category)
         if not section.memberships.filter(is_head=True).exists():
             raise ValidationError(_("Chuyên mục “%(title)s” chưa có Trưởng ban.") % {"title": category.title})
-    tasks = [approval_task(role, category=category) for role in steps]
+    tasks = [approval_task(role, category=category, delegate=delegates.get(role)) for role in steps]
     name = _("Duyệt tin bài: %(steps)s") % {"steps": " → ".join(task.name for task in tasks)}
     workflow = _workflow_with_tasks(tasks, name)
     WorkflowPage.objects.update_or_create(page=category, defaults={"workflow": workflow})
@@ -256,9 +300,225 @@ def workflow_assign(*, actor: User, category: CategoryPage, steps: Sequence[str]
         actor=actor,
         verb="newsroom.workflow_assigned",
         target=section_ensure(category=category),
-        data={"workflow": workflow.name, "steps": [str(Role(role).label) for role in steps]},
+        data={
+            "workflow": workflow.name,
+            "steps": [str(Role(role).label) for role in steps],
+            "delegates": {str(Role(step).label): str(Role(other).label) for step, other in delegates.items()},
+        },
     )
     return workflow
+
+
+# ----------------------------------------------------------------------------------------------
+# Approval notices: who is told what when a step starts or is decided
+
+
+_ROLE_RANK = (Role.EDITOR_IN_CHIEF, Role.DEPUTY_EDITOR, Role.SECTION_HEAD, Role.EDITOR, Role.REPORTER)
+
+
+def person_label(user: User | None) -> str:
+    """ "Biên tập viên Nguyễn Thị Mai": the person's highest press role, then their name."""
+    if user is None:
+        return _("hệ thống")
+    name = user.get_full_name() or user.get_username()
+    roles = set(
+        Membership.objects.active()
+        .filter(user=user, organization__kind=Organization.Kind.PRESS)
+        .values_list("role", flat=True)
+    )
+    role = next((r for r in _ROLE_RANK if r in roles), None)
+    return f"{Role(role).label} {name}" if role else name
+
+
+def _article_of(workflow_state: WorkflowState) -> ArticlePage | None:
+    model = workflow_state.content_type.model_class()
+    if model is None or not issubclass(model, ArticlePage):
+        return None
+    return ArticlePage.objects.filter(pk=int(workflow_state.object_id)).first()
+
+
+def review_url(article: Page) -> str:
+    """Where the article is reviewed (the editor, with the step's buttons)."""
+    return reverse("wagtailadmin_pages:edit", args=[article.pk])
+
+
+def _step_text(task_state: TaskState) -> dict[str, str]:
+    """{"place": "2/4", "step": "Trưởng ban — Thời sự"} for the step of `task_state`."""
+    place = step_place(task_state.workflow_state.workflow, task_state.task_id)
+    return {"place": str(place), "step": task_state.task.name}
+
+
+def decision_text(task_state: TaskState, *, for_actor: bool = False) -> str:
+    """What happened at a decided step, in Vietnamese: who decided which step, then what comes next
+    (the next step, "đã đăng" or the time it will be, or the changes asked for).
+
+    `for_actor` words it as the admin's confirmation to the person who decided."""
+    workflow_state = WorkflowState.objects.select_related("workflow").get(pk=task_state.workflow_state_id)
+    article = _article_of(workflow_state)
+    values = {
+        "title": article.title if article is not None else str(task_state.revision.object_str),
+        "person": person_label(task_state.finished_by),
+        **_step_text(task_state),
+    }
+    rejected = task_state.status == TaskState.STATUS_REJECTED
+    if for_actor:
+        what = (
+            _("Đã yêu cầu sửa bài «%(title)s» ở bước %(place)s (%(step)s)")
+            if rejected
+            else _("Đã duyệt bước %(place)s (%(step)s) bài «%(title)s»")
+        ) % values
+    else:
+        what = (
+            _("Bài «%(title)s» được %(person)s yêu cầu sửa ở bước %(place)s (%(step)s)")
+            if rejected
+            else _("Bài «%(title)s» đã được %(person)s duyệt bước %(place)s (%(step)s)")
+        ) % values
+    following = in_progress_state(workflow_state)
+    if rejected:
+        then = _("người viết đã được báo") if for_actor else _("sửa xong hãy gửi duyệt lại")
+    elif following is not None:
+        then = _("chờ bước %(place)s: %(step)s") % _step_text(following)
+    elif article is not None and not article.live and article.go_live_at and article.go_live_at > timezone.now():
+        then = _("bài sẽ đăng lúc %(when)s") % {
+            "when": timezone.localtime(article.go_live_at).strftime("%d/%m/%Y %H:%M")
+        }
+    else:
+        then = _("bài đã đăng")
+    return f"{what}; {then}." if for_actor else f"{what}; {then}"
+
+
+def _comment_body(comment: str) -> str:
+    comment = (comment or "").strip()
+    return _("Ý kiến: %(comment)s") % {"comment": comment} if comment else ""
+
+
+def moderation_text(page: Page) -> str | None:
+    """Where `page` stands in its workflow, in Vietnamese, while it is in one (waiting for a step,
+    or for its author's changes); None when it is not. Such a page is published by its workflow
+    only."""
+    workflow_state = page.current_workflow_state
+    if workflow_state is None:
+        return None
+    values = {"title": page.title}
+    if workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES and workflow_state.current_task_state:
+        values.update(_step_text(workflow_state.current_task_state))
+        return (
+            _(
+                "Bài «%(title)s» đang chờ người viết sửa theo yêu cầu ở bước %(place)s (%(step)s): "
+                "bài chỉ được đăng khi quy trình duyệt đi hết các bước."
+            )
+            % values
+        )
+    state = in_progress_state(workflow_state)
+    if state is None:
+        return None
+    values.update(_step_text(state))
+    return (
+        _(
+            "Bài «%(title)s» đang chờ bước %(place)s (%(step)s) của quy trình duyệt: bài chỉ được đăng "
+            "khi bước cuối được duyệt, không ai đăng thẳng hay bỏ qua bước nào."
+        )
+        % values
+    )
+
+
+def direct_publish_refusal(*, page: Page, user: Any) -> str | None:
+    """Why `user` may not publish `page` directly, without (the rest of) its workflow — in
+    Vietnamese — or None when they may. Only the Tổng Biên tập and Phó Tổng Biên tập publish
+    directly (urgent news), never a page in its workflow (the workflow decides it, to its last
+    step), and never an article of their own (nobody approves their own work; a new article is
+    theirs)."""
+    if not access.can_publish_directly(user):
+        return _("Tin, bài được đăng qua quy trình duyệt: hãy gửi duyệt.")
+    if page.pk is not None and (reason := moderation_text(page)) is not None:
+        return reason
+    is_article = isinstance(page, ArticlePage) or (
+        page.pk is not None and isinstance(page.specific_deferred, ArticlePage)
+    )
+    if is_article and (page.pk is None or page.owner_id == getattr(user, "pk", None)):
+        return _("Không ai tự đăng bài của chính mình: hãy gửi duyệt để người khác duyệt.")
+    return None
+
+
+def may_withdraw(page: Page, user: Any) -> bool:
+    """May `user` take `page` out of its workflow (Wagtail's "cancel" and "restart")? Only whoever
+    submitted it or owns it; a reviewer decides their step instead."""
+    workflow_state = page.current_workflow_state
+    if workflow_state is None:
+        return True
+    return getattr(user, "pk", None) in {workflow_state.requested_by_id, page.owner_id}
+
+
+def approval_step_started(*, task_state: TaskState, user: User | None) -> None:
+    """A step starts (the article was submitted, resubmitted after changes, or its previous step
+    approved): the people who may decide it are told by their chosen channel (in-app, and e-mail
+    at once, in the digest or not at all, as each chose) what happened and what waits for them."""
+    workflow_state = WorkflowState.objects.select_related("workflow", "requested_by").get(
+        pk=task_state.workflow_state_id
+    )
+    article = _article_of(workflow_state)
+    task = task_state.task.specific
+    if article is None or not isinstance(task, NewsroomApprovalTask):
+        return
+    run = ApprovalRun.of(workflow_state)
+    deciders = task.deciders(run)
+    previous = (
+        TaskState.objects.filter(workflow_state=workflow_state, finished_at__isnull=False)
+        .exclude(pk=task_state.pk)
+        .select_related("task", "finished_by", "workflow_state__workflow")
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    values = {
+        "title": article.title,
+        "person": person_label(user),
+        **{f"next_{k}": v for k, v in _step_text(task_state).items()},
+    }
+    body = ""
+    if previous is not None and previous.status == TaskState.STATUS_APPROVED:
+        title = decision_text(previous)
+        body = _comment_body(previous.comment)
+    elif previous is not None and previous.status == TaskState.STATUS_REJECTED:
+        title = (
+            _("Bài «%(title)s» được %(person)s sửa và gửi duyệt lại; chờ bước %(next_place)s: %(next_step)s") % values
+        )
+    else:
+        title = _("Bài «%(title)s» được %(person)s gửi duyệt; chờ bước %(next_place)s: %(next_step)s") % values
+    _notify(
+        recipients=deciders,
+        verb="newsroom.approval_waiting",
+        title=title,
+        body=body,
+        url=review_url(article),
+        target=article,
+        actor=user,
+    )
+
+
+def approval_step_decided(*, task_state: TaskState, user: User | None) -> None:
+    """A step was approved or changes were asked for: the article's authors (owner, submitter) are
+    told who decided which step and what comes next, with the decider's comment."""
+    workflow_state = WorkflowState.objects.select_related("workflow").get(pk=task_state.workflow_state_id)
+    article = _article_of(workflow_state)
+    if article is None or not isinstance(task_state.task.specific, NewsroomApprovalTask):
+        return
+    run = ApprovalRun.of(workflow_state)
+    authors = list(User.objects.filter(pk__in=run.authors, is_active=True).order_by("pk"))
+    if task_state.status == TaskState.STATUS_REJECTED:
+        verb = "newsroom.approval_rejected"
+    elif in_progress_state(workflow_state) is None:
+        verb = "newsroom.approval_finished"
+    else:
+        verb = "newsroom.approval_approved"
+    _notify(
+        recipients=authors,
+        verb=verb,
+        title=decision_text(task_state),
+        body=_comment_body(task_state.comment),
+        url=review_url(article),
+        target=article,
+        actor=user,
+    )
 
 
 # ----------------------------------------------------------------------------------------------

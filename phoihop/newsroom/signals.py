@@ -2,9 +2,11 @@
 newsroom's services (or a task after the commit); the rules live in the services.
 
 * an article goes live → its source submissions become "đã đăng", its assignments completed;
-* an approval step starts (the article was submitted or resubmitted) → its assignment is "đã nộp
-  bài", and the people who may approve the step are told in their inbox;
-* changes are requested → its assignment is back to "đang thực hiện", with the comment;
+* an approval step starts (the article was submitted, resubmitted, or its previous step approved)
+  → its assignment is "đã nộp bài", and the people who may decide the step are told by their
+  chosen channel what happened and what waits for them;
+* a step is approved or changes are requested → the article's authors are told who decided which
+  step, what comes next, and the comment; on changes its assignment is back to "đang thực hiện";
 * a page is scheduled (a revision gets a go-live time, or a live page an expiry) → the worker's
   scheduled-publishing run is made sure to wait.
 """
@@ -15,10 +17,16 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models.signals import post_save
-from django.urls import reverse
-from django.utils.translation import gettext as _
-from wagtail.models import GroupApprovalTask, Revision, TaskState, WorkflowState
-from wagtail.signals import page_published, task_submitted, workflow_rejected
+from wagtail.models import Revision, TaskState, WorkflowState
+from wagtail.signals import (
+    page_published,
+    task_approved,
+    task_rejected,
+    task_submitted,
+    workflow_approved,
+    workflow_rejected,
+    workflow_submitted,
+)
 
 from phoihop.newsroom import publishing, services
 from phoihop.newsroom.models import ArticleSource, Assignment
@@ -61,31 +69,44 @@ def on_workflow_rejected(sender: Any, instance: WorkflowState, user: Any = None,
 
 
 def on_task_submitted(sender: Any, instance: TaskState, user: Any = None, **kwargs: Any) -> None:
-    """An approval step starts (the article was submitted, or resubmitted after changes): its
-    assignment is "đã nộp bài", and the members of the step's groups are told it waits for them."""
-    from phoihop.notifications.services import notify
-
+    """An approval step starts: its assignment is "đã nộp bài", and the step's people are told."""
     article_id = _article_id(instance.workflow_state)
     if article_id is None:
         return
     services.assignments_follow_article(article_id=article_id, status=Assignment.Status.SUBMITTED)
-    task = instance.task.specific
-    if not isinstance(task, GroupApprovalTask):
+    services.approval_step_started(task_state=instance, user=user)
+
+
+def on_task_decided(sender: Any, instance: TaskState, user: Any = None, **kwargs: Any) -> None:
+    """A step was approved or changes were asked for: the article's authors are told."""
+    if _article_id(instance.workflow_state) is None:
         return
-    approvers = [member for group in task.groups.all() for member in group.user_set.filter(is_active=True)]
-    title = instance.revision.object_str if instance.revision_id else ""
-    notify(
-        recipients=approvers,
-        verb="newsroom.approval_waiting",
-        title=_("Bài chờ duyệt (%(step)s): %(title)s") % {"step": task.name, "title": title},
-        url=reverse("wagtailadmin_pages:edit", args=[article_id]),
-        actor=user,
-        email=False,
-    )
+    services.approval_step_decided(task_state=instance, user=user)
+
+
+def wagtail_mail_replaced(sender: Any, **kwargs: Any) -> None:
+    """Holds the place of one of Wagtail's own workflow e-mails (see `connect`)."""
+
+
+# Wagtail e-mails every member of a step's groups and the submitter itself: in English, around the
+# notifications app (no choice of channel, no delivery log), and to authors the rules bar from
+# deciding. Receivers connected under Wagtail's own dispatch_uids take those places first — this
+# app's ready() runs before wagtail.admin's (INSTALLED_APPS order) — so Django ignores Wagtail's
+# connect; the newsroom's own notices above say it instead.
+WAGTAIL_MAILS = (
+    (task_submitted, TaskState, "group_approval_task_submitted_email_notification"),
+    (workflow_submitted, WorkflowState, "workflow_state_submitted_email_notification"),
+    (workflow_rejected, WorkflowState, "workflow_state_rejected_email_notification"),
+    (workflow_approved, WorkflowState, "workflow_state_approved_email_notification"),
+)
 
 
 def connect() -> None:
+    for signal, sender, uid in WAGTAIL_MAILS:
+        signal.connect(wagtail_mail_replaced, sender=sender, dispatch_uid=uid)
     page_published.connect(on_article_published, sender=ArticlePage, dispatch_uid="newsroom-article-published")
     post_save.connect(on_revision_saved, sender=Revision, dispatch_uid="newsroom-revision-saved")
     workflow_rejected.connect(on_workflow_rejected, dispatch_uid="newsroom-workflow-rejected")
     task_submitted.connect(on_task_submitted, dispatch_uid="newsroom-task-submitted")
+    task_approved.connect(on_task_decided, dispatch_uid="newsroom-task-approved")
+    task_rejected.connect(on_task_decided, dispatch_uid="newsroom-task-rejected")
