@@ -17,7 +17,9 @@ class DeadlinesConfig(AppConfig):
 
         # 0004's seed restores the calendar of 0002 and the policies with their versions (0002's own seed
         # wrote policy fields that have since moved to the versions).
-        seeds.register_migration("deadlines.policies_and_calendar", "phoihop.deadlines.migrations.0004_seed_policy_versions")
+        seeds.register_migration(
+            "deadlines.policies_and_calendar", "phoihop.deadlines.migrations.0004_seed_policy_versions"
+        )
 
         # Cache invalidation only (no domain logic): a calendar row written through the ORM, the admin
         # included, changes the revision token in the same transaction. See calendar.work_calendar.

@@ -43,7 +43,8 @@ class DeadlinePolicyForm(WagtailAdminModelForm):
             if form.cleaned_data.get("DELETE"):
                 if instance.pk is not None and instance.is_in_use():
                     form.add_error(
-                        None, _("Phiên bản này đã được dùng để tính thời hạn nên không xóa được; hãy ghi ngày kết thúc.")
+                        None,
+                        _("Phiên bản này đã được dùng để tính thời hạn nên không xóa được; hãy ghi ngày kết thúc."),
                     )
                 continue
             kept.append(form)
@@ -55,6 +56,8 @@ class DeadlinePolicyForm(WagtailAdminModelForm):
                 later.add_error("valid_from", _("Chỉ phiên bản đầu tiên được để trống ngày bắt đầu."))
             elif end is not None and end >= start:
                 earlier.add_error(
-                    "valid_until", _("Phiên bản sau bắt đầu từ %(date)s: ngày kết thúc phải trước ngày đó.") % {"date": f"{start:%d/%m/%Y}"}
+                    "valid_until",
+                    _("Phiên bản sau bắt đầu từ %(date)s: ngày kết thúc phải trước ngày đó.")
+                    % {"date": f"{start:%d/%m/%Y}"},
                 )
         return cleaned

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import ForeignObjectRel, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -96,7 +96,7 @@ class LegalInstrument(TimeStampedModel):
 
     @property
     def short_name(self) -> str:
-        """"Nghị định 244/2026/NĐ-CP", "Luật Báo chí số 126/2025/QH15"; without a number, the title."""
+        """ "Nghị định 244/2026/NĐ-CP", "Luật Báo chí số 126/2025/QH15"; without a number, the title."""
         if not self.number:
             return self.title
         if self.kind in (self.Kind.LAW, self.Kind.CODE):
@@ -196,7 +196,9 @@ class DeadlinePolicyVersion(TimeStampedModel):
     A version something was computed under keeps its limit and basis: make a new version instead.
     """
 
-    policy = ParentalKey(DeadlinePolicy, verbose_name=_("loại thời hạn"), on_delete=models.CASCADE, related_name="versions")
+    policy = ParentalKey(
+        DeadlinePolicy, verbose_name=_("loại thời hạn"), on_delete=models.CASCADE, related_name="versions"
+    )
     valid_from = models.DateField(
         _("áp dụng từ ngày"), null=True, blank=True, help_text=_("Để trống: áp dụng từ trước khi hệ thống ghi ngày.")
     )
@@ -261,7 +263,7 @@ class DeadlinePolicyVersion(TimeStampedModel):
 
     @property
     def citation(self) -> str:
-        """"khoản 3, 4 Điều 7 Nghị định 244/2026/NĐ-CP", as much as is recorded."""
+        """ "khoản 3, 4 Điều 7 Nghị định 244/2026/NĐ-CP", as much as is recorded."""
         parts = []
         if self.point:
             parts.append(gettext("điểm %(point)s") % {"point": self.point})
@@ -280,7 +282,7 @@ class DeadlinePolicyVersion(TimeStampedModel):
 
     @property
     def period_label(self) -> str:
-        """"từ 01/07/2026", "đến hết 30/06/2026", "từ 01/07/2026 đến hết 31/12/2027" or "không thời hạn"."""
+        """ "từ 01/07/2026", "đến hết 30/06/2026", "từ 01/07/2026 đến hết 31/12/2027" or "không thời hạn"."""
         if self.valid_from and self.valid_until:
             return gettext("từ %(start)s đến hết %(end)s") % {
                 "start": _ddmmyyyy(self.valid_from),
@@ -304,7 +306,7 @@ class DeadlinePolicyVersion(TimeStampedModel):
         if self.pk is None:
             return False
         for relation in self._meta.get_fields(include_hidden=True):
-            if relation.auto_created and not relation.concrete and (relation.one_to_many or relation.one_to_one):
+            if isinstance(relation, ForeignObjectRel) and (relation.one_to_many or relation.one_to_one):
                 model: Any = relation.related_model
                 if model._base_manager.filter(**{relation.field.name: self.pk}).exists():
                     return True

@@ -177,7 +177,8 @@ def _spokespersons(orgs: dict[str, Any]) -> None:
             "decision_number": data.get("decision_number", ""),
         }
         if data["role"] == Spokesperson.Role.AUTHORIZED:
-            assert head is not None, "the head comes first in content.SPOKESPERSONS"
+            if head is None or valid_to is None:
+                raise ValueError("an authorization needs the head before it and an end (content.SPOKESPERSONS)")
             program_services.spokesperson_authorize(
                 actor=None, granted_by=head, matter=data["matter"], valid_to=valid_to, **common
             )

@@ -273,7 +273,7 @@ class Spokesperson(models.Model):
 
     @property
     def phone_uri(self) -> str:
-        """"tel:+842412345678"-style link target: the digits of the number (and a leading +)."""
+        """ "tel:+842412345678"-style link target: the digits of the number (and a leading +)."""
         digits = re.sub(r"[^\d+]", "", self.phone)
         return f"tel:{digits}" if digits else ""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-
 from dataclasses import dataclass
 
 from django.db.models import Case, Count, Value, When
@@ -25,7 +24,7 @@ def current_spokesperson(
     """
     on = on or timezone.localdate()
     lineage = (tree or OrganizationTree.load()).lineage(organization.pk)
-    rank = {Spokesperson.Role.REGULAR: 0, Spokesperson.Role.HEAD: 1}
+    rank: dict[str, int] = {Spokesperson.Role.REGULAR: 0, Spokesperson.Role.HEAD: 1}
     in_office: dict[int, Spokesperson] = {}
     for person in (
         Spokesperson.objects.filter(organization_id__in=lineage, role__in=list(rank))

@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import vntext
-
 from phoihop.accounts.access import scope_for
 from phoihop.accounts.models import Organization, User
 from phoihop.audit.services import audit_record
@@ -142,7 +141,9 @@ def _check_spokesperson_rights(actor: AnonymousUser | User | None, organization:
     scope = scope_for(actor)
     if scope.is_press_editor:
         return
-    if scope.led_units and any(unit in scope.led_units for unit in scope.tree_for(organization.pk).lineage(organization.pk)):
+    if scope.led_units and any(
+        unit in scope.led_units for unit in scope.tree_for(organization.pk).lineage(organization.pk)
+    ):
         return
     raise PermissionDenied
 

@@ -81,7 +81,16 @@ class SpokespersonViewSet(ModelViewSet):
     menu_label = _("Người phát ngôn")
     add_view_class = SpokespersonCreateView
     edit_view_class = SpokespersonEditView
-    list_display = ["full_name", "role", "title", "organization", "valid_from", "valid_to", "publish_due_at", "published_at"]
+    list_display = [
+        "full_name",
+        "role",
+        "title",
+        "organization",
+        "valid_from",
+        "valid_to",
+        "publish_due_at",
+        "published_at",
+    ]
     list_filter = ["role", "is_public"]
     search_fields = ["full_name", "organization__name"]
     panels = [

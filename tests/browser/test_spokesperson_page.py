@@ -80,7 +80,11 @@ def test_a_partner_units_spokesperson_page_on_the_portal(live_server, page, arti
     data = json.loads(page.locator('script[type="application/ld+json"]').inner_text())
     assert data["@type"] == "GovernmentOrganization"
     assert data["url"] == live_server.url + "/nguoi-phat-ngon/ubnd-xa-an-khanh/"
-    assert sorted(point["name"] for point in data["contactPoint"]) == ["Lê Minh Quân", "Nguyễn Văn Hùng", "Trịnh Thu Trang"]
+    assert sorted(point["name"] for point in data["contactPoint"]) == [
+        "Lê Minh Quân",
+        "Nguyễn Văn Hùng",
+        "Trịnh Thu Trang",
+    ]
     assert serious_violations(page) == []
 
     page.set_viewport_size({"width": 1280, "height": 900})

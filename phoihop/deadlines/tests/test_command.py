@@ -137,13 +137,21 @@ class DeadlineListTests(TestCase):
 
     def test_a_version_citing_a_repealed_text_is_flagged(self):
         gone = LegalInstrument.objects.create(
-            code="thu", kind=LegalInstrument.Kind.DECREE, number="1/2000/NĐ-CP", title="Thử", repealed_from=dt.date(2026, 1, 1)
+            code="thu",
+            kind=LegalInstrument.Kind.DECREE,
+            number="1/2000/NĐ-CP",
+            title="Thử",
+            repealed_from=dt.date(2026, 1, 1),
         )
-        DeadlinePolicyVersion.objects.filter(policy__code="thuong", valid_from=dt.date(2026, 7, 1)).update(instrument=gone)
+        DeadlinePolicyVersion.objects.filter(policy__code="thuong", valid_from=dt.date(2026, 7, 1)).update(
+            instrument=gone
+        )
         err = StringIO()
         with self.assertRaisesMessage(CommandError, "1 loại thời hạn dẫn văn bản không có hiệu lực"):
             call_command("deadline", "--list", "--on", "2026-12-06", stdout=StringIO(), stderr=err)
-        self.assertIn("Cảnh báo: thuong dẫn Nghị định 1/2000/NĐ-CP, không có hiệu lực vào ngày 06/12/2026.", err.getvalue())
+        self.assertIn(
+            "Cảnh báo: thuong dẫn Nghị định 1/2000/NĐ-CP, không có hiệu lực vào ngày 06/12/2026.", err.getvalue()
+        )
 
     def test_list_errors_speak_vietnamese(self):
         with self.assertRaisesMessage(CommandError, "Ngày không hợp lệ: mai"):

@@ -48,7 +48,9 @@ class RequestPolicyVersionTests(ExchangeTestCase):
         self.assertEqual(self.new.due_at, dt.datetime(2026, 7, 31, 9, tzinfo=HANOI))
         self.login(self.liaison_a)
         page = self.client.get(self.new.get_absolute_url())
-        self.assertContains(page, "Trả lời trên báo chí: 30 ngày (theo lịch) — khoản 1 Điều 18 Nghị định 237/2026/NĐ-CP")
+        self.assertContains(
+            page, "Trả lời trên báo chí: 30 ngày (theo lịch) — khoản 1 Điều 18 Nghị định 237/2026/NĐ-CP"
+        )
         self.assertContains(page, "quy định áp dụng từ 01/07/2026")
 
     def test_both_keep_their_version_when_the_policy_changes_again(self):

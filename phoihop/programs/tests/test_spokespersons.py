@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import time_machine
@@ -26,7 +27,7 @@ Role = Spokesperson.Role
 
 
 def appoint(org, role, name, *, actor=None, now=None, **extra):
-    fields = {"title": "Phó Chủ tịch UBND", "valid_from": dt.date(2026, 11, 20)}
+    fields: dict[str, Any] = {"title": "Phó Chủ tịch UBND", "valid_from": dt.date(2026, 11, 20)}
     fields.update(extra)
     return services.spokesperson_appoint(actor=actor, organization=org, role=role, full_name=name, now=now, **fields)
 
@@ -48,7 +49,7 @@ class SpokespersonRuleTests(PersonaTestCase):
         )
 
     def authorize(self, granted_by, name="Lê Minh Quân", **extra):
-        fields = {
+        fields: dict[str, Any] = {
             "title": "Trưởng Công an xã",
             "matter": "Vụ cháy kho hàng tại thôn Đông",
             "valid_from": dt.date(2026, 12, 1),
@@ -93,24 +94,26 @@ class SpokespersonRuleTests(PersonaTestCase):
         self.assertEqual(hidden.publication_status, "late")
 
     def test_a_decision_before_01_07_2026_has_no_clock(self):
-        old = appoint(
-            self.unit_b, Role.REGULAR, "Phan Văn Bình", decided_at=dt.datetime(2026, 3, 2, 8, tzinfo=HANOI)
-        )
+        old = appoint(self.unit_b, Role.REGULAR, "Phan Văn Bình", decided_at=dt.datetime(2026, 3, 2, 8, tzinfo=HANOI))
         self.assertIsNone(old.publish_due_at)
         self.assertEqual(old.publication_status, "")
 
     def test_the_head_authorizes_for_a_matter_and_a_period(self):
         person = self.authorize(self.head)
-        self.assertEqual((person.role, person.authorized_by, person.organization), (Role.AUTHORIZED, self.head, self.unit_a))
+        self.assertEqual(
+            (person.role, person.authorized_by, person.organization), (Role.AUTHORIZED, self.head, self.unit_a)
+        )
         self.assertIsNone(person.publish_due_at)  # the 24-hour clock is the regular spokesperson's
         self.assertTrue(AuditEvent.objects.for_object(person).filter(verb="spokesperson.created").exists())
 
     def test_no_further_delegation(self):
         authorized = self.authorize(self.head)
         for grantor in (self.regular, authorized):
-            with self.subTest(grantor=grantor.get_role_display()):
-                with self.assertRaisesMessage(ValidationError, "không được ủy quyền tiếp cho người khác"):
-                    self.authorize(grantor, name="Người thứ ba")
+            with (
+                self.subTest(grantor=grantor.get_role_display()),
+                self.assertRaisesMessage(ValidationError, "không được ủy quyền tiếp cho người khác"),
+            ):
+                self.authorize(grantor, name="Người thứ ba")
         # Nor by building the row by hand and saving it through the service (the admin's path).
         sneaky = Spokesperson(
             organization=self.unit_a,
@@ -195,7 +198,7 @@ class PublicSpokespersonPageTests(PersonaTestCase):
             decision_number="125/QĐ-UBND",
             decided_at=DECIDED,
         )
-        common = {"title": "Trưởng Công an xã", "decision_number": "140/GUQ-UBND", "actor": None}
+        common: dict[str, Any] = {"title": "Trưởng Công an xã", "decision_number": "140/GUQ-UBND", "actor": None}
         cls.current = services.spokesperson_authorize(
             granted_by=cls.head,
             full_name="Lê Minh Quân",

@@ -99,7 +99,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--list", action="store_true", help=_("In các loại thời hạn áp dụng vào một ngày, với căn cứ pháp lý.")
         )
-        parser.add_argument("--on", metavar=_("NGÀY"), help=_("Ngày xem (với --list), ví dụ 2026-12-06 hoặc 06/12/2026."))
+        parser.add_argument(
+            "--on", metavar=_("NGÀY"), help=_("Ngày xem (với --list), ví dụ 2026-12-06 hoặc 06/12/2026.")
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options.get("list"):
@@ -142,7 +144,12 @@ class Command(BaseCommand):
             self.stdout.write("")
             self.stdout.write(
                 _("%(code)s · %(name)s: %(duration)s; áp dụng %(period)s")
-                % {"code": policy.code, "name": policy.name, "duration": version.duration_label, "period": version.period_label}
+                % {
+                    "code": policy.code,
+                    "name": policy.name,
+                    "duration": version.duration_label,
+                    "period": version.period_label,
+                }
             )
             self.stdout.write("    " + _("Căn cứ: %(basis)s") % {"basis": version.legal_basis or "—"})
             if version.instrument is not None and not version.instrument.in_force_on(day):
