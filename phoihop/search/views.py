@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from phoihop.core.http import MAX_PAGE
 from phoihop.portal.models import CategoryPage
 from phoihop.portal.services import home_page
 from phoihop.search import selectors
@@ -37,6 +38,8 @@ def search(request: HttpRequest) -> HttpResponse:
 
         requested = request.GET.get("trang")
         number = int(requested) if requested and requested.isdigit() and int(requested) > 0 else 1
+        if number > MAX_PAGE:
+            raise Http404
         results = fetch(number)
         # The paginator only validates the number against the total; the rows come from the index.
         page_obj = Paginator(range(results.total), RESULTS_PER_PAGE).get_page(number)
