@@ -24,6 +24,8 @@ urlpatterns = [
     path("tim-kiem/", include("phoihop.search.urls")),
     # Before the portal and Wagtail: the verdict list and the tip form; /kiem-chung/<slug>/ stays Wagtail's.
     path("kiem-chung/", include("phoihop.factcheck.urls")),
+    # The partner units' public spokesperson pages (Decree 244/2026 Art. 3(3)), before Wagtail's pages.
+    path("nguoi-phat-ngon/", include("phoihop.programs.public_urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("tai-khoan/", include("phoihop.accounts.urls")),
     path("lich-su/<str:app_label>/<str:model>/<str:pk>/", audit_views.object_history, name="history"),

@@ -15,8 +15,10 @@ class DeadlinesConfig(AppConfig):
         from phoihop.core import seeds
         from phoihop.deadlines.models import CalendarDay, CalendarYear
 
+        # 0004's seed restores the calendar of 0002 and the policies with their versions (0002's own seed
+        # wrote policy fields that have since moved to the versions).
         seeds.register_migration(
-            "deadlines.policies_and_calendar", "phoihop.deadlines.migrations.0002_seed_policies_and_calendar"
+            "deadlines.policies_and_calendar", "phoihop.deadlines.migrations.0004_seed_policy_versions"
         )
 
         # Cache invalidation only (no domain logic): a calendar row written through the ORM, the admin

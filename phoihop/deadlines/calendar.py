@@ -13,9 +13,13 @@ The rules (all times in Asia/Ho_Chi_Minh, which has no daylight saving time):
 * Working hours come from `settings.PHOIHOP_WORKDAY_HOURS` (default 08:00–12:00 and 13:00–17:00),
   read at call time; a make-up Saturday has the same hours. "End of the working day" is the end of
   the last period (17:00).
+* clock_hours (H): H hours of the clock from the moment of receipt, nights, weekends and holidays
+  included (Bộ luật Dân sự 2015, Điều 147 khoản 1: a period in hours runs from the stated moment; the
+  day-off rule of Điều 148 is for periods in days). Used where the law says "24 giờ".
 * working_days (N): "within N working days from receipt". The day of receipt is day 0 when it is a
   working day and the receipt is before the end of the working day; otherwise day 0 is the next working
-  day (as if received when it opens). Due at the end of the Nth working day after day 0.
+  day (as if received when it opens). Due at the end of the Nth working day after day 0; N = 0 is
+  "the same working day" (Decree 30/2020: acknowledged the day an incoming document arrives).
 * working_hours (H): only time inside the working periods of working days counts, from the moment
   of receipt (or the next period start). Due the moment H hours have been counted; a deadline that
   ends exactly at the end of a period is that end (17:00), not the next morning.
@@ -39,10 +43,11 @@ from django.core.exceptions import ImproperlyConfigured
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
+CLOCK_HOURS = "clock_hours"
 WORKING_HOURS = "working_hours"
 WORKING_DAYS = "working_days"
 CALENDAR_DAYS = "calendar_days"
-UNITS = (WORKING_HOURS, WORKING_DAYS, CALENDAR_DAYS)
+UNITS = (CLOCK_HOURS, WORKING_HOURS, WORKING_DAYS, CALENDAR_DAYS)
 
 HOLIDAY = "holiday"
 DAY_OFF = "day_off"
@@ -169,6 +174,11 @@ class WorkCalendar:
             moment = self._at(day, dt.time.min)
         raise ValueError(f"no working time within {_MAX_SEARCH_DAYS} days after {start}")
 
+    def add_clock_hours(self, start: dt.datetime, hours: int) -> dt.datetime:
+        local = _require_aware(start)
+        hours = _require_count(hours, "hours")
+        return local + dt.timedelta(hours=hours)
+
     def add_calendar_days(self, start: dt.datetime, n: int) -> dt.datetime:
         local = _require_aware(start)
         n = _require_count(n, "n")
@@ -178,6 +188,8 @@ class WorkCalendar:
         return self.end_of_working_day(self.next_working_day(due.date()))
 
     def due_at(self, start: dt.datetime, amount: int, unit: str) -> dt.datetime:
+        if unit == CLOCK_HOURS:
+            return self.add_clock_hours(start, amount)
         if unit == WORKING_HOURS:
             return self.add_working_hours(start, amount)
         if unit == WORKING_DAYS:
@@ -233,6 +245,10 @@ def add_working_hours(start: dt.datetime, hours: float) -> dt.datetime:
 
 def add_calendar_days(start: dt.datetime, n: int) -> dt.datetime:
     return work_calendar().add_calendar_days(start, n)
+
+
+def add_clock_hours(start: dt.datetime, hours: int) -> dt.datetime:
+    return work_calendar().add_clock_hours(start, hours)
 
 
 def due_at(start: dt.datetime, amount: int, unit: str) -> dt.datetime:

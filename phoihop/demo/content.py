@@ -796,14 +796,55 @@ PROGRAM_2025: dict = {
     "cung cấp thông tin chính thức, Báo phản ánh kịp thời, hai bên cùng báo cáo kết quả.",
 }
 
-SPOKESPERSON: dict = {
-    "successor": 0,
-    "full_name": "Đỗ Thị Mai (minh họa)",
-    "title": "Phó Chủ tịch UBND xã, người phát ngôn (minh họa)",
-    "phone": "024 0000 0000",
-    "email": "phatngon.xa@example.vn",
-    "valid_from": "2025-07-01",
-}
+# The commune's spokespersons under Decree 244/2026 (Art. 3): its head, the regular spokesperson named
+# by decision (published within the 24 hours), one authorization in force and one that has ended (not
+# shown on the public page). Days relative to the day the demo is loaded are given as "days" offsets.
+SPOKESPERSONS: list[dict] = [
+    {
+        "successor": 0,
+        "role": "nguoi_dung_dau",
+        "full_name": "Trần Quốc Hưng (minh họa)",
+        "title": "Chủ tịch UBND xã (minh họa)",
+        "phone": "024 0000 0001",
+        "email": "chutich.xa@example.vn",
+        "valid_from": "2025-07-01",
+    },
+    {
+        "successor": 0,
+        "role": "thuong_xuyen",
+        "full_name": "Đỗ Thị Mai (minh họa)",
+        "title": "Phó Chủ tịch UBND xã, người phát ngôn (minh họa)",
+        "phone": "024 0000 0000",
+        "email": "phatngon.xa@example.vn",
+        "valid_from": "2026-07-02",
+        "decision_number": "125/QĐ-UBND (minh họa)",
+        "decided_at": "2026-07-02T08:00:00+07:00",
+        "published_at": "2026-07-02T14:30:00+07:00",
+    },
+    {
+        "successor": 0,
+        "role": "uy_quyen",
+        "full_name": "Nguyễn Văn Lực (minh họa)",
+        "title": "Trưởng Công an xã (minh họa)",
+        "phone": "024 0000 0002",
+        "email": "congan.xa@example.vn",
+        "matter": "Bảo đảm trật tự giao thông khu vực chợ dân sinh dịp cuối năm (minh họa)",
+        "decision_number": "140/GUQ-UBND (minh họa)",
+        "valid_from_days": -10,
+        "valid_to_days": 40,
+    },
+    {
+        "successor": 0,
+        "role": "uy_quyen",
+        "full_name": "Phạm Thị Thu (minh họa)",
+        "title": "Công chức Văn hóa - Xã hội (minh họa)",
+        "email": "vhxh.xa@example.vn",
+        "matter": "Sự cố ngập úng sau mưa lớn (minh họa)",
+        "decision_number": "98/GUQ-UBND (minh họa)",
+        "valid_from_days": -75,
+        "valid_to_days": -45,
+    },
+]
 
 EXTRA_USERS: list[dict] = [
     {
@@ -850,7 +891,7 @@ SUBMISSIONS: list[dict] = [
     },
 ]
 
-# Requests the newspaper sent to the commune: (subject, questions, policy code, days ago, answered?)
+# Requests the newspaper sent to the commune: (subject, questions, policy code, days ago or sent_at, answer)
 INFO_REQUESTS: list[dict] = [
     {
         "subject": "Tiến độ giải ngân vốn đầu tư công năm 2026 trên địa bàn xã",
@@ -866,6 +907,14 @@ INFO_REQUESTS: list[dict] = [
         "policy": "khan",
         "days_ago": 9,
         "answer": "",
+    },
+    {
+        # Sent before 01/7/2026: it keeps the rule of Decree 09/2017 it was sent under.
+        "subject": "Kế hoạch phòng, chống thiên tai mùa mưa bão năm 2026",
+        "questions": "Đề nghị xã cung cấp kế hoạch phòng, chống thiên tai và tìm kiếm cứu nạn mùa mưa bão 2026.",
+        "policy": "thuong",
+        "sent_at": "2026-06-22T09:00:00+07:00",
+        "answer": "Xã gửi kèm kế hoạch phòng, chống thiên tai năm 2026 đã được UBND xã phê duyệt.",
     },
     {
         "subject": "Kết quả cấp căn cước và định danh điện tử mức 2",

@@ -149,19 +149,47 @@ def _program_2025(result: DemoResult, orgs: dict[str, Any]) -> Program:
     return program
 
 
-def _spokesperson(orgs: dict[str, Any]) -> None:
-    data = content.SPOKESPERSON
-    unit = orgs["successors"][data["successor"]]
-    Spokesperson.objects.get_or_create(
-        organization=unit,
-        full_name=data["full_name"],
-        defaults={
+def _spokespersons(orgs: dict[str, Any]) -> None:
+    """The commune's spokespersons under Decree 244/2026, through the programmes service (idempotent by name)."""
+    from django.utils import timezone
+
+    from phoihop.programs import services as program_services
+
+    today = timezone.localdate()
+    head = None
+    for data in content.SPOKESPERSONS:
+        unit = orgs["successors"][data["successor"]]
+        existing = Spokesperson.objects.filter(organization=unit, full_name=data["full_name"]).first()
+        if existing is not None:
+            head = existing if existing.role == Spokesperson.Role.HEAD else head
+            continue
+        if "valid_from_days" in data:
+            valid_from = today + dt.timedelta(days=data["valid_from_days"])
+            valid_to = today + dt.timedelta(days=data["valid_to_days"])
+        else:
+            valid_from, valid_to = dt.date.fromisoformat(data["valid_from"]), None
+        common = {
+            "full_name": data["full_name"],
             "title": data["title"],
-            "phone": data["phone"],
-            "email": data["email"],
-            "valid_from": dt.date.fromisoformat(data["valid_from"]),
-        },
-    )
+            "phone": data.get("phone", ""),
+            "email": data.get("email", ""),
+            "valid_from": valid_from,
+            "decision_number": data.get("decision_number", ""),
+        }
+        if data["role"] == Spokesperson.Role.AUTHORIZED:
+            if head is None or valid_to is None:
+                raise ValueError("an authorization needs the head before it and an end (content.SPOKESPERSONS)")
+            program_services.spokesperson_authorize(
+                actor=None, granted_by=head, matter=data["matter"], valid_to=valid_to, **common
+            )
+            continue
+        decided_at = dt.datetime.fromisoformat(data["decided_at"]) if data.get("decided_at") else None
+        published_at = dt.datetime.fromisoformat(data["published_at"]) if data.get("published_at") else None
+        person = program_services.spokesperson_appoint(
+            actor=None, organization=unit, role=data["role"], decided_at=decided_at, now=published_at, **common
+        )
+        if person.role == Spokesperson.Role.HEAD:
+            head = person
 
 
 def _demo_docx(text: str) -> Any:
@@ -241,7 +269,11 @@ def _exchange(result: DemoResult, orgs: dict[str, Any], program: Program) -> Non
             questions=spec["questions"],
             policy=DeadlinePolicy.objects.get(code=spec["policy"]),
             program=program,
-            now=timezone.now() - dt.timedelta(days=spec["days_ago"]),
+            now=(
+                dt.datetime.fromisoformat(spec["sent_at"])
+                if "sent_at" in spec
+                else timezone.now() - dt.timedelta(days=spec["days_ago"])
+            ),
         )
         if spec["answer"]:
             exchange.info_request_answer(actor=liaison, request=request, outcome="answered", answer=spec["answer"])
@@ -373,7 +405,7 @@ def load(*, logins_path: Path | None = None) -> DemoResult:
         orgs = _organizations(result)
         _program(result, orgs)
         program_2025 = _program_2025(result, orgs)
-        _spokesperson(orgs)
+        _spokespersons(orgs)
         _users(result, orgs, logins_path)
         images = _images(result)
         _articles(result, images)

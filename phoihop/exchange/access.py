@@ -57,6 +57,7 @@ def get_info_request_for_user(user: AnonymousUser | User, pk: Any, *, write: boo
                 "original_organization",
                 "requested_by",
                 "policy",
+                "policy_version__instrument",
                 "response_form",
                 "refusal_ground",
                 "answered_by",

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from phoihop.accounts.access import scope_for, visible_organizations
 from phoihop.accounts.models import Organization
 from phoihop.core.validators import HttpURLFormField
-from phoihop.deadlines.models import DeadlinePolicy
+from phoihop.deadlines.selectors import policies_for_requests
 from phoihop.exchange.models import InfoRequest, Priority, RefusalGround, ResponseForm, Submission
 from phoihop.exchange.uploads import check_upload
 from phoihop.programs.access import programs_for_user
@@ -145,7 +145,7 @@ class InfoRequestForm(forms.Form):
         self.fields["organization"].queryset = visible_organizations(user).filter(  # type: ignore[attr-defined]
             kind=Organization.Kind.PARTNER, status=Organization.Status.ACTIVE
         )
-        self.fields["policy"].queryset = DeadlinePolicy.objects.filter(is_active=True)  # type: ignore[attr-defined]
+        self.fields["policy"].queryset = policies_for_requests()  # type: ignore[attr-defined]
         self.fields["program"].queryset = programs_for_user(user).filter(status=Program.Status.ACTIVE)  # type: ignore[attr-defined]
 
 

@@ -211,6 +211,14 @@ class InfoRequest(TimeStampedModel):
     policy = models.ForeignKey(
         "deadlines.DeadlinePolicy", verbose_name=_("thời hạn áp dụng"), on_delete=models.PROTECT, related_name="+"
     )
+    # The policy's version in force when the request was sent: its limit and legal basis stay with the
+    # request when the law changes (a later version applies to later requests only).
+    policy_version = models.ForeignKey(
+        "deadlines.DeadlinePolicyVersion",
+        verbose_name=_("phiên bản thời hạn"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     sent_at = models.DateTimeField(_("gửi lúc"))
     due_at = models.DateTimeField(_("hạn trả lời"), db_index=True)
     response_form = models.ForeignKey(

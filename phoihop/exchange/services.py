@@ -420,6 +420,7 @@ def info_request_create(
         addressee_name, addressee_email = default_addressee(organization, tree=tree)
     checked = check_files(files)
     sent_at = now or timezone.now()
+    version = policy.version_for(sent_at)  # the rule in force on the day it is sent (ValidationError if none)
     written: list[str] = []
     try:
         with transaction.atomic():
@@ -436,8 +437,9 @@ def info_request_create(
                 subject=clean_text(subject),
                 questions=clean_multiline(questions),
                 policy=policy,
+                policy_version=version,
                 sent_at=sent_at,
-                due_at=policy.due_from(sent_at),
+                due_at=version.due_from(sent_at),
                 response_form=response_form,
             )
             request.full_clean()
@@ -448,7 +450,7 @@ def info_request_create(
                 verb="info_request.created",
                 target=request,
                 organization=organization,
-                data={"policy": policy.name, "due_at": request.due_at.isoformat()},
+                data={"policy": policy.name, "policy_version": version.pk, "due_at": request.due_at.isoformat()},
             )
             _index(request)
             _notify(

@@ -54,11 +54,15 @@ _LEADER_MODELS = (
     "programs.add_program",
     "programs.change_program",
     "programs.view_program",
-    # Reference data with a legal basis: the work calendar, deadline policies, answer forms, grounds.
+    # Reference data with a legal basis: the work calendar, deadline policies (their versions, the legal
+    # texts they cite), answer forms, grounds.
     *(
         f"{app}.{action}_{model}"
         for app, models in (
-            ("deadlines", ("calendaryear", "calendarday", "deadlinepolicy")),
+            (
+                "deadlines",
+                ("calendaryear", "calendarday", "deadlinepolicy", "deadlinepolicyversion", "legalinstrument"),
+            ),
             ("exchange", ("responseform", "refusalground")),
         )
         for model in models

@@ -3,6 +3,8 @@
 Programmes are created and edited here, with their parties, signatories, themes (and targets),
 commitments and focal contacts as inline lists. Only the editor-in-chief and the deputies hold the
 add/change permission (see portal.services.newsroom_groups_ensure); every save writes an audit event.
+Spokespersons are saved through `services.spokesperson_save`, which checks Decree 244's rules (only a
+head authorizes), starts the 24-hour publication clock and writes the audit event.
 """
 
 from typing import Any
@@ -15,6 +17,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from phoihop.audit.services import audit_record
+from phoihop.programs import services
 from phoihop.programs.models import Program, Spokesperson
 
 
@@ -35,6 +38,18 @@ class AuditedEditView(EditView):
             data={"changed": sorted(self.form.changed_data)},
         )
         return instance
+
+
+class SpokespersonCreateView(CreateView):
+    def save_instance(self) -> Any:
+        return services.spokesperson_save(actor=self.request.user, person=self.form.save(commit=False))
+
+
+class SpokespersonEditView(EditView):
+    def save_instance(self) -> Any:
+        return services.spokesperson_save(
+            actor=self.request.user, person=self.form.save(commit=False), changed=sorted(self.form.changed_data)
+        )
 
 
 class ProgramViewSet(ModelViewSet):
@@ -64,16 +79,35 @@ class SpokespersonViewSet(ModelViewSet):
     model = Spokesperson
     icon = "user"
     menu_label = _("Người phát ngôn")
-    add_view_class = AuditedCreateView
-    edit_view_class = AuditedEditView
-    list_display = ["full_name", "title", "organization", "phone", "email", "valid_from", "valid_to"]
+    add_view_class = SpokespersonCreateView
+    edit_view_class = SpokespersonEditView
+    list_display = [
+        "full_name",
+        "role",
+        "title",
+        "organization",
+        "valid_from",
+        "valid_to",
+        "publish_due_at",
+        "published_at",
+    ]
+    list_filter = ["role", "is_public"]
     search_fields = ["full_name", "organization__name"]
     panels = [
         FieldPanel("organization"),
+        FieldPanel("role"),
         MultiFieldPanel([FieldPanel("full_name"), FieldPanel("title")], heading=_("Người phát ngôn")),
         FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
         FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]),
-        FieldPanel("appointed_by"),
+        MultiFieldPanel(
+            [FieldPanel("decision_number"), FieldPanel("decided_at"), FieldPanel("decision_document")],
+            heading=_("Quyết định giao nhiệm vụ, văn bản ủy quyền"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("authorized_by"), FieldPanel("matter")],
+            heading=_("Ủy quyền phát ngôn (chỉ người đứng đầu ủy quyền)"),
+        ),
+        FieldPanel("is_public"),
     ]
 
 

@@ -1,4 +1,5 @@
-"""The calendar and the policies are edited in the newsroom's admin, and an edit changes deadlines."""
+"""The calendar, the policies (with their versions) and the legal texts are edited in the newsroom's
+admin, and an edit changes deadlines."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from phoihop.deadlines import calendar
-from phoihop.deadlines.models import CalendarDay, CalendarYear
+from phoihop.deadlines.models import CalendarDay, CalendarYear, DeadlinePolicy, DeadlinePolicyVersion, LegalInstrument
 from phoihop.testing import PersonaTestCase
 
 
@@ -110,3 +111,88 @@ class CalendarAdminTests(PersonaTestCase):
         )
         self.assertNotEqual(response.status_code, 200)
         self.assertEqual(CalendarDay.objects.get(pk=day.pk).kind, CalendarDay.Kind.MAKEUP_WORKDAY)
+
+
+class PolicyAdminTests(PersonaTestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.admin = get_user_model().objects.create_superuser("quantri", "quantri@example.vn", cls.password)
+
+    def policy_form(self, policy: DeadlinePolicy, extra: list[dict[str, str]], changes: dict[int, dict[str, str]]):
+        versions = []
+        for version in DeadlinePolicyVersion.objects.filter(policy=policy).order_by("valid_from"):
+            row = {
+                "id": str(version.pk),
+                "valid_from": version.valid_from.isoformat() if version.valid_from else "",
+                "valid_until": version.valid_until.isoformat() if version.valid_until else "",
+                "amount": str(version.amount),
+                "unit": version.unit,
+                "instrument": str(version.instrument_id or ""),
+                "article": version.article,
+                "clause": version.clause,
+                "point": version.point,
+                "summary": version.summary,
+                "note": version.note,
+            }
+            row.update(changes.get(version.pk, {}))
+            versions.append(row)
+        return nested_form_data(
+            {
+                "name": policy.name,
+                "code": policy.code,
+                "applies_to": policy.applies_to,
+                "description": policy.description,
+                "is_active": "on",
+                "sort_order": str(policy.sort_order),
+                "versions": inline_formset([*versions, *extra], initial=len(versions)),
+            }
+        )
+
+    def new_version(self, **fields: str) -> dict[str, str]:
+        row = {
+            "valid_from": "2027-01-01",
+            "valid_until": "",
+            "amount": "7",
+            "unit": "working_days",
+            "instrument": str(LegalInstrument.objects.get(code="nd-244-2026").pk),
+            "article": "7",
+            "clause": "5",
+            "point": "",
+            "summary": "Thử: quy chế phối hợp mới.",
+            "note": "",
+        }
+        row.update(fields)
+        return row
+
+    def test_the_policy_page_shows_its_versions_and_the_texts_list_their_dates(self):
+        self.login(self.admin)
+        policy = DeadlinePolicy.objects.get(code="tra-loi-tren-bao")
+        page = self.client.get(f"/admin/deadlines/policies/edit/{policy.pk}/")
+        self.assertContains(page, "Phiên bản theo thời gian")
+        self.assertContains(page, "Luật Báo chí 2016 (Luật số 103/2016/QH13)")
+        self.assertContains(page, "quy định chi tiết khoản 3 Điều 32 Luật Báo chí số 126/2025/QH15")
+        texts = self.client.get("/admin/deadlines/instruments/")
+        self.assertContains(texts, "Nghị định 244/2026/NĐ-CP")
+        self.assertContains(texts, "Luật Báo chí số 103/2016/QH13")
+
+    def test_a_new_version_added_in_the_admin_applies_from_its_day(self):
+        policy = DeadlinePolicy.objects.get(code="thuong")
+        self.login(self.admin)
+        response = self.client.post(
+            f"/admin/deadlines/policies/edit/{policy.pk}/", self.policy_form(policy, [self.new_version()], {})
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(policy.due_from(vn(2026, 12, 28, 9)), vn(2027, 1, 5, 17))
+        self.assertEqual(policy.due_from(vn(2027, 1, 4, 9)), vn(2027, 1, 13, 17))
+
+    def test_versions_must_not_overlap(self):
+        policy = DeadlinePolicy.objects.get(code="thuong")
+        current = DeadlinePolicyVersion.objects.get(policy=policy, valid_from=dt.date(2026, 7, 1))
+        self.login(self.admin)
+        response = self.client.post(
+            f"/admin/deadlines/policies/edit/{policy.pk}/",
+            self.policy_form(policy, [self.new_version()], {current.pk: {"valid_until": "2027-03-31"}}),
+        )
+        self.assertContains(response, "Phiên bản sau bắt đầu từ 01/01/2027")
+        self.assertEqual(DeadlinePolicyVersion.objects.filter(policy=policy).count(), 2)

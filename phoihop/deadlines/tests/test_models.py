@@ -1,4 +1,4 @@
-"""Policies and calendar rows as data: the seed, the selectors, validation, and the loader's cache."""
+"""Policies, their versions and the calendar as data: the seed, the selectors, validation, the loader's cache."""
 
 from __future__ import annotations
 
@@ -9,41 +9,149 @@ from django.db import IntegrityError, connection, transaction
 from django.test import TestCase
 
 from phoihop.deadlines import calendar, selectors
-from phoihop.deadlines.models import CalendarDay, CalendarRevision, CalendarYear, DeadlinePolicy, Unit
+from phoihop.deadlines.models import (
+    CalendarDay,
+    CalendarRevision,
+    CalendarYear,
+    DeadlinePolicy,
+    DeadlinePolicyVersion,
+    LegalInstrument,
+    PolicyNotInForce,
+    Unit,
+)
 
 
 def vn(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> dt.datetime:
     return dt.datetime(year, month, day, hour, minute, tzinfo=calendar.VN_TZ)
 
 
+NEW_LAW = dt.date(2026, 7, 1)
+REQUEST_CODES = [
+    "hoa-toc",
+    "khan",
+    "thuong",
+    "tra-loi-tren-bao",
+    "tra-loi-kien-nghi",
+    "tiep-can-thong-tin",
+    "tiep-can-thong-tin-phuc-tap",
+]
+OTHER_CODES = [
+    "phat-ngon-ban-dau",
+    "cong-khai-nguoi-phat-ngon",
+    "bao-thong-tin-ket-qua",
+    "bao-thong-tin-ket-qua-bao-tuan",
+    "bao-tra-loi-yeu-cau",
+    "van-ban-den-xac-nhan",
+    "van-ban-den-trinh",
+]
+
+
+def policy(code: str) -> DeadlinePolicy:
+    found = selectors.policy_find(code)
+    assert found is not None, code
+    return found
+
+
 class SeededPolicyTests(TestCase):
-    def test_the_four_policies_with_their_limits_and_legal_basis(self):
-        seeded = {p.code: (p.name, p.amount, p.unit) for p in DeadlinePolicy.objects.all()}
+    def test_the_seeded_policies_with_their_limits_and_legal_basis_on_06_12_2026(self):
+        seeded = {p.code: (v.amount, v.unit, v.citation) for p, v in selectors.policies_in_force(dt.date(2026, 12, 6))}
         self.assertEqual(
             seeded,
             {
-                "hoa-toc": ("Hỏa tốc", 4, Unit.WORKING_HOURS),
-                "khan": ("Khẩn", 24, Unit.WORKING_HOURS),
-                "thuong": ("Thông thường", 5, Unit.WORKING_DAYS),
-                "tra-loi-tren-bao": ("Trả lời trên báo chí", 30, Unit.CALENDAR_DAYS),
+                "hoa-toc": (4, Unit.WORKING_HOURS, "khoản 5 Điều 7 Nghị định 244/2026/NĐ-CP"),
+                "khan": (24, Unit.WORKING_HOURS, "khoản 5 Điều 7 Nghị định 244/2026/NĐ-CP"),
+                "thuong": (5, Unit.WORKING_DAYS, "khoản 5 Điều 7 Nghị định 244/2026/NĐ-CP"),
+                "tra-loi-tren-bao": (30, Unit.CALENDAR_DAYS, "khoản 1 Điều 18 Nghị định 237/2026/NĐ-CP"),
+                "tra-loi-kien-nghi": (15, Unit.WORKING_DAYS, "khoản 3 Điều 18 Nghị định 237/2026/NĐ-CP"),
+                "tiep-can-thong-tin": (
+                    3,
+                    Unit.WORKING_DAYS,
+                    "khoản 3 Điều 30 Luật Tiếp cận thông tin số 104/2016/QH13",
+                ),
+                "tiep-can-thong-tin-phuc-tap": (
+                    15,
+                    Unit.WORKING_DAYS,
+                    "khoản 4 Điều 30 Luật Tiếp cận thông tin số 104/2016/QH13",
+                ),
+                "phat-ngon-ban-dau": (24, Unit.CLOCK_HOURS, "khoản 3, 4 Điều 7 Nghị định 244/2026/NĐ-CP"),
+                "cong-khai-nguoi-phat-ngon": (24, Unit.CLOCK_HOURS, "khoản 3 Điều 3 Nghị định 244/2026/NĐ-CP"),
+                "bao-thong-tin-ket-qua": (10, Unit.WORKING_DAYS, "khoản 5 Điều 18 Nghị định 237/2026/NĐ-CP"),
+                "bao-thong-tin-ket-qua-bao-tuan": (15, Unit.WORKING_DAYS, "khoản 5 Điều 18 Nghị định 237/2026/NĐ-CP"),
+                "bao-tra-loi-yeu-cau": (15, Unit.WORKING_DAYS, "khoản 6 Điều 18 Nghị định 237/2026/NĐ-CP"),
+                "van-ban-den-xac-nhan": (0, Unit.WORKING_DAYS, "điểm c khoản 2 Điều 21 Nghị định 30/2020/NĐ-CP"),
+                "van-ban-den-trinh": (1, Unit.WORKING_DAYS, "khoản 1 Điều 23 Nghị định 30/2020/NĐ-CP"),
             },
         )
-        self.assertIn("09/2017/NĐ-CP", DeadlinePolicy.objects.get(code="thuong").legal_basis)
-        self.assertIn("126/2025/QH15", DeadlinePolicy.objects.get(code="tra-loi-tren-bao").legal_basis)
+
+    def test_until_30_06_2026_the_old_rules_with_decree_09_2017_and_the_press_law_2016(self):
+        on = {p.code: v for p, v in selectors.policies_in_force(dt.date(2026, 6, 30))}
+        self.assertEqual(
+            sorted(on),
+            sorted([*REQUEST_CODES[:4], *REQUEST_CODES[5:], "van-ban-den-xac-nhan", "van-ban-den-trinh"]),
+        )
+        for code in ("hoa-toc", "khan", "thuong"):
+            with self.subTest(code=code):
+                self.assertEqual(on[code].instrument.number, "09/2017/NĐ-CP")
+                self.assertIn("09/2017/NĐ-CP", on[code].legal_basis)
+                self.assertEqual(on[code].period_label, "đến hết 30/06/2026")
+        self.assertEqual(on["tra-loi-tren-bao"].instrument.number, "103/2016/QH13")
+        self.assertEqual((on["thuong"].amount, on["khan"].unit), (5, Unit.WORKING_HOURS))
+
+    def test_the_version_changes_at_midnight_vietnam_time(self):
+        reply = policy("tra-loi-tren-bao")
+        self.assertEqual(reply.version_on(vn(2026, 6, 30, 23, 59)).instrument.code, "luat-103-2016")
+        self.assertEqual(reply.version_on(vn(2026, 7, 1, 0, 0)).instrument.code, "nd-237-2026")
+        # 17:30 UTC on 30 June is 00:30 on 1 July in Hanoi.
+        self.assertEqual(
+            reply.version_on(dt.datetime(2026, 6, 30, 17, 30, tzinfo=dt.UTC)).instrument.code, "nd-237-2026"
+        )
+
+    def test_a_policy_not_yet_in_force_has_no_deadline(self):
+        petitions = policy("tra-loi-kien-nghi")
+        self.assertIsNone(petitions.version_on(dt.date(2026, 6, 30)))
+        with self.assertRaisesMessage(PolicyNotInForce, "không áp dụng vào ngày 30/06/2026"):
+            petitions.due_from(vn(2026, 6, 30, 9))
+
+    def test_every_version_lies_inside_the_life_of_the_text_it_cites(self):
+        for version in DeadlinePolicyVersion.objects.select_related("policy", "instrument"):
+            with self.subTest(version=str(version)):
+                version.full_clean()
+                self.assertIsNotNone(version.instrument)
+        day = dt.date(2018, 7, 1)
+        while day < dt.date(2028, 1, 1):
+            for code, version in ((p.code, v) for p, v in selectors.policies_in_force(day)):
+                self.assertTrue(version.instrument.in_force_on(day), f"{code} on {day}")
+            day += dt.timedelta(days=15)
+
+    def test_the_repealed_texts_name_their_successor(self):
+        repealed = {i.number: i for i in LegalInstrument.objects.filter(repealed_from__isnull=False)}
+        self.assertEqual(repealed["09/2017/NĐ-CP"].replaced_by.number, "244/2026/NĐ-CP")
+        self.assertEqual(repealed["09/2017/NĐ-CP"].repealed_from, NEW_LAW)
+        self.assertIn("Khoản 2 Điều 11", repealed["09/2017/NĐ-CP"].repeal_basis)
+        self.assertEqual(repealed["103/2016/QH13"].replaced_by.short_name, "Luật Báo chí số 126/2025/QH15")
 
     def test_policies_read_in_vietnamese(self):
-        self.assertEqual(str(DeadlinePolicy.objects.get(code="thuong")), "Thông thường (5 ngày làm việc)")
-        self.assertEqual(str(DeadlinePolicy.objects.get(code="khan")), "Khẩn (24 giờ làm việc)")
-
-    def test_due_from_uses_the_policy_limit(self):
-        policy = DeadlinePolicy.objects.get(code="thuong")
-        self.assertEqual(policy.due_from(vn(2025, 1, 24, 16)), vn(2025, 2, 7, 17))
-
-    def test_policies_active_in_display_order_without_retired_ones(self):
-        DeadlinePolicy.objects.filter(code="hoa-toc").update(is_active=False)
+        self.assertEqual(str(policy("thuong")), "Thông thường (5 ngày làm việc)")
+        self.assertEqual(str(policy("phat-ngon-ban-dau").version_on(NEW_LAW).duration_label), "24 giờ")
+        self.assertEqual(policy("van-ban-den-xac-nhan").version_on(NEW_LAW).duration_label, "trong ngày làm việc")
         self.assertEqual(
-            list(selectors.policies_active().values_list("code", flat=True)),
-            ["khan", "thuong", "tra-loi-tren-bao"],
+            DeadlinePolicyVersion.objects.get(policy__code="tra-loi-kien-nghi").period_label, "từ 01/07/2026"
+        )
+
+    def test_due_from_uses_the_version_in_force_at_the_start(self):
+        self.assertEqual(policy("thuong").due_from(vn(2025, 1, 24, 16)), vn(2025, 2, 7, 17))
+
+    def test_policies_for_requests_offer_only_request_policies_in_force(self):
+        self.assertEqual(
+            list(selectors.policies_for_requests(dt.date(2026, 12, 6)).values_list("code", flat=True)), REQUEST_CODES
+        )
+        self.assertEqual(
+            list(selectors.policies_for_requests(dt.date(2026, 6, 30)).values_list("code", flat=True)),
+            ["hoa-toc", "khan", "thuong", "tra-loi-tren-bao", "tiep-can-thong-tin", "tiep-can-thong-tin-phuc-tap"],
+        )
+        DeadlinePolicy.objects.filter(code="hoa-toc").update(is_active=False)
+        self.assertNotIn(
+            "hoa-toc", selectors.policies_for_requests(dt.date(2026, 12, 6)).values_list("code", flat=True)
         )
 
     def test_policy_find_by_code_or_by_name_without_accents(self):
@@ -53,12 +161,47 @@ class SeededPolicyTests(TestCase):
         self.assertIsNone(selectors.policy_find("chậm"))
         self.assertIsNone(selectors.policy_find("  "))
 
-    def test_amount_must_be_positive(self):
-        policy = DeadlinePolicy(name="Thử", code="thu", amount=0, unit=Unit.WORKING_DAYS)
-        with self.assertRaises(ValidationError):
-            policy.full_clean()
+
+class VersionValidationTests(TestCase):
+    def version(self, **fields) -> DeadlinePolicyVersion:
+        values = {"policy": policy("thuong"), "valid_from": dt.date(2027, 1, 1), "amount": 5, "unit": Unit.WORKING_DAYS}
+        values.update(fields)
+        return DeadlinePolicyVersion(**values)
+
+    def test_zero_only_counts_working_days(self):
+        self.version(amount=0).full_clean()
+        with self.assertRaisesMessage(ValidationError, "Thời hạn 0 chỉ dùng với đơn vị ngày làm việc"):
+            self.version(amount=0, unit=Unit.CALENDAR_DAYS).full_clean()
         with self.assertRaises(IntegrityError), transaction.atomic():
-            policy.save()
+            self.version(amount=0, unit=Unit.CLOCK_HOURS).save()
+
+    def test_a_version_cannot_outlive_or_precede_the_text_it_cites(self):
+        decree_09 = LegalInstrument.objects.get(code="nd-09-2017")
+        with self.assertRaisesMessage(ValidationError, "hết hiệu lực từ 01/07/2026"):
+            self.version(instrument=decree_09, valid_from=dt.date(2026, 1, 1)).full_clean()
+        decree_244 = LegalInstrument.objects.get(code="nd-244-2026")
+        with self.assertRaisesMessage(ValidationError, "chỉ có hiệu lực từ 01/07/2026"):
+            self.version(instrument=decree_244, valid_from=dt.date(2026, 6, 1)).full_clean()
+
+    def test_one_version_per_start_day(self):
+        with self.assertRaises(IntegrityError), transaction.atomic():
+            self.version(valid_from=NEW_LAW).save()
+        with self.assertRaises(IntegrityError), transaction.atomic():
+            self.version(valid_from=None).save()
+
+    def test_a_later_version_replaces_the_current_one_from_its_day(self):
+        later = self.version(instrument=LegalInstrument.objects.get(code="nd-244-2026"), amount=7)
+        later.full_clean()
+        later.save()
+        thuong = policy("thuong")
+        self.assertEqual(thuong.version_on(dt.date(2026, 12, 31)).amount, 5)
+        self.assertEqual(thuong.version_on(dt.date(2027, 1, 1)).amount, 7)
+        self.assertEqual(thuong.due_from(vn(2027, 1, 4, 9)), vn(2027, 1, 13, 17))
+
+    def test_a_repeal_without_successor_ends_the_policy(self):
+        DeadlinePolicyVersion.objects.filter(policy__code="van-ban-den-trinh").update(valid_until=dt.date(2027, 3, 31))
+        self.assertIsNotNone(policy("van-ban-den-trinh").version_on(dt.date(2027, 3, 31)))
+        self.assertIsNone(policy("van-ban-den-trinh").version_on(dt.date(2027, 4, 1)))
 
 
 class SeededCalendarDataTests(TestCase):

@@ -117,3 +117,26 @@ class DemoStoryTests(TestCase):
         inbox = self.client.get("/phoi-hop/")
         self.assertContains(inbox, content.SUBMISSIONS[0]["title"])
         self.assertContains(self.client.get("/phoi-hop/?muc=de-nghi"), "Quá hạn")
+
+    def test_requests_show_the_rule_they_were_sent_under_and_the_commune_has_its_spokesperson_page(self):
+        from phoihop.exchange.models import InfoRequest
+        from phoihop.programs.models import SpokespersonListing
+
+        self.client.force_login(get_user_model().objects.get(username="daumoixa"))
+        for spec in content.INFO_REQUESTS:
+            request = InfoRequest.objects.get(subject=spec["subject"])
+            page = self.client.get(request.get_absolute_url())
+            with self.subTest(subject=spec["subject"]):
+                if "sent_at" in spec:
+                    self.assertContains(page, "Nghị định 09/2017/NĐ-CP")
+                    self.assertContains(page, "quy định áp dụng đến hết 30/06/2026")
+                else:
+                    self.assertContains(page, "khoản 5 Điều 7 Nghị định 244/2026/NĐ-CP")
+                    self.assertNotContains(page, "09/2017")
+        self.client.logout()
+        commune = Organization.objects.get(name=content.ORGANIZATIONS["successors"][0]["name"])
+        public = self.client.get(SpokespersonListing.objects.get(organization=commune).get_absolute_url())
+        names = [spec["full_name"] for spec in content.SPOKESPERSONS]
+        for name in names[:3]:
+            self.assertContains(public, name)
+        self.assertNotContains(public, names[3])  # its authorization has ended
