@@ -123,10 +123,14 @@ class SubmissionStatusTests(ExchangeTestCase):
         titles = list(
             Notification.objects.filter(recipient=self.liaison_a).order_by("pk").values_list("title", flat=True)
         )
-        self.assertEqual(len(titles), 3)
-        self.assertIn("Đã tiếp nhận", titles[0])
-        self.assertIn("Đang xử lý", titles[1])
-        self.assertIn("Đã đăng", titles[2])
+        self.assertEqual(
+            titles,
+            [
+                "Báo Thử Nghiệm đã tiếp nhận thông tin «Lịch tiếp công dân tháng 12»",
+                "Báo Thử Nghiệm đang xử lý thông tin «Lịch tiếp công dân tháng 12»",
+                "Báo Thử Nghiệm đã đăng tin, bài từ thông tin «Lịch tiếp công dân tháng 12»",
+            ],
+        )
 
     def test_illegal_moves_and_roles_are_refused(self):
         with self.assertRaises(PermissionDenied):
