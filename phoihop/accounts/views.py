@@ -16,7 +16,9 @@ def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organization = access.get_organization_for_user(request.user, pk)
     successions = selectors.organization_successions(organization)
     related = {organization.parent_id}
-    related |= {s.successor_id for s in successions["successors"]} | {s.predecessor_id for s in successions["predecessors"]}
+    related |= {s.successor_id for s in successions["successors"]} | {
+        s.predecessor_id for s in successions["predecessors"]
+    }
     scope = access.scope_for(request.user)
     context = {
         "organization": organization,

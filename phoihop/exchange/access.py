@@ -176,4 +176,3 @@ def require_answer(user: AnonymousUser | User, request: InfoRequest) -> None:
         raise PermissionDenied(_("Chỉ người phát ngôn, lãnh đạo hoặc cán bộ đầu mối của đơn vị mới trả lời được."))
     if not request.is_open:
         raise PermissionDenied(_("Đề nghị này đã được trả lời hoặc đã đóng."))
-

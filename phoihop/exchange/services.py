@@ -22,7 +22,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from phoihop.accounts.access import scope_for
 from phoihop.accounts.models import Membership, Organization, User
@@ -311,7 +311,8 @@ def _set_submission_status(
         _notify(
             recipients=recipients,
             verb=verb,
-            title=STATUS_TITLES[status] % {"press": _press_name(actor), "title": current.title},
+            title=_("%(press)s cập nhật thông tin «%(title)s»: %(status)s")
+            % {"press": _press_name(actor), "title": current.title, "status": current.get_status_display()},
             body=fields.get("not_used_reason", "") or fields.get("published_url", ""),
             url=current.get_absolute_url(),
             target=current,
@@ -319,15 +320,6 @@ def _set_submission_status(
             organization=current.organization,
         )
     return current
-
-
-# What the sending unit is told when its submission moves (the press's name, then the title).
-STATUS_TITLES = {
-    Submission.Status.RECEIVED: _lazy("%(press)s đã tiếp nhận thông tin «%(title)s»"),
-    Submission.Status.IN_PROGRESS: _lazy("%(press)s đang xử lý thông tin «%(title)s»"),
-    Submission.Status.PUBLISHED: _lazy("%(press)s đã đăng tin, bài từ thông tin «%(title)s»"),
-    Submission.Status.NOT_USED: _lazy("%(press)s không sử dụng thông tin «%(title)s»"),
-}
 
 
 def submission_acknowledge(*, actor: User, submission: Submission) -> Submission:
@@ -473,17 +465,23 @@ def request_letter(request: InfoRequest) -> str:
     message about a new request (in-app and e-mail alike)."""
     requester = request.requested_by
     lines = [
-        _("%(press)s đề nghị %(org)s cung cấp thông tin.") % {"press": request.press.name, "org": request.organization.name},
+        _("%(press)s đề nghị %(org)s cung cấp thông tin.")
+        % {"press": request.press.name, "org": request.organization.name},
         _("Số đề nghị: %(ref)s") % {"ref": request.reference},
         _("Nội dung đề nghị: %(subject)s") % {"subject": request.subject},
         _("Câu hỏi:"),
         request.questions[:3000],
         "",
-        _("Người đề nghị: %(name)s, %(press)s") % {"name": requester.get_full_name() or requester.get_username(), "press": request.press.name}
+        _("Người đề nghị: %(name)s, %(press)s")
+        % {"name": requester.get_full_name() or requester.get_username(), "press": request.press.name}
         + (f" <{requester.email}>" if requester.email else ""),
     ]
     if request.addressee_name or request.addressee_email:
-        who = " ".join(part for part in (request.addressee_name, f"<{request.addressee_email}>" if request.addressee_email else "") if part)
+        who = " ".join(
+            part
+            for part in (request.addressee_name, f"<{request.addressee_email}>" if request.addressee_email else "")
+            if part
+        )
         lines.append(_("Người nhận: %(who)s") % {"who": who})
     lines.append(
         _("Hạn trả lời: %(due)s (%(policy)s: %(duration)s)")
@@ -606,10 +604,10 @@ def info_request_create(
 
 
 # What the newsroom is told when the unit answers (the unit's name, then the subject).
-ANSWER_TITLES = {
-    InfoRequest.Status.ANSWERED: _lazy("%(org)s trả lời đề nghị «%(subject)s»"),
-    InfoRequest.Status.PARTIAL: _lazy("%(org)s trả lời một phần đề nghị «%(subject)s»"),
-    InfoRequest.Status.REFUSED: _lazy("%(org)s từ chối cung cấp thông tin theo đề nghị «%(subject)s»"),
+ANSWER_TITLES: dict[str, Any] = {
+    InfoRequest.Status.ANSWERED: gettext_lazy("%(org)s trả lời đề nghị «%(subject)s»"),
+    InfoRequest.Status.PARTIAL: gettext_lazy("%(org)s trả lời một phần đề nghị «%(subject)s»"),
+    InfoRequest.Status.REFUSED: gettext_lazy("%(org)s từ chối cung cấp thông tin theo đề nghị «%(subject)s»"),
 }
 
 

@@ -53,9 +53,7 @@ class WorkspaceSearchForm(forms.Form):
 
     def __init__(self, *args: Any, kinds: list[tuple[str, Any]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["loai"] = forms.ChoiceField(
-            label=_("Loại"), required=False, choices=[("", _("Tất cả")), *kinds]
-        )
+        self.fields["loai"] = forms.ChoiceField(label=_("Loại"), required=False, choices=[("", _("Tất cả")), *kinds])
 
     def clean_q(self) -> str:
         return clean_text(self.cleaned_data.get("q"))

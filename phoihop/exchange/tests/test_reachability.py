@@ -94,7 +94,6 @@ def candidates() -> dict[str, Callable[[Any], list[str]]]:
     from phoihop.portal.models import ArticlePage
     from phoihop.programs.access import programs_for_user
     from phoihop.reports.access import reports_for_user
-    from phoihop.reports.models import ProgramReport
 
     def urls(name: str, rows: Iterable[Any], *extra: Any) -> list[str]:
         return [reverse(name, args=[row, *extra]) for row in list(rows)[:2]]
@@ -160,7 +159,9 @@ def candidates() -> dict[str, Callable[[Any], list[str]]]:
         "newsroom:section_workflow": lambda u: [],  # POST only (the section page's form)
         "notifications:mark_read": lambda u: urls("notifications:mark_read", pks(Notification.objects.for_user(u))),
         "factcheck_workspace:tip": lambda u: urls("factcheck_workspace:tip", pks(Tip.objects.all())),
-        "factcheck_workspace:tip_screenshot": lambda u: urls("factcheck_workspace:tip_screenshot", pks(Tip.objects.all())),
+        "factcheck_workspace:tip_screenshot": lambda u: urls(
+            "factcheck_workspace:tip_screenshot", pks(Tip.objects.all())
+        ),
         "factcheck_workspace:tip_action": lambda u: urls("factcheck_workspace:tip_action", pks(Tip.objects.all()), "x"),
         "factcheck_workspace:claim": lambda u: urls("factcheck_workspace:claim", pks(Claim.objects.all())),
         "factcheck_workspace:claim_action": lambda u: urls(
@@ -188,7 +189,7 @@ class ReachabilityTests(TestCase):
         """Each workspace view → the addresses to try for `user`."""
         built = candidates()
         result: dict[str, list[str]] = {}
-        for name, pattern in workspace_patterns().items():
+        for name in workspace_patterns():
             if name in built:
                 result[name] = built[name](user)
                 continue

@@ -126,9 +126,9 @@ class SubmissionStatusTests(ExchangeTestCase):
         self.assertEqual(
             titles,
             [
-                "Báo Thử Nghiệm đã tiếp nhận thông tin «Lịch tiếp công dân tháng 12»",
-                "Báo Thử Nghiệm đang xử lý thông tin «Lịch tiếp công dân tháng 12»",
-                "Báo Thử Nghiệm đã đăng tin, bài từ thông tin «Lịch tiếp công dân tháng 12»",
+                "Báo Thử Nghiệm cập nhật thông tin «Lịch tiếp công dân tháng 12»: Đã tiếp nhận",
+                "Báo Thử Nghiệm cập nhật thông tin «Lịch tiếp công dân tháng 12»: Đang xử lý",
+                "Báo Thử Nghiệm cập nhật thông tin «Lịch tiếp công dân tháng 12»: Đã đăng",
             ],
         )
 
