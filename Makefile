@@ -32,6 +32,9 @@ install: $(STAMP)
 
 # Only the commands that serve or load the site see it; the test suite pins its own.
 demo run serve worker: export PHOIHOP_BASE_URL := $(PHOIHOP_BASE_URL)
+# The demo offers two-factor sign-in but does not force it, so the printed logins work as they are.
+PHOIHOP_DEMO_REQUIRE_2FA ?= 0
+demo: export PHOIHOP_REQUIRE_2FA := $(PHOIHOP_DEMO_REQUIRE_2FA)
 
 demo: install
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) migrate --no-input -v 0

@@ -117,3 +117,14 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
 
     with item.config.stash[blocking_manager_key].unblock(), transaction.atomic():
         seeds.restore_all()
+
+
+@pytest.fixture(autouse=True)
+def _empty_default_cache() -> None:
+    """Counts kept in the default cache (rate limits, the read beacon's once-a-day keys) start from
+    nothing in every test, as the database does."""
+    if not _database_engine():
+        return
+    from django.core.cache import cache
+
+    cache.clear()

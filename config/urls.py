@@ -5,10 +5,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api
+from phoihop.accounts import views as accounts_views
 from phoihop.audit import views as audit_views
 from phoihop.programs import views as programs_views
 
 urlpatterns = [
+    # Before Wagtail's: its sign-out ends the session on any method (phoihop.accounts.views).
+    path("admin/logout/", accounts_views.AdminLogoutView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("api/v1/", api.urls),
     path("phoi-hop/chuong-trinh/", include("phoihop.programs.urls")),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -103,6 +105,7 @@ TEMPLATES = [
                 "phoihop.core.context_processors.site",
                 "phoihop.accounts.context_processors.roles",
                 "phoihop.notifications.context_processors.notifications",
+                "csp.context_processors.nonce",  # {{ CSP_NONCE }} for an inline script (#22)
             ],
         },
     },
@@ -235,6 +238,11 @@ PHOIHOP_PAGE_CACHE_SKIP_PREFIXES = [
 ]  # fmt: skip
 # How often the worker folds the read beacon's hits into the "Đọc nhiều" counts.
 PHOIHOP_MOST_READ_SECONDS = int(os.environ.get("PHOIHOP_MOST_READ_SECONDS", "300"))
+# The read beacon (#22): one read per visitor (address + browser) and article a day; per address,
+# at most this many readers of one article a day, and this many reads per window (then 429).
+PHOIHOP_READS_PER_ADDRESS_ARTICLE = int(os.environ.get("PHOIHOP_READS_PER_ADDRESS_ARTICLE", "20"))
+PHOIHOP_READS_PER_ADDRESS = int(os.environ.get("PHOIHOP_READS_PER_ADDRESS", "120"))
+PHOIHOP_READS_WINDOW_SECONDS = int(os.environ.get("PHOIHOP_READS_WINDOW_SECONDS", "600"))
 # bench/portal.sh only: adds /__bench/bare/ and honours the X-Phoihop-No-Cache request header.
 PHOIHOP_BENCH = env_bool("PHOIHOP_BENCH", False)
 
@@ -255,9 +263,12 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No page of ours may be framed; Wagtail's preview views (the editor's preview iframe) answer
+# SAMEORIGIN themselves, and the CSP's frame-ancestors follows (phoihop.core.csp).
+X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("PHOIHOP_SITE_NAME", "Báo Lao động Thủ đô")
@@ -286,7 +297,7 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = PHOIHOP_UPLOAD_MAX_IMAGE_PIXELS
 # other text typed in the admin (phoihop.core.wagtail_normalize); image files are checked against
 # the pixel budget from their header and lose their location (phoihop.core.wagtail_images).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "phoihop.core.wagtail_images.ImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "phoihop.core.wagtail_normalize.DocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "phoihop.core.wagtail_documents.DocumentForm"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
@@ -307,4 +318,92 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
     },
+}
+
+
+# --- Security (#22): sign-in lockout, two-factor sign-in, Content-Security-Policy ----------------
+# Kept in one block; the order of the middleware it inserts is part of the design (see each line).
+
+
+def _insert_after(anchor: str, *names: str) -> None:
+    index = MIDDLEWARE.index(anchor) + 1
+    MIDDLEWARE[index:index] = list(names)
+
+
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp", "django_otp.plugins.otp_static", "csp"]
+# Before the page cache: a page served from the cache gets its header fresh (never a stored nonce).
+_insert_after("django.middleware.security.SecurityMiddleware", "phoihop.core.csp.ContentSecurityPolicyMiddleware")
+# request.user.is_verified() (django-otp), then the second step and the required setup (accounts).
+_insert_after(
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "phoihop.accounts.middleware.TwoFactorMiddleware",
+)
+# A URL's whole number larger than any row id is a 404, not a database error (phoihop.core.http).
+_insert_after("django.middleware.common.CommonMiddleware", "phoihop.core.http.OutOfRangeIdMiddleware")
+# Last: turns a refused sign-in into the lockout page (accounts.views.locked_out).
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+
+# django-axes 8: after PHOIHOP_LOGIN_FAILURE_LIMIT wrong passwords for one login from one address,
+# that login is refused from that address (even with the right password) for
+# PHOIHOP_LOGIN_LOCKOUT_MINUTES; each failure during the lockout starts it again. The same for
+# logins that do not exist, so the answers never tell whether an account exists. Unlock with
+# `phoihop axes_reset_username LOGIN` (or axes_reset_ip ADDRESS, axes_reset for all).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("PHOIHOP_LOGIN_FAILURE_LIMIT", "5"))
+_lockout_minutes = int(os.environ.get("PHOIHOP_LOGIN_LOCKOUT_MINUTES", "30"))
+# 0: locked until an administrator unlocks it.
+AXES_COOLOFF_TIME = dt.timedelta(minutes=_lockout_minutes) if _lockout_minutes > 0 else None
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "phoihop.core.http.client_ip"
+AXES_LOCKOUT_CALLABLE = "phoihop.accounts.views.locked_out"
+AXES_ENABLE_ADMIN = False  # Django's own admin is not served; the lockouts are in the database
+AXES_VERBOSE = False
+
+# django-otp: TOTP (an authenticator app) with single-use recovery codes (otp_static). Required, when
+# PHOIHOP_REQUIRE_2FA is on (the default), for the press's leaders and for anyone who may administer
+# users or organizations (phoihop.accounts.two_factor); offered to everyone. `make demo` turns it off.
+PHOIHOP_REQUIRE_2FA = env_bool("PHOIHOP_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Wagtail shows avatars from gravatar.com by default: that sends every editor's e-mail hash out.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The Wagtail admin's sign-in form, with the same Vietnamese message as the workspace's.
+WAGTAILADMIN_USER_LOGIN_FORM = "phoihop.accounts.forms.AdminLoginForm"
+
+# django-csp 4: one policy for every page. Our own scripts are files under /static/ ('self'); an
+# inline script needs the request's nonce (`{{ CSP_NONCE }}`); JSON-LD blocks are data, which CSP
+# does not govern. Videos embedded in articles come from PHOIHOP_CSP_FRAME_SRC. The Wagtail admin
+# needs inline scripts and styles (Wagtail has no nonce support): PHOIHOP_CSP_ADMIN_REPLACE applies
+# under /admin/ only (phoihop.core.csp, which also keeps frame-ancestors in step with X-Frame-Options).
+PHOIHOP_CSP_FRAME_SRC = env_list(
+    "PHOIHOP_CSP_FRAME_SRC",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com,https://www.facebook.com",
+)
+CONTENT_SECURITY_POLICY: dict[str, Any] = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        # style="--fc-colour: …" on verdict labels: an attribute cannot run script.
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [SELF, *PHOIHOP_CSP_FRAME_SRC],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+PHOIHOP_CSP_ADMIN_PREFIXES = ["/admin/"]
+PHOIHOP_CSP_ADMIN_REPLACE: dict[str, Any] = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],  # icons and upload previews
 }

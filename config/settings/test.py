@@ -3,9 +3,10 @@
 import os
 import tempfile
 from pathlib import Path
+from typing import Any, cast
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, LOGGING
 
 SECRET_KEY = "test-only-not-secret-" + "x" * 32
 DEBUG = False
@@ -32,3 +33,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # The suite's own SQLite file (kept between runs with --reuse-db), never the demo's.
     DATABASES["default"]["NAME"] = str(Path(DATABASES["default"]["NAME"]).with_name("test.sqlite3"))
     DATABASES["default"]["TEST"] = {"NAME": DATABASES["default"]["NAME"]}
+
+# --- Security (#22) --------------------------------------------------------------------------
+# The personas sign in with a password (force_login); the two-factor tests turn the requirement on.
+PHOIHOP_REQUIRE_2FA = False
+# One log line per sign-in otherwise.
+cast(dict[str, Any], LOGGING["loggers"])["axes"] = {"level": "WARNING"}

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts.roles import PARTNER_ROLES, PRESS_ROLES, Role
 from phoihop.core.models import TimeStampedModel
+from phoihop.core.validators import HttpURLField
 
 
 class User(AbstractUser):
@@ -95,7 +96,7 @@ class Organization(TimeStampedModel):
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     email = models.EmailField(_("thư điện tử"), blank=True)
     phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
-    website = models.URLField(_("trang thông tin điện tử"), blank=True)
+    website = HttpURLField(_("trang thông tin điện tử"), blank=True)
 
     objects: ClassVar[OrganizationQuerySet] = OrganizationQuerySet.as_manager()  # type: ignore[assignment]
 

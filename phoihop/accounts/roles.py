@@ -42,3 +42,6 @@ PRESS_EDITOR_ROLES = frozenset(PRESS_ROLES - {Role.REPORTER})
 PARTNER_WRITE_ROLES = frozenset({Role.LEADER, Role.SPOKESPERSON, Role.LIAISON})
 # A partner unit's leaders: they manage its people, are told of overdue requests and sign its reports.
 PARTNER_LEADER_ROLES = frozenset({Role.LEADER})
+# Roles whose sign-in needs a second factor when PHOIHOP_REQUIRE_2FA is on (besides superusers and
+# whoever may administer users or organizations: phoihop.accounts.two_factor).
+TWO_FACTOR_REQUIRED_ROLES = PRESS_LEADER_ROLES

@@ -30,6 +30,9 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("dat-lai-mat-khau/xong/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("xac-thuc/", views.two_factor_verify, name="two_factor_verify"),
+    path("xac-thuc-hai-buoc/", views.two_factor_setup, name="two_factor_setup"),
+    path("xac-thuc-hai-buoc/ma-khoi-phuc/", views.two_factor_codes, name="two_factor_codes"),
     path("", views.my_account, name="me"),
     path("don-vi/<int:pk>/", views.organization_detail, name="organization"),
 ]

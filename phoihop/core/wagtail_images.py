@@ -1,4 +1,5 @@
-"""The Wagtail image form: the pixel budget before any decoding, and no location in the original.
+"""The Wagtail image form: the pixel budget before any decoding, no location in the original, and
+Vietnamese error messages.
 
 Wagtail keeps every uploaded original under the public `/media/original_images/`, so an original
 must not carry the photographer's position. The file field of the admin's image forms (single and
@@ -18,6 +19,7 @@ import willow
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from wagtail.images.fields import WagtailImageField
 
 from phoihop.core.uploads import check_image_budget, safe_name, strip_location
@@ -25,6 +27,31 @@ from phoihop.core.wagtail_normalize import ImageForm as NormalizedImageForm
 
 
 class ImageFileField(WagtailImageField):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Wagtail's own messages have no Vietnamese translation (its vi catalogue lacks them).
+        self.error_messages.update(
+            {
+                "invalid_image_extension": _("Không nhận định dạng ảnh này. Chỉ nhận: %(supported_formats)s.")
+                % {"supported_formats": self.supported_formats_text},
+                "invalid_image_known_format": _(
+                    "Tệp không phải ảnh .%(extension)s hợp lệ: phần mở rộng không khớp với định dạng thật của tệp "
+                    "(%(image_format)s)."
+                ),
+                "file_too_large": _("Tệp quá lớn (%(file_size)s); tối đa %(max_filesize)s."),
+                "file_too_large_unknown_size": _("Tệp quá lớn; tối đa %(max_filesize)s.")
+                % {"max_filesize": self.max_upload_size_text},
+                "file_too_many_pixels": _(
+                    "Ảnh quá lớn (%(num_pixels)s điểm ảnh); tối đa %(max_pixels_count)s điểm ảnh."
+                ),
+            }
+        )
+        if self.max_upload_size is not None:
+            self.help_text = _("Định dạng: %(supported_formats)s. Dung lượng tối đa: %(max_upload_size)s.") % {
+                "supported_formats": self.supported_formats_text,
+                "max_upload_size": self.max_upload_size_text,
+            }
+
     def to_python(self, data: Any) -> Any:
         if data is not None and hasattr(data, "read"):
             check_image_budget(data, name=safe_name(getattr(data, "name", "") or "anh"))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts.access import scope_for, visible_organizations
 from phoihop.accounts.models import Organization
+from phoihop.core.validators import HttpURLFormField
 from phoihop.deadlines.models import DeadlinePolicy
 from phoihop.exchange.models import InfoRequest, Priority, RefusalGround, ResponseForm, Submission
 from phoihop.exchange.uploads import check_upload
@@ -107,7 +108,7 @@ class RejectForm(forms.Form):
 
 
 class PublishedForm(forms.Form):
-    url = forms.CharField(label=_("Đường dẫn bài đã đăng"), max_length=500)
+    url = HttpURLFormField(label=_("Đường dẫn bài đã đăng"), max_length=500)
 
 
 class MessageForm(forms.Form):

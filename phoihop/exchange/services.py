@@ -32,6 +32,7 @@ from phoihop.audit.services import audit_record
 from phoihop.core.services import next_number
 from phoihop.core.storage import private_storage
 from phoihop.core.text import clean_multiline, clean_text
+from phoihop.core.validators import validate_http_url
 from phoihop.exchange import access, routing
 from phoihop.exchange.models import (
     SUBMISSION_TRANSITIONS,
@@ -345,6 +346,7 @@ def submission_mark_published(*, actor: User | None, submission: Submission, url
     url = clean_text(url)
     if not url:
         raise ValidationError(_("Cần đường dẫn bài đã đăng."))
+    validate_http_url(url)  # the partner sees it as a link: http(s) only, never javascript:
     return _set_submission_status(
         actor=actor,
         submission=submission,

@@ -137,7 +137,8 @@ def submission_action(request: AuthenticatedHttpRequest, pk: int, action: str) -
         elif action == "da-dang":
             published = PublishedForm(request.POST)
             if not published.is_valid():
-                raise ValidationError(_("Cần đường dẫn bài đã đăng."))
+                typed = request.POST.get("url", "").strip()
+                raise ValidationError(list(published.errors["url"]) if typed else _("Cần đường dẫn bài đã đăng."))
             services.submission_mark_published(
                 actor=request.user, submission=submission, url=published.cleaned_data["url"]
             )

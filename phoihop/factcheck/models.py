@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from phoihop.accounts.models import Organization
 from phoihop.core.models import TimeStampedModel
 from phoihop.core.storage import private_storage
+from phoihop.core.validators import HttpURLField
 
 
 class Domain(models.Model):
@@ -115,7 +116,7 @@ class Claim(TimeStampedModel):
     summary = models.TextField(_("mô tả"), blank=True)
     domain = models.ForeignKey(Domain, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="claims")
     status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.OPEN)
-    appearance_url = models.URLField(_("nơi xuất hiện"), max_length=1000, blank=True)
+    appearance_url = HttpURLField(_("nơi xuất hiện"), max_length=1000, blank=True)
     claimant_name = models.CharField(_("người/trang đăng tải"), max_length=300, blank=True)
     claimant_kind = models.CharField(
         _("loại người đăng"), max_length=16, choices=ClaimantKind.choices, default=ClaimantKind.ORGANIZATION
@@ -301,7 +302,7 @@ class Evidence(models.Model):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
     kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices)
     title = models.CharField(_("tiêu đề"), max_length=300)
-    url = models.URLField(_("đường dẫn"), max_length=1000, blank=True)
+    url = HttpURLField(_("đường dẫn"), max_length=1000, blank=True)
     document_reference = models.CharField(
         _("số, ký hiệu văn bản"), max_length=200, blank=True, help_text=_("Ví dụ: 123/UBND-VP ngày 25/11/2026.")
     )

@@ -456,6 +456,8 @@ class PageCacheMiddleware:
             return False
         if request.META.get("CSRF_COOKIE_USED") or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
             return False
+        if getattr(request, "_csp_nonce", None):
+            return False  # the page carries this request's CSP nonce: replaying it would reuse the nonce
         cache_control = response.get("Cache-Control", "")
         return "private" not in cache_control and "no-store" not in cache_control
 

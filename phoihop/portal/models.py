@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from phoihop.core.validators import HttpURLField
 from phoihop.portal.blocks import ArticleBodyBlock
 from vntext import slugify
 
@@ -176,7 +177,7 @@ class ArticlePage(CachedPageMixin, Page):
     )
     # Archive imports: the article's identity in the system it came from (idempotent re-imports).
     source_id = models.CharField(_("mã nguồn"), max_length=200, null=True, blank=True, unique=True)
-    source_url = models.URLField(_("địa chỉ gốc"), max_length=1000, blank=True)
+    source_url = HttpURLField(_("địa chỉ gốc"), max_length=1000, blank=True)
     # What the article does for a coordination programme: it counts toward these themes' targets.
     program = models.ForeignKey(
         "programs.Program",

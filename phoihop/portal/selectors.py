@@ -22,6 +22,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 from wagtail.query import PageQuerySet
 
+from phoihop.core.http import page_number
 from phoihop.portal import cache, cards, images, related, seo, sql, structure
 from phoihop.portal.models import (
     ARTICLES_PER_PAGE,
@@ -210,13 +211,8 @@ class Listing:
 
 
 def parse_page_number(value: str | None) -> int:
-    try:
-        number = int(value or 1)
-    except ValueError:
-        return 1
-    if number < 1:
-        raise Http404
-    return number
+    """`?trang=`: not a number gives page 1; below 1 or past any real list (core.http.MAX_PAGE) is a 404."""
+    return page_number(value)
 
 
 def _paginate(request: HttpRequest, number: int, **selection: Any) -> Listing:

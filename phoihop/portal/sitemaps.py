@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Site
 
+from phoihop.core.http import MAX_PAGE
 from phoihop.portal import cache, selectors
 from phoihop.portal.models import ArticlePage
 from phoihop.portal.seo import absolute, iso
@@ -103,7 +104,7 @@ def sitemap_articles(request: HttpRequest, year: str, month: str) -> HttpRespons
 @cache.cacheable(cache.LATEST)
 def sitemap_news(request: HttpRequest, number: int = 1) -> HttpResponse:
     """Google News: articles first published in the last two days, newest first, 1,000 per file."""
-    if number < 1:
+    if not 1 <= number <= MAX_PAGE:
         raise Http404
     offset = (number - 1) * NEWS_PER_FILE
     rows = _news_articles().values_list("url_path", "title", "first_published_at")[offset : offset + NEWS_PER_FILE]

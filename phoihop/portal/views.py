@@ -3,17 +3,22 @@ error pages, and the bench-only bare view."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.defaults import page_not_found as django_page_not_found
 
+from phoihop.core import throttle
+from phoihop.core.http import client_ip
 from phoihop.portal import cache, selectors, services
 from phoihop.portal.seo import absolute
 
+DAY = 24 * 60 * 60
 ROBOTS_DISALLOW = (
     "/admin/",
     "/phoi-hop/",
@@ -69,10 +74,25 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 def read_beacon(request: HttpRequest, article_id: int) -> HttpResponse:
     """The reader's browser reports one read (`navigator.sendBeacon`, after the page is shown).
 
-    Cached pages stay cached: the count travels in this separate, uncached request.
+    Cached pages stay cached: the count travels in this separate, uncached request. One read counts
+    per visitor (address and browser) and article per local day; one address counts at most
+    `PHOIHOP_READS_PER_ADDRESS_ARTICLE` readers of an article a day and sends at most
+    `PHOIHOP_READS_PER_ADDRESS` reads per `PHOIHOP_READS_WINDOW_SECONDS` (then 429). Reads that do
+    not count get the same empty answer, so a script cannot tell them apart.
     """
-    services.article_read_record(article_id=article_id)
-    return HttpResponse(status=204, headers={"Cache-Control": "no-store"})
+    headers = {"Cache-Control": "no-store"}
+    address = client_ip(request)
+    if not throttle.allow(
+        "reads", address, limit=settings.PHOIHOP_READS_PER_ADDRESS, seconds=settings.PHOIHOP_READS_WINDOW_SECONDS
+    ):
+        return HttpResponse(status=429, headers={**headers, "Retry-After": str(settings.PHOIHOP_READS_WINDOW_SECONDS)})
+    day = timezone.localdate().isoformat()
+    browser = request.META.get("HTTP_USER_AGENT", "")[:500]
+    if throttle.first_time("read", address, browser, article_id, day, seconds=DAY) and throttle.allow(
+        "read-address", address, article_id, day, limit=settings.PHOIHOP_READS_PER_ADDRESS_ARTICLE, seconds=DAY
+    ):
+        services.article_read_record(article_id=article_id)
+    return HttpResponse(status=204, headers=headers)
 
 
 BARE_PAGE = (

@@ -12,6 +12,7 @@ generation status and progress, and the files the worker produced.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from decimal import Decimal
 from typing import Any, ClassVar
@@ -54,7 +55,14 @@ def _margin(label: Any, default: str) -> models.DecimalField:
     )
 
 
+# A format spec's width or precision is at most two digits ("{n:02d}"): "{n:200000000}" would build
+# a 200 MB string (#22).
+_SPEC_NUMBER = re.compile(r"\d{3,}")
+
+
 def format_number(pattern: str, *, n: int, code: str, year: int) -> str:
+    if any(_SPEC_NUMBER.search(spec or "") for _text, _field, spec, _conv in string.Formatter().parse(pattern)):
+        raise ValueError("number pattern width too large")
     return pattern.format(n=n, code=code, year=year)
 
 

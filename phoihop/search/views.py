@@ -7,6 +7,7 @@ from django.shortcuts import render
 
 from phoihop.accounts.http import AuthenticatedHttpRequest
 from phoihop.accounts.models import Organization
+from phoihop.core.http import MAX_PAGE
 from phoihop.portal.models import CategoryPage
 from phoihop.portal.services import home_page
 from phoihop.search import kinds, selectors
@@ -40,6 +41,8 @@ def search(request: HttpRequest) -> HttpResponse:
 
         requested = request.GET.get("trang")
         number = int(requested) if requested and requested.isdigit() and int(requested) > 0 else 1
+        if number > MAX_PAGE:
+            raise Http404
         results = fetch(number)
         # The paginator only validates the number against the total; the rows come from the index.
         page_obj = Paginator(range(results.total), RESULTS_PER_PAGE).get_page(number)
@@ -49,15 +52,13 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 WORKSPACE_PER_PAGE = 20
-# Page numbers are at most this many digits (the index counts up to engine.COUNT_CAP matches).
-MAX_PAGE_DIGITS = 6
 
 
 def _page_number(value: str | None) -> int:
     """?trang=: absent or empty is page 1; anything but a plain positive number is a 404."""
     if not value:
         return 1
-    if not value.isdigit() or len(value) > MAX_PAGE_DIGITS or int(value) < 1:
+    if not (value.isascii() and value.isdigit()) or len(value) > len(str(MAX_PAGE)) or not 1 <= int(value) <= MAX_PAGE:
         raise Http404
     return int(value)
 

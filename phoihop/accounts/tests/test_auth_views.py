@@ -44,3 +44,20 @@ class LoginTests(PersonaTestCase):
         path = link.split("testserver", 1)[1]
         form = self.client.get(path, follow=True)
         self.assertContains(form, "Đặt mật khẩu mới")
+
+
+class AdminLogoutTests(PersonaTestCase):
+    """A GET to /admin/logout/ (any page's <img src>) answered 405 yet ended the session (#22, item 7)."""
+
+    def test_get_neither_signs_out_nor_drops_the_cookie(self):
+        self.login(self.chief)
+        response = self.client.get("/admin/logout/")
+        self.assertEqual(response.status_code, 405)
+        self.assertNotIn("sessionid", response.cookies)
+        self.assertEqual(self.client.get("/admin/").status_code, 200)
+
+    def test_post_signs_out(self):
+        self.login(self.chief)
+        response = self.client.post("/admin/logout/")
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.client.get("/admin/").status_code, 302)

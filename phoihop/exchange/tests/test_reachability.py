@@ -38,7 +38,12 @@ PREFIXES = ("/phoi-hop/", "/toa-soan/", "/thong-bao/", "/tai-khoan/", "/lich-su/
 NAMESPACES = {"exchange", "programs", "reports", "newsroom", "factcheck_workspace", "notifications", "accounts"}
 NAMES = {"spokespersons", "history", "search:workspace"}
 # Views one reaches by submitting a form, not by a link: they answer 200 to a GET but follow a POST.
-AFTER_A_FORM = {"accounts:password_change_done", "accounts:password_reset_done", "accounts:password_reset_complete"}
+AFTER_A_FORM = {
+    "accounts:password_change_done",
+    "accounts:password_reset_done",
+    "accounts:password_reset_complete",
+    "accounts:two_factor_codes",  # the new recovery codes, shown once after "Tạo bộ mã khôi phục mới"
+}
 # Per-article tools offered in the Wagtail admin's page actions (the crawl does not walk the admin;
 # the workspace links to the admin for the people it lets in, checked below).
 FROM_THE_ADMIN = {"newsroom:article_tools"}

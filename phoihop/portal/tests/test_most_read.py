@@ -20,9 +20,15 @@ class MostReadTests(PortalTestCase):
         at = timezone.now() + dt.timedelta(seconds=settings.PHOIHOP_MOST_READ_SECONDS)
         self.assertEqual(scheduler.request(services.MOST_READ_KEY, at=at, eager=True), at)
 
+    readers = 0
+
     def read(self, article, times=1):
+        """`times` readers read `article` (each from an address of their own: one read counts per
+        visitor and article a day)."""
         for _ in range(times):
-            response = self.client.post(f"/luot-doc/{article.pk}/")
+            MostReadTests.readers += 1
+            address = f"10.{self.readers // 65536 % 256}.{self.readers // 256 % 256}.{self.readers % 256}"
+            response = self.client.post(f"/luot-doc/{article.pk}/", REMOTE_ADDR=address)
             self.assertEqual(response.status_code, 204)
             self.assertEqual(response["Cache-Control"], "no-store")
 
