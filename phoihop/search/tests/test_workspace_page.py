@@ -191,7 +191,7 @@ class WorkspaceSearchPagingTests(ExchangeTestCase):
         last = self.client.get(URL, {"q": "tiep cong dan", "trang": "3"})
         self.assertEqual(last.content.decode().count('class="ws-hit'), 5)
         self.assertContains(last, 'rel="prev"')
-        for page in ("4", "0", "-1", "abc", "9" * 30, "1e9"):
+        for page in ("4", "0", "-1", "abc", "9" * 30, "1e9", "²", "100001"):
             with self.subTest(page):
                 self.assertContains(
                     self.client.get(URL, {"q": "tiep cong dan", "trang": page}), "Không tìm thấy trang", status_code=404
