@@ -1,6 +1,18 @@
 """Access to the exchange: submissions and information requests belong to the partner unit they
 come from or go to. The press sees and handles all of them; a partner member sees their units'
-(and sub-units') items and acts on them only with a role that acts for the unit."""
+(and sub-units') items and acts on them only with a role that acts for the unit.
+
+Every action has one predicate here (`can_…`) and its refusal (`require_…`, 403 with a Vietnamese
+reason). Views call the `require_…` before acting, and templates show a button only when the same
+`can_…` says yes, so nobody is offered an action the view would refuse.
+
+* send a submission: a partner member acting for an active unit, or a press editor recording what
+  arrived by another channel;
+* triage a submission (acknowledge, start, publish, not used, assign) and send a request: the
+  press's editors and leaders;
+* post on a thread: any press member, or a partner member acting for the item's unit;
+* answer a request: a partner member acting for the unit, while the request is open; never the press.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +22,11 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from phoihop.accounts.access import UserScope, scope_for
 from phoihop.accounts.models import User
-from phoihop.exchange.models import Attachment, InfoRequest, Submission
+from phoihop.exchange.models import SUBMISSION_TRANSITIONS, Attachment, InfoRequest, Submission
 
 
 def submissions_for_user(user: AnonymousUser | User) -> QuerySet[Submission]:
@@ -89,7 +102,78 @@ def get_attachment_for_user(user: AnonymousUser | User, pk: Any) -> Attachment:
     return attachment
 
 
+def can_triage(user: AnonymousUser | User) -> bool:
+    """Press editors and leaders acknowledge, triage and assign submissions and send requests."""
+    return scope_for(user).is_press_editor
+
+
 def require_triage(user: AnonymousUser | User) -> None:
     """Only press editors and leaders acknowledge, triage and request; others get 403."""
-    if not scope_for(user).is_press_editor:
-        raise PermissionDenied
+    if not can_triage(user):
+        raise PermissionDenied(_("Chỉ biên tập viên và lãnh đạo tòa soạn được xử lý thông tin và gửi đề nghị."))
+
+
+# The triage buttons of a submission page, by the status each one moves the submission to.
+TRIAGE_ACTIONS = {
+    "tiep-nhan": Submission.Status.RECEIVED,
+    "dang-xu-ly": Submission.Status.IN_PROGRESS,
+    "da-dang": Submission.Status.PUBLISHED,
+    "khong-su-dung": Submission.Status.NOT_USED,
+}
+
+
+def submission_actions(user: AnonymousUser | User, submission: Submission) -> frozenset[str]:
+    """The triage actions the user may take on the submission now: "tiep-nhan", "dang-xu-ly",
+    "da-dang", "khong-su-dung" (each a status move the submission allows from its status) and
+    "giao-viec" (make an assignment and a draft, while it is open). Empty for anyone who does not triage."""
+    if not can_triage(user):
+        return frozenset()
+    allowed = SUBMISSION_TRANSITIONS[submission.status]
+    actions = {action for action, status in TRIAGE_ACTIONS.items() if status in allowed}
+    if submission.is_open:
+        actions.add("giao-viec")
+    return frozenset(actions)
+
+
+def can_send_submission(user: AnonymousUser | User) -> bool:
+    """A partner member acting for an active unit, or a press editor recording information that
+    came by another channel."""
+    scope = scope_for(user)
+    if scope.is_press:
+        return scope.is_press_editor
+    return bool(scope.writable)
+
+
+def require_send_submission(user: AnonymousUser | User) -> None:
+    if not can_send_submission(user):
+        raise PermissionDenied(_("Chỉ cán bộ được giao cung cấp thông tin của đơn vị mới gửi được thông tin."))
+
+
+def can_post(user: AnonymousUser | User, item: Submission | InfoRequest) -> bool:
+    """Post on an item's thread: any press member, or a partner member acting for its unit."""
+    scope = scope_for(user)
+    if not scope.can_see(item.organization_id):
+        return False
+    return scope.is_press or scope.can_write(item.organization_id)
+
+
+def require_post(user: AnonymousUser | User, item: Submission | InfoRequest) -> None:
+    if not can_post(user, item):
+        raise PermissionDenied(_("Bạn chỉ được xem, không được gửi tin nhắn cho đơn vị này."))
+
+
+def can_answer(user: AnonymousUser | User, request: InfoRequest) -> bool:
+    """Answer a request: a partner member acting for the unit asked, while the request is open.
+    The press asks; it never answers its own request."""
+    scope = scope_for(user)
+    return request.is_open and not scope.is_press and scope.can_write(request.organization_id)
+
+
+def require_answer(user: AnonymousUser | User, request: InfoRequest) -> None:
+    scope = scope_for(user)
+    if scope.is_press:
+        raise PermissionDenied(_("Đề nghị do tòa soạn gửi; đơn vị được đề nghị mới trả lời được."))
+    if not scope.can_write(request.organization_id):
+        raise PermissionDenied(_("Chỉ người phát ngôn, lãnh đạo hoặc cán bộ đầu mối của đơn vị mới trả lời được."))
+    if not request.is_open:
+        raise PermissionDenied(_("Đề nghị này đã được trả lời hoặc đã đóng."))

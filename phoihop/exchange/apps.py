@@ -25,6 +25,12 @@ class ExchangeConfig(AppConfig):
 
         panels.register("exchange.activity", views.program_activity_panel)
 
+        from phoihop.search import kinds
+
+        kinds.register(services.WORKSPACE_SUBMISSION, param="thong-tin", label=_("Thông tin"), order=10)
+        kinds.register(services.WORKSPACE_REQUEST, param="de-nghi", label=_("Đề nghị"), order=20)
+        kinds.register(services.WORKSPACE_ATTACHMENT, param="tep", label=_("Tệp đính kèm"), order=30)
+
         history.register(Submission, access.get_submission_for_user)
         history.register(InfoRequest, access.get_info_request_for_user)
         history.register_verbs(

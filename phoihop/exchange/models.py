@@ -133,6 +133,21 @@ class Submission(TimeStampedModel):
         return self.embargo_until is not None and self.embargo_until > timezone.now()
 
 
+# Allowed status moves for a submission; anything else is refused (`services`), and only these are
+# offered as buttons (`access.submission_actions`).
+SUBMISSION_TRANSITIONS: dict[str, set[str]] = {
+    Submission.Status.SENT: {Submission.Status.RECEIVED, Submission.Status.IN_PROGRESS, Submission.Status.NOT_USED},
+    Submission.Status.RECEIVED: {
+        Submission.Status.IN_PROGRESS,
+        Submission.Status.PUBLISHED,
+        Submission.Status.NOT_USED,
+    },
+    Submission.Status.IN_PROGRESS: {Submission.Status.PUBLISHED, Submission.Status.NOT_USED},
+    Submission.Status.PUBLISHED: set(),
+    Submission.Status.NOT_USED: set(),
+}
+
+
 class ReferenceItem(models.Model):
     """An entry of an editable reference list with its legal basis."""
 

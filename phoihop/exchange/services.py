@@ -19,21 +19,23 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from phoihop.accounts.access import scope_for
 from phoihop.accounts.models import Membership, Organization, User
 from phoihop.accounts.roles import PARTNER_LEADER_ROLES, PARTNER_WRITE_ROLES
-from phoihop.accounts.selectors import press_editors
 from phoihop.accounts.tree import OrganizationTree
 from phoihop.audit.services import audit_record
 from phoihop.core.services import next_number
 from phoihop.core.storage import private_storage
 from phoihop.core.text import clean_multiline, clean_text
 from phoihop.core.validators import validate_http_url
-from phoihop.exchange import access
+from phoihop.exchange import access, routing
 from phoihop.exchange.models import (
+    SUBMISSION_TRANSITIONS,
     Attachment,
     InfoRequest,
     Message,
@@ -44,27 +46,17 @@ from phoihop.exchange.models import (
     ThreadRead,
 )
 from phoihop.exchange.uploads import CheckedFile, check_upload, store
-from phoihop.notifications.services import notify
+from phoihop.notifications.services import notify, notify_emails
 from phoihop.programs.selectors import current_spokesperson
 from phoihop.search.services import workspace_index
 
 logger = logging.getLogger(__name__)
 MAX_FILES = 20
+# The exchange's kinds of rows in the workspace search index (labelled in `apps.py`).
+WORKSPACE_SUBMISSION = "submission"
+WORKSPACE_REQUEST = "info_request"
+WORKSPACE_ATTACHMENT = "attachment"
 MENTION = re.compile(r"@([\w.+-]{2,150})")
-
-# Allowed status moves for a submission; anything else is refused.
-SUBMISSION_TRANSITIONS: dict[str, set[str]] = {
-    Submission.Status.SENT: {Submission.Status.RECEIVED, Submission.Status.IN_PROGRESS, Submission.Status.NOT_USED},
-    Submission.Status.RECEIVED: {
-        Submission.Status.IN_PROGRESS,
-        Submission.Status.PUBLISHED,
-        Submission.Status.NOT_USED,
-    },
-    Submission.Status.IN_PROGRESS: {Submission.Status.PUBLISHED, Submission.Status.NOT_USED},
-    Submission.Status.PUBLISHED: set(),
-    Submission.Status.NOT_USED: set(),
-}
-
 
 # ----------------------------------------------------------------------------------------------
 # Helpers
@@ -96,26 +88,85 @@ def _notify(**kwargs: Any) -> None:
     notify(**kwargs)
 
 
+def _when(moment: dt.datetime) -> str:
+    """A moment as people read it: 21/11/2024 19:41, in the site's time zone."""
+    return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M")
+
+
+def _press_name(actor: User | None) -> str:
+    """The name of the actor's press agency (or the instance's, for the system)."""
+    press = Organization.objects.filter(kind=Organization.Kind.PRESS).order_by("pk")
+    scope = scope_for(actor) if actor is not None else None
+    found = press.filter(pk__in=scope.member_of).first() if scope is not None and scope.is_press else None
+    found = found or press.filter(status=Organization.Status.ACTIVE).first()
+    return found.name if found is not None else _("Tòa soạn")
+
+
+def _label(item: Submission | InfoRequest) -> str:
+    return item.title if isinstance(item, Submission) else item.subject
+
+
 def _index(item: Submission | InfoRequest) -> None:
-    """Keep the workspace search index in step, after the commit (attachment text included)."""
-    if isinstance(item, Submission):
-        kind, title, texts = "submission", item.title, [item.body]
-    else:
-        kind, title, texts = "info_request", item.subject, [item.questions, item.answer]
+    """Keep the workspace search index in step, after the commit: the item itself and each of its
+    files (its own and those of its thread's messages), which are found as "tệp đính kèm".
+
+    Every row carries the item's current organization, so the search shows exactly what the inbox
+    shows (`search.selectors.workspace_search` filters by it)."""
+    pk, model = item.pk, type(item)
 
     def index() -> None:
-        workspace_index(
-            kind=kind,
-            object_id=item.pk,
-            organization=item.organization,
-            title=title,
-            body="\n".join([*texts, *item.attachments.values_list("extracted_text", flat=True)]),
-            url=item.get_absolute_url(),
-            updated_at=item.updated_at,
-        )
+        current = model.objects.select_related("organization").get(pk=pk)
+        workspace_index_item(current)
 
     # robust: a search-index hiccup is logged, never turned into an error for the sender.
     transaction.on_commit(index, robust=True)
+
+
+def _item_files(item: Submission | InfoRequest) -> Any:
+    field = "submission" if isinstance(item, Submission) else "info_request"
+    return Attachment.objects.filter(Q(**{field: item}) | Q(**{f"message__{field}": item})).order_by("pk")
+
+
+@transaction.atomic
+def workspace_index_item(item: Submission | InfoRequest) -> None:
+    """(Re)index one item and its files under the item's current organization. Derived data: no audit."""
+    if isinstance(item, Submission):
+        kind, texts = WORKSPACE_SUBMISSION, [item.body]
+    else:
+        kind, texts = WORKSPACE_REQUEST, [item.questions, item.answer]
+    workspace_index(
+        kind=kind,
+        object_id=item.pk,
+        organization=item.organization,
+        title=_label(item),
+        body="\n".join(text for text in texts if text),
+        extra=[item.reference],
+        url=item.get_absolute_url(),
+        updated_at=item.updated_at,
+    )
+    for attachment in _item_files(item).select_related("message"):
+        workspace_index(
+            kind=WORKSPACE_ATTACHMENT,
+            object_id=attachment.pk,
+            organization=item.organization,
+            title=attachment.original_name,
+            body=attachment.extracted_text,
+            extra=[item.reference, _label(item)],
+            url=f"{item.get_absolute_url()}#tep-{attachment.pk}",
+            updated_at=attachment.created_at,
+        )
+
+
+def workspace_reindex_all() -> int:
+    """Rebuild the exchange's rows of the workspace index (after a restore or a change of the
+    indexing rules). Returns how many items were indexed."""
+    count = 0
+    for model in (Submission, InfoRequest):
+        for item in model.objects.select_related("organization").iterator(chunk_size=200):
+            with transaction.atomic():
+                workspace_index_item(item)
+            count += 1
+    return count
 
 
 def _partner_contacts(organization: Organization, *, leaders_only: bool = False) -> list[Any]:
@@ -205,11 +256,16 @@ def submission_create(
                 data={"files": [c.name for c in checked], "priority": priority},
             )
             _index(submission)
+            facts = [submission.get_kind_display(), submission.get_priority_display()]
+            if submission.embargo_until:
+                facts.append(_("không đăng trước %(when)s") % {"when": _when(submission.embargo_until)})
+            if checked:
+                facts.append(_("%(n)d tệp đính kèm") % {"n": len(checked)})
             _notify(
-                recipients=press_editors(),
+                recipients=routing.newsroom_recipients(submission),
                 verb="submission.created",
-                title=_("%(org)s gửi thông tin: %(title)s") % {"org": organization.name, "title": submission.title},
-                body=submission.body[:500],
+                title=_("%(org)s gửi thông tin «%(title)s»") % {"org": organization.name, "title": submission.title},
+                body=" · ".join(str(fact) for fact in facts) + "\n" + submission.body[:500],
                 url=submission.get_absolute_url(),
                 target=submission,
                 actor=actor,
@@ -256,7 +312,8 @@ def _set_submission_status(
         _notify(
             recipients=recipients,
             verb=verb,
-            title=_("“%(title)s”: %(status)s") % {"title": current.title, "status": current.get_status_display()},
+            title=_("%(press)s cập nhật thông tin «%(title)s»: %(status)s")
+            % {"press": _press_name(actor), "title": current.title, "status": current.get_status_display()},
             body=fields.get("not_used_reason", "") or fields.get("published_url", ""),
             url=current.get_absolute_url(),
             target=current,
@@ -353,24 +410,30 @@ def message_post(*, actor: User, item: Submission | InfoRequest, body: str, file
             thread_mark_read(user=actor, item=item)
             audit_record(actor=actor, verb="thread.message", target=item, organization=item.organization)
             if scope.is_press:
-                others = set(_partner_contacts(item.organization))
+                others: list[Any] = _partner_contacts(item.organization)
                 if isinstance(item, Submission):
-                    others.add(item.sender)
+                    others.append(item.sender)
+                sender_name = _press_name(actor)
             else:
-                others = set(press_editors())
-                if isinstance(item, InfoRequest):
-                    others.add(item.requested_by)
-            label = item.title if isinstance(item, Submission) else item.subject
+                others = routing.newsroom_recipients(item)
+                sender_name = item.organization.name
+            title = (
+                _("%(sender)s nhắn về thông tin «%(title)s»")
+                if isinstance(item, Submission)
+                else _("%(sender)s nhắn về đề nghị «%(title)s»")
+            )
             _notify(
-                recipients=others | set(mentioned),
+                recipients=[*others, *mentioned],
                 verb="thread.message",
-                title=_("Tin nhắn mới về “%(title)s”") % {"title": label},
+                title=title % {"sender": sender_name, "title": _label(item)},
                 body=body[:500],
                 url=item.get_absolute_url() + "#trao-doi",
                 target=item,
                 actor=actor,
                 organization=item.organization,
             )
+            if checked:
+                _index(item)
     except BaseException:
         _delete_files(written)
         raise
@@ -389,6 +452,84 @@ def default_addressee(organization: Organization, *, tree: OrganizationTree | No
     """The unit's current spokesperson (Decree 09/2017), if one is on record."""
     person = current_spokesperson(organization, tree=tree)
     return (person.full_name, person.email) if person else ("", "")
+
+
+def _addressee_accounts(request: InfoRequest) -> list[Any]:
+    """The active accounts with the addressee's e-mail that may open the request."""
+    if not request.addressee_email:
+        return []
+    users = get_user_model().objects.filter(email__iexact=request.addressee_email, is_active=True)
+    return [user for user in users if scope_for(user).can_see(request.organization_id)]
+
+
+def request_letter(request: InfoRequest) -> str:
+    """What a request asks, of whom, by whom, by when and under which rule: the body of every
+    message about a new request (in-app and e-mail alike)."""
+    requester = request.requested_by
+    lines = [
+        _("%(press)s đề nghị %(org)s cung cấp thông tin.")
+        % {"press": request.press.name, "org": request.organization.name},
+        _("Số đề nghị: %(ref)s") % {"ref": request.reference},
+        _("Nội dung đề nghị: %(subject)s") % {"subject": request.subject},
+        _("Câu hỏi:"),
+        request.questions[:3000],
+        "",
+        _("Người đề nghị: %(name)s, %(press)s")
+        % {"name": requester.get_full_name() or requester.get_username(), "press": request.press.name}
+        + (f" <{requester.email}>" if requester.email else ""),
+    ]
+    if request.addressee_name or request.addressee_email:
+        who = " ".join(
+            part
+            for part in (request.addressee_name, f"<{request.addressee_email}>" if request.addressee_email else "")
+            if part
+        )
+        lines.append(_("Người nhận: %(who)s") % {"who": who})
+    lines.append(
+        _("Hạn trả lời: %(due)s (%(policy)s: %(duration)s)")
+        % {"due": _when(request.due_at), "policy": request.policy.name, "duration": request.policy.duration_label}
+    )
+    if request.policy.legal_basis:
+        lines.append(_("Căn cứ: %(basis)s") % {"basis": request.policy.legal_basis})
+    if request.response_form is not None:
+        lines.append(_("Hình thức trả lời: %(form)s") % {"form": request.response_form.name})
+    return "\n".join(lines)
+
+
+def _tell_unit_and_addressee(request: InfoRequest, *, verb: str, title: str, actor: User | None) -> None:
+    """Tell the unit's people who act for it and the person the request names.
+
+    The addressee is told in-app (and by e-mail, as they chose) when an account with their address
+    may open the request; otherwise by e-mail to the address, through the same delivery log, with how
+    to answer (the requester's address), since the link needs an account."""
+    letter = request_letter(request)
+    named = _addressee_accounts(request)
+    _notify(
+        recipients=[*_partner_contacts(request.organization), *named],
+        verb=verb,
+        title=title,
+        body=letter,
+        url=request.get_absolute_url(),
+        target=request,
+        actor=actor,
+        organization=request.organization,
+    )
+    if request.addressee_email and not named:
+        requester = request.requested_by
+        address = requester.email or request.press.email
+        name = requester.get_full_name() or requester.get_username()
+        how = (
+            _("Xin trả lời %(name)s qua thư điện tử %(email)s, hoặc đăng nhập hệ thống để trả lời trực tuyến.")
+            % {"name": name, "email": address}
+            if address
+            else _("Xin đăng nhập hệ thống để trả lời trực tuyến, hoặc liên hệ %(name)s.") % {"name": name}
+        )
+        notify_emails(
+            addresses=[request.addressee_email],
+            subject=title,
+            body=f"{letter}\n\n{how}",
+            url=request.get_absolute_url(),
+        )
 
 
 def info_request_create(
@@ -453,21 +594,25 @@ def info_request_create(
                 data={"policy": policy.name, "policy_version": version.pk, "due_at": request.due_at.isoformat()},
             )
             _index(request)
-            _notify(
-                recipients=_partner_contacts(organization),
+            _tell_unit_and_addressee(
+                request,
                 verb="info_request.created",
-                title=_("Đề nghị cung cấp thông tin: %(subject)s (hạn %(due)s)")
-                % {"subject": request.subject, "due": timezone.localtime(request.due_at).strftime("%d/%m/%Y %H:%M")},
-                body=request.questions[:500],
-                url=request.get_absolute_url(),
-                target=request,
+                title=_("%(press)s đề nghị cung cấp thông tin «%(subject)s», hạn trả lời %(due)s")
+                % {"press": press.name, "subject": request.subject, "due": _when(request.due_at)},
                 actor=actor,
-                organization=organization,
             )
     except BaseException:
         _delete_files(written)
         raise
     return request
+
+
+# What the newsroom is told when the unit answers (the unit's name, then the subject).
+ANSWER_TITLES: dict[str, Any] = {
+    InfoRequest.Status.ANSWERED: gettext_lazy("%(org)s trả lời đề nghị «%(subject)s»"),
+    InfoRequest.Status.PARTIAL: gettext_lazy("%(org)s trả lời một phần đề nghị «%(subject)s»"),
+    InfoRequest.Status.REFUSED: gettext_lazy("%(org)s từ chối cung cấp thông tin theo đề nghị «%(subject)s»"),
+}
 
 
 def info_request_answer(
@@ -529,12 +674,18 @@ def info_request_answer(
                 data={"late": current.answered_late},
             )
             _index(current)
+            lines = [answer[:500]] if answer else []
+            if current.refusal_ground is not None:
+                lines.append(_("Căn cứ từ chối: %(ground)s") % {"ground": current.refusal_ground.name})
+            if checked:
+                lines.append(_("%(n)d tệp đính kèm") % {"n": len(checked)})
+            if current.answered_late:
+                lines.append(_("Trả lời sau hạn %(due)s.") % {"due": _when(current.due_at)})
             _notify(
-                recipients={current.requested_by, *press_editors()},
+                recipients=routing.newsroom_recipients(current),
                 verb=f"info_request.{outcome}",
-                title=_("%(org)s đã trả lời: %(subject)s")
-                % {"org": current.organization.name, "subject": current.subject},
-                body=answer[:500],
+                title=ANSWER_TITLES[outcome] % {"org": current.organization.name, "subject": current.subject},
+                body="\n".join(lines),
                 url=current.get_absolute_url(),
                 target=current,
                 actor=actor,
@@ -560,20 +711,18 @@ def send_reminders_and_escalations(
     due_soon = (
         InfoRequest.objects.open()
         .filter(reminded_at__isnull=True, due_at__gt=now, due_at__lte=now + remind_before)
-        .select_related("organization")
+        .select_related("organization", "press", "policy", "requested_by", "response_form")
     )
     for request in due_soon:
         with transaction.atomic():
             InfoRequest.objects.filter(pk=request.pk).update(reminded_at=now)
             audit_record(actor=None, verb="info_request.reminded", target=request, organization=request.organization)
-            _notify(
-                recipients=_partner_contacts(request.organization),
+            _tell_unit_and_addressee(
+                request,
                 verb="info_request.reminded",
-                title=_("Sắp đến hạn trả lời: %(subject)s (hạn %(due)s)")
-                % {"subject": request.subject, "due": timezone.localtime(request.due_at).strftime("%d/%m/%Y %H:%M")},
-                url=request.get_absolute_url(),
-                target=request,
-                organization=request.organization,
+                title=_("Sắp đến hạn trả lời đề nghị «%(subject)s» (hạn %(due)s)")
+                % {"subject": request.subject, "due": _when(request.due_at)},
+                actor=None,
             )
         counts["reminded"] += 1
     # A unit's parent hears of its overdue requests too: it is read with the request (one hop, no walk).
@@ -589,8 +738,8 @@ def send_reminders_and_escalations(
             _notify(
                 recipients={*leaders, request.requested_by},
                 verb="info_request.escalated",
-                title=_("Quá hạn trả lời: %(subject)s (hạn %(due)s)")
-                % {"subject": request.subject, "due": timezone.localtime(request.due_at).strftime("%d/%m/%Y %H:%M")},
+                title=_("%(org)s quá hạn trả lời đề nghị «%(subject)s» (hạn %(due)s)")
+                % {"org": request.organization.name, "subject": request.subject, "due": _when(request.due_at)},
                 url=request.get_absolute_url(),
                 target=request,
                 organization=request.organization,
@@ -620,6 +769,7 @@ def transfer_open_work(*, actor: User | None, predecessor: Organization, success
                     organization=successor,
                     data={"from": predecessor.name, "to": successor.name},
                 )
+                _index(item)  # found under the successor from now on, like the inbox shows it
     return {"submissions": len(submissions), "info_requests": len(requests)}
 
 

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -59,8 +59,8 @@ def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
         "filter_form": form,
         "page_obj": page,
         "scope": scope,
-        "can_triage": scope.is_press_editor,
-        "can_send": bool(scope.writable) and not scope.is_press,
+        "can_triage": access.can_triage(request.user),
+        "can_send": access.can_send_submission(request.user),
         "overdue_count": selectors.overdue_count(request.user),
         "query": request.GET.copy(),
     }
@@ -69,9 +69,10 @@ def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def submission_new(request: AuthenticatedHttpRequest) -> HttpResponse:
+    access.require_send_submission(request.user)
     form = SubmissionForm(request.POST or None, request.FILES or None, user=request.user)
     if not form.fields["organization"].queryset.exists():  # type: ignore[attr-defined]
-        raise PermissionDenied
+        raise PermissionDenied(_("Không có đơn vị nào bạn được gửi thông tin thay mặt."))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -85,7 +86,6 @@ def submission_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _item_context(request: AuthenticatedHttpRequest, item: Submission | InfoRequest) -> dict[str, Any]:
-    scope = scope_for(request.user)
     last_read = selectors.last_read(request.user, item)
     services.thread_mark_read(user=request.user, item=item)
     return {
@@ -93,8 +93,8 @@ def _item_context(request: AuthenticatedHttpRequest, item: Submission | InfoRequ
         "thread": selectors.thread(item),
         "last_read": last_read,
         "message_form": MessageForm(),
-        "can_triage": scope.is_press_editor,
-        "can_write": scope.is_press or scope.can_write(item.organization_id),
+        "can_triage": access.can_triage(request.user),
+        "can_write": access.can_post(request.user, item),
         "history": AuditEvent.objects.for_object(item).select_related("organization")[:100],
     }
 
@@ -108,6 +108,7 @@ def submission_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         reject_form=RejectForm(),
         published_form=PublishedForm(),
         themes=submission.themes.all(),
+        actions=access.submission_actions(request.user, submission),
     )
     return render(request, "exchange/submission_detail.html", context)
 
@@ -121,7 +122,9 @@ SUBMISSION_ACTIONS = {
 @login_required
 @require_POST
 def submission_action(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
-    submission = access.get_submission_for_user(request.user, pk, write=True)
+    submission = access.get_submission_for_user(request.user, pk)
+    if action not in access.TRIAGE_ACTIONS:
+        raise Http404
     access.require_triage(request.user)
     try:
         if action in SUBMISSION_ACTIONS:
@@ -139,8 +142,6 @@ def submission_action(request: AuthenticatedHttpRequest, pk: int, action: str) -
             services.submission_mark_published(
                 actor=request.user, submission=submission, url=published.cleaned_data["url"]
             )
-        else:
-            return HttpResponse(status=404)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -153,9 +154,12 @@ def submission_action(request: AuthenticatedHttpRequest, pk: int, action: str) -
 @require_POST
 def message_new(request: AuthenticatedHttpRequest, kind: str, pk: int) -> HttpResponse:
     if kind == "thong-tin":
-        item: Submission | InfoRequest = access.get_submission_for_user(request.user, pk, write=True)
+        item: Submission | InfoRequest = access.get_submission_for_user(request.user, pk)
+    elif kind == "de-nghi":
+        item = access.get_info_request_for_user(request.user, pk)
     else:
-        item = access.get_info_request_for_user(request.user, pk, write=True)
+        raise Http404
+    access.require_post(request.user, item)
     form = MessageForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -194,20 +198,18 @@ def request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 def request_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     info_request = access.get_info_request_for_user(request.user, pk)
     context = _item_context(request, info_request)
-    scope = scope_for(request.user)
     context.update(
         attachments=info_request.attachments.all(),
         answer_form=AnswerForm(),
-        can_answer=info_request.is_open and scope.can_write(info_request.organization_id),
+        can_answer=access.can_answer(request.user, info_request),
     )
     return render(request, "exchange/request_detail.html", context)
 
 
 @login_required
 def request_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    info_request = access.get_info_request_for_user(request.user, pk, write=True)
-    if scope_for(request.user).is_press:
-        raise PermissionDenied
+    info_request = access.get_info_request_for_user(request.user, pk)
+    access.require_answer(request.user, info_request)
     form = AnswerForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -10,13 +10,18 @@ class NewsroomConfig(AppConfig):
     def ready(self) -> None:
         from phoihop.audit import history
         from phoihop.core import scheduler, seeds
-        from phoihop.newsroom import access, publishing, services, signals
+        from phoihop.newsroom import access, publishing, selectors, services, signals
         from phoihop.newsroom.models import Assignment
         from phoihop.newsroom.tasks import publish_scheduled_task
         from phoihop.newsroom.templatetags import newsroom_tags
         from phoihop.portal import extensions
 
         extensions.register("article_after_body", "newsroom.corrections", newsroom_tags.article_corrections)
+
+        from phoihop.exchange import routing
+
+        # A partner's messages about a submission reach the journalists given work on it.
+        routing.register_assignees("newsroom.assignments", selectors.exchange_item_assignees)
 
         scheduler.register(publishing.PUBLISHING_KEY, publish_scheduled_task, follow=publishing.follow)
         seeds.register("newsroom.workflows", services.workflows_ensure)

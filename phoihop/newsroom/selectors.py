@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import WorkflowPage
 
 from phoihop.accounts.models import User
+from phoihop.exchange.models import Submission
 from phoihop.newsroom import access
 from phoihop.newsroom.models import Assignment, Section
 from phoihop.portal.models import CategoryPage
@@ -250,3 +251,16 @@ def sections() -> list[SectionRow]:
             )
         )
     return rows
+
+
+def exchange_item_assignees(item: Any) -> list[User]:
+    """The people given work (not cancelled) on an exchange submission: `exchange.routing` tells them
+    of the partner's messages about it."""
+    if not isinstance(item, Submission):
+        return []
+    jobs = (
+        Assignment.objects.filter(submission=item, assignee__isnull=False)
+        .exclude(status=Assignment.Status.CANCELLED)
+        .select_related("assignee")
+    )
+    return [job.assignee for job in jobs if job.assignee is not None]

@@ -44,3 +44,16 @@ class SearchForm(forms.Form):
         if start and end and start > end:
             self.add_error("den", _("Ngày kết thúc phải sau ngày bắt đầu."))
         return cleaned
+
+
+class WorkspaceSearchForm(forms.Form):
+    """The workspace search: /tim-kiem/phoi-hop/?q=…&loai=thong-tin|de-nghi|tep&trang=…"""
+
+    q = forms.CharField(label=_("Từ khóa"), required=False, max_length=MAX_QUERY_CHARS)
+
+    def __init__(self, *args: Any, kinds: list[tuple[str, Any]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["loai"] = forms.ChoiceField(label=_("Loại"), required=False, choices=[("", _("Tất cả")), *kinds])
+
+    def clean_q(self) -> str:
+        return clean_text(self.cleaned_data.get("q"))

@@ -174,6 +174,7 @@ def workspace_index(
     body: str,
     url: str,
     updated_at: dt.datetime,
+    extra: Sequence[str] = (),
 ) -> WorkspaceDocument:
     """Put (or refresh) one workspace item in the access-scoped index.
 
@@ -181,11 +182,12 @@ def workspace_index(
     (`transaction.on_commit`: an index failure never undoes the item itself): this function checks
     nothing. `organization` decides who finds the item (the press, that unit's members and the
     members of the units above it or succeeding it: `accounts.access.scope_for`); `updated_at`
-    must be aware.
+    must be aware. `extra` is searchable but never shown in a snippet (a reference number, the title
+    of the item a file hangs on).
     """
     if timezone.is_naive(updated_at):
         raise ValueError("updated_at must be timezone-aware")
-    fields = index_fields(title=title, text=body)
+    fields = index_fields(title=title, text=body, extra=extra)
     WorkspaceDocument.objects.filter(kind=kind, object_id=str(object_id)).delete()
     # The tie-breaking part of the key comes from the item's name; on the (rare) clash within the
     # same second, the next free key is taken.

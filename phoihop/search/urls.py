@@ -4,4 +4,7 @@ from phoihop.search import views
 
 app_name = "search"
 
-urlpatterns = [path("", views.search, name="search")]
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("phoi-hop/", views.workspace, name="workspace"),
+]

@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from phoihop.accounts.http import AuthenticatedHttpRequest
+from phoihop.accounts.models import Organization
 from phoihop.core.http import MAX_PAGE
 from phoihop.portal.models import CategoryPage
 from phoihop.portal.services import home_page
-from phoihop.search import selectors
-from phoihop.search.forms import SearchForm
+from phoihop.search import kinds, selectors
+from phoihop.search.forms import SearchForm, WorkspaceSearchForm
 
 RESULTS_PER_PAGE = 20
 
@@ -46,3 +49,58 @@ def search(request: HttpRequest) -> HttpResponse:
         if page_obj.number != number:
             results = fetch(page_obj.number)
     return render(request, "search/results.html", {"form": form, "results": results, "page_obj": page_obj})
+
+
+WORKSPACE_PER_PAGE = 20
+
+
+def _page_number(value: str | None) -> int:
+    """?trang=: absent or empty is page 1; anything but a plain positive number is a 404."""
+    if not value:
+        return 1
+    if not (value.isascii() and value.isdigit()) or len(value) > len(str(MAX_PAGE)) or not 1 <= int(value) <= MAX_PAGE:
+        raise Http404
+    return int(value)
+
+
+@login_required
+def workspace(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """/tim-kiem/phoi-hop/: the workspace items the user may see — exactly what their inbox lists
+    (`selectors.workspace_search` filters by the same organization scope) — best match first,
+    with highlighted passages, filtered by kind, 20 a page. A page past the last is a 404."""
+    registered = kinds.all_kinds()
+    form = WorkspaceSearchForm(request.GET or None, kinds=[(kind.param, kind.label) for kind in registered])
+    number = _page_number(request.GET.get("trang"))
+    results, page_obj, organizations = None, None, {}
+    kind = None
+    if form.is_valid() and form.cleaned_data["q"]:
+        kind = kinds.by_param(form.cleaned_data["loai"]) if form.cleaned_data["loai"] else None
+        results = selectors.workspace_search(
+            request.user,
+            form.cleaned_data["q"],
+            kind=kind.code if kind else None,
+            offset=(number - 1) * WORKSPACE_PER_PAGE,
+            limit=WORKSPACE_PER_PAGE,
+        )
+        paginator = Paginator(range(results.total), WORKSPACE_PER_PAGE)
+        if number > paginator.num_pages:
+            raise Http404
+        page_obj = paginator.page(number)
+        organizations = dict(
+            Organization.objects.filter(pk__in={hit.organization_id for hit in results.hits}).values_list("pk", "name")
+        )
+    elif number != 1:
+        raise Http404
+    hits = [
+        {"hit": hit, "kind": kinds.label(hit.kind), "organization": organizations.get(hit.organization_id, "")}
+        for hit in (results.hits if results else [])
+    ]
+    context = {
+        "form": form,
+        "results": results,
+        "hits": hits,
+        "page_obj": page_obj,
+        "kinds": registered,
+        "current_kind": kind.param if kind else "",
+    }
+    return render(request, "search/workspace_results.html", context)

@@ -123,10 +123,14 @@ class SubmissionStatusTests(ExchangeTestCase):
         titles = list(
             Notification.objects.filter(recipient=self.liaison_a).order_by("pk").values_list("title", flat=True)
         )
-        self.assertEqual(len(titles), 3)
-        self.assertIn("Đã tiếp nhận", titles[0])
-        self.assertIn("Đang xử lý", titles[1])
-        self.assertIn("Đã đăng", titles[2])
+        self.assertEqual(
+            titles,
+            [
+                "Báo Thử Nghiệm cập nhật thông tin «Lịch tiếp công dân tháng 12»: Đã tiếp nhận",
+                "Báo Thử Nghiệm cập nhật thông tin «Lịch tiếp công dân tháng 12»: Đang xử lý",
+                "Báo Thử Nghiệm cập nhật thông tin «Lịch tiếp công dân tháng 12»: Đã đăng",
+            ],
+        )
 
     def test_illegal_moves_and_roles_are_refused(self):
         with self.assertRaises(PermissionDenied):

@@ -1,0 +1,55 @@
+"""The workspace's navigation, shown in the header of every page to a signed-in user.
+
+`{% workspace_nav %}` (loaded by the site's `base.html`) lists the workspace's sections the user may
+use and the workspace search box. Each link is shown on the same rule its page applies, read from the
+role policy (`accounts.roles` through `UserScope`), so nobody is offered a page that refuses them:
+
+* Phối hợp (the inbox), Chương trình, Kiểm chứng, the search: every signed-in user (each page shows
+  only what the user's units may see);
+* Người phát ngôn: members of a unit;
+* Báo cáo: those who read programme figures — the press's editors and leaders, partner leaders;
+* Tòa soạn: members of the press; Quản trị: those Wagtail lets into its admin.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from phoihop.accounts.access import scope_for
+
+register = template.Library()
+
+# The section a page belongs to, by its URL namespace (or URL name outside a namespace).
+SECTIONS = {
+    "exchange": "exchange",
+    "programs": "programs",
+    "reports": "reports",
+    "newsroom": "newsroom",
+    "factcheck_workspace": "factcheck",
+    "spokespersons": "spokespersons",
+    "workspace_search": "search",
+}
+
+
+@register.inclusion_tag("exchange/_workspace_nav.html", takes_context=True)
+def workspace_nav(context: dict[str, Any]) -> dict[str, Any]:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if request is None or user is None or not user.is_authenticated:
+        return {"show": False}
+    scope = scope_for(user)
+    match = getattr(request, "resolver_match", None)
+    key = ""
+    if match is not None:
+        key = "workspace_search" if match.view_name == "search:workspace" else (match.namespace or match.url_name or "")
+    return {
+        "show": True,
+        "current": SECTIONS.get(key, ""),
+        "member": bool(scope.member_of),
+        "is_press": scope.is_press,
+        "reads_figures": scope.is_press_editor or bool(scope.led_units),
+        "admin": user.has_perm("wagtailadmin.access_admin"),
+        "query": request.GET.get("q", "") if key == "workspace_search" else "",
+    }
