@@ -752,7 +752,8 @@ def assignment_draft_create(*, actor: User, assignment: Assignment) -> Any:
         program=current.program,
         themes=list(current.themes.all()),
     )
-    ArticlePage.objects.filter(pk=article.pk).update(owner=current.assignee or actor)
+    article.owner = current.assignee or actor
+    ArticlePage.objects.filter(pk=article.pk).update(owner=article.owner)
     current.article = article
     current.save(update_fields=["article", "updated_at"])
     audit_record(actor=actor, verb="assignment.drafted", target=current, data={"article": article.pk})
