@@ -86,13 +86,17 @@ def program_claims(program: Program) -> QuerySet[Claim]:
       asked a party unit (or a unit below one) without naming a programme;
     * its rebuttal article is linked to the programme or to one of its themes.
     """
-    party_ids = set(Organization.objects.partners().filter(program_parties__program=program).values_list("pk", flat=True))
+    party_ids = set(
+        Organization.objects.partners().filter(program_parties__program=program).values_list("pk", flat=True)
+    )
     if party_ids:
         party_ids = OrganizationTree.load().descendants(party_ids)  # sub-units work for their unit's programme
     condition = (
         Q(tips__organization_id__in=party_ids)
         | Q(requests__info_request__program=program)
-        | Q(requests__info_request__program__isnull=True, requests__info_request__original_organization_id__in=party_ids)
+        | Q(
+            requests__info_request__program__isnull=True, requests__info_request__original_organization_id__in=party_ids
+        )
         | Q(verdict__rebuttal__program=program)
         | Q(verdict__rebuttal__themes__program=program)
     )

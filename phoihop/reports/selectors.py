@@ -36,7 +36,8 @@ from typing import Any
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts.models import Organization
 from phoihop.exchange.models import InfoRequest, Submission
@@ -406,7 +407,9 @@ def theme_rows(program: Program, period: Period) -> list[ThemeRow]:
     articles = program_articles(program, period)
     through = ArticlePage._meta.get_field("themes").remote_field.through  # type: ignore[union-attr]
     links = through.objects.filter(articlepage_id__in=articles.values("pk"), theme__program=program)
-    counts = dict(links.values("theme_id").annotate(n=Count("articlepage_id", distinct=True)).values_list("theme_id", "n"))
+    counts = dict(
+        links.values("theme_id").annotate(n=Count("articlepage_id", distinct=True)).values_list("theme_id", "n")
+    )
     unthemed = articles.exclude(pk__in=links.values("articlepage_id")).count()
     program_months = periods.months_between(program.starts_on, program.ends_on)
     rows = [

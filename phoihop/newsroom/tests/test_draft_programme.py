@@ -56,7 +56,9 @@ class DraftProgrammeTests(NewsroomTestCase):
         response = self.client.post(reverse("newsroom:assignment_draft", args=[assignment.pk]))
         assignment.refresh_from_db()
         article = ArticlePage.objects.get(pk=assignment.article_id)
-        self.assertRedirects(response, reverse("wagtailadmin_pages:edit", args=[article.pk]), fetch_redirect_response=False)
+        self.assertRedirects(
+            response, reverse("wagtailadmin_pages:edit", args=[article.pk]), fetch_redirect_response=False
+        )
         self.assertEqual(
             (article.title, article.sapo, article.live, article.owner, article.get_parent().pk),
             (assignment.title, "Gặp người dân tại bộ phận một cửa.", False, self.reporter, self.cat_a.pk),

@@ -91,7 +91,9 @@ class ClaimFigureTests(ReportsTestCase):
 
         with time_machine.travel(at(2026, 5, 6, 9), tick=False):
             tip = factcheck.tip_submit_public(description="Tin đồn xã thu phí hồ sơ bồi thường.", domain=self.domain)
-            claim = factcheck.claim_create(actor=self.chief, tip=tip, title="Xã thu phí hồ sơ bồi thường", domain=self.domain)
+            claim = factcheck.claim_create(
+                actor=self.chief, tip=tip, title="Xã thu phí hồ sơ bồi thường", domain=self.domain
+            )
             may = periods.make(periods.MONTH, self.program.starts_on, self.program.ends_on, 2026, 5)
             self.assertEqual(selectors.figure_value("claims", self.program, may, NOW), 0)
             factcheck.claim_request_info(

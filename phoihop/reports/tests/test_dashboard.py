@@ -1,14 +1,11 @@
 import datetime as dt
 import io
-import unittest
 
 import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from phoihop.reports import selectors
 from phoihop.reports.tests.base import NOW, ReportsTestCase
-
 
 
 @time_machine.travel(NOW, tick=False)
