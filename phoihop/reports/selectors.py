@@ -441,7 +441,8 @@ def submission_rows(program: Program, period: Period) -> list[SubmissionRow]:
         .annotate(total=Count("pk"), **{name: Count("pk", filter=q) for name, q in SUBMISSION_STATES.items()})
         .order_by()
     )
-    for item in aggregated:
+    for aggregate in aggregated:
+        item: dict[str, Any] = dict(aggregate)  # keys named by SUBMISSION_STATES
         rows[item["original_organization_id"]] = SubmissionRow(
             unit_id=item["original_organization_id"],
             unit=item["original_organization__name"],
@@ -453,7 +454,9 @@ def submission_rows(program: Program, period: Period) -> list[SubmissionRow]:
     return _sorted_by_unit(list(rows.values()))
 
 
-def _hours(sent_at: dt.datetime, answered_at: dt.datetime) -> float:
+def _hours(sent_at: dt.datetime, answered_at: dt.datetime | None) -> float:
+    """Calendar hours from sending to the answer (only answered requests are asked)."""
+    assert answered_at is not None  # noqa: S101 — the callers filter on answered_at
     return (answered_at - sent_at).total_seconds() / 3600
 
 
@@ -469,9 +472,10 @@ def request_rows(program: Program, period: Period, now: dt.datetime) -> list[Req
         .annotate(total=Count("pk"), **{name: Count("pk", filter=q) for name, q in states.items()})
         .order_by()
     ):
-        unit_id = item["original_organization_id"]
-        names[unit_id] = item["original_organization__name"]
-        counts[unit_id] = {name: item[name] for name in ("total", *states)}
+        row: dict[str, Any] = dict(item)  # keys named by `states`
+        unit_id = row["original_organization_id"]
+        names[unit_id] = row["original_organization__name"]
+        counts[unit_id] = {name: row[name] for name in ("total", *states)}
     hours: dict[int, list[float]] = {}
     for unit_id, sent_at, answered_at in requests.filter(answered_at__isnull=False).values_list(
         "original_organization_id", "sent_at", "answered_at"

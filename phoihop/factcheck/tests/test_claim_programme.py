@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import time_machine
 
+from phoihop.accounts.models import Organization
 from phoihop.deadlines.models import DeadlinePolicy
 from phoihop.factcheck import selectors, services
 from phoihop.factcheck.tests.base import FactcheckTestCase
@@ -24,7 +25,7 @@ class ClaimProgrammeTests(FactcheckTestCase):
         cls.program = make_program(cls)
         cls.program_b = make_program(cls, title="Chương trình với phường", parties=[cls.press, cls.unit_b], themes=())
 
-    def claim(self, title: str, ask: object = None):
+    def claim(self, title: str, ask: Organization | None = None):
         """A claim from a reader's tip; the newsroom asks `ask` (a partner unit) about it, naming no
         programme, as the claim page does."""
         with time_machine.travel(OPENED, tick=False):

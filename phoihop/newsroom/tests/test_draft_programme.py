@@ -29,11 +29,10 @@ class DraftProgrammeTests(NewsroomTestCase):
         article = ArticlePage.objects.get(pk=assignment.article_id)
         self.assertEqual((article.program, list(article.themes.all())), (self.program, [self.digital]))
         # The editor sees them in Wagtail's form and changes the themes there.
-        page = self.client
         self.client.force_login(self.chief)
-        form = page.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
+        form = self.client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])).content.decode()
         self.assertRegex(form, rf'<option value="{self.program.pk}" selected>')
-        response = self.admin_edit_post(self.chief, article, themes=[str(self.reform.pk)])
+        response = self.admin_edit_post(self.chief, article, themes=str(self.reform.pk))
         self.assertEqual(response.status_code, 302)
         draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
         self.assertEqual((draft.program, list(draft.themes.all())), (self.program, [self.reform]))
