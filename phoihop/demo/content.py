@@ -20,6 +20,9 @@ About the text
     the programme review and the fake compensation notice refuted in "Kiểm chứng" are plausible
     scenes, not reports of real events; the people in them are generic (no real names), and the few
     numbers are round and hedged;
+  - what the district, its departments and the commune sent, what the newspaper asked them and
+    when they answered, and the two fact-checks (the summer-activity fee rumour of 2024, the fake
+    compensation notice of 2026): plausible workflow, invented for the demo;
   - all demo users except the two newspaper leaders (Lê Thị Bích Ngọc, Nguyễn Văn Bình) are
     invented, and their job titles are examples.
 * Real people are paraphrased, never quoted.
