@@ -139,17 +139,13 @@ def main() -> None:
     report = ArticleImporter().run(lines)
     print(f"articles: {report.created:,} imported in {report.seconds:.1f} s")
     ids = list(ArticlePage.objects.filter(source_id__startswith="bench-").values_list("pk", flat=True))
-    linked = selectors.article_links_available()
-    if linked:
-        through = ArticlePage._meta.get_field("themes").remote_field.through  # type: ignore[union-attr]
-        ArticlePage.objects.filter(pk__in=ids).update(program=program)
-        rows = []
-        for pk in ids:
-            for theme in rng.sample(themes, rng.choice((1, 1, 2))):
-                rows.append(through(articlepage_id=pk, theme_id=theme.pk))
-        through.objects.bulk_create(rows, batch_size=2000)
-    else:
-        print("WARNING: ArticlePage has no program/themes yet: articles are not linked to the programme")
+    through = ArticlePage._meta.get_field("themes").remote_field.through  # type: ignore[union-attr]
+    ArticlePage.objects.filter(pk__in=ids).update(program=program)
+    rows = []
+    for pk in ids:
+        for theme in rng.sample(themes, rng.choice((1, 1, 2))):
+            rows.append(through(articlepage_id=pk, theme_id=theme.pk))
+    through.objects.bulk_create(rows, batch_size=2000)
     views = []
     for pk in rng.sample(ids, min(len(ids), 3000)):
         for day in {moment(rng).date() for _ in range(10)}:

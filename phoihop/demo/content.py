@@ -20,6 +20,9 @@ About the text
     the programme review and the fake compensation notice refuted in "Kiểm chứng" are plausible
     scenes, not reports of real events; the people in them are generic (no real names), and the few
     numbers are round and hedged;
+  - what the district, its departments and the commune sent, what the newspaper asked them and
+    when they answered, and the two fact-checks (the summer-activity fee rumour of 2024, the fake
+    compensation notice of 2026): plausible workflow, invented for the demo;
   - all demo users except the two newspaper leaders (Lê Thị Bích Ngọc, Nguyễn Văn Bình) are
     invented, and their job titles are examples.
 * Real people are paraphrased, never quoted.
@@ -130,6 +133,10 @@ IMAGES: list[dict] = [
 # Tin, bài
 # ---------------------------------------------------------------------------------------------
 
+# Each article says which programme it serves ("2023": PROGRAM, "2025": PROGRAM_2025) and which of
+# that programme's themes (by their place in its list), as an editor sets them in the admin. The review
+# of the 2023–2025 programme (no. 8) is that programme's, though published after it ended: it is
+# listed under the programme but not counted in its figures, which count what was published in it.
 ARTICLES: list[dict] = [
     # 1. The signing ceremony (facts from the public report; wording original).
     {
@@ -177,6 +184,8 @@ ARTICLES: list[dict] = [
         "authors": ["Bảo Thoa"],
         "tags": ["Thanh Trì", "chương trình phối hợp", "Báo Lao động Thủ đô", "thông tin tuyên truyền"],
         "published_at": "2023-03-21T10:30:00+07:00",
+        "program": "2023",
+        "themes": [4],
         "lead_image": 0,
         "lead_caption": "Hình minh họa: lễ ký văn bản phối hợp thông tin 2023 - 2025 giữa tòa soạn và huyện Thanh Trì.",
         "lead_credit": CREDIT,
@@ -215,6 +224,8 @@ ARTICLES: list[dict] = [
         "authors": ["Hoàng Lâm"],
         "tags": ["Thanh Trì", "huyện lên quận", "đô thị hóa", "quy hoạch"],
         "published_at": "2023-11-08T15:20:00+07:00",
+        "program": "2023",
+        "themes": [1],
         "lead_image": 1,
         "lead_caption": "Hình minh họa: các trục giao thông và khu dân cư mới ở cửa ngõ phía Nam Thủ đô.",
         "lead_credit": CREDIT,
@@ -251,6 +262,8 @@ ARTICLES: list[dict] = [
         "authors": ["Minh Anh"],
         "tags": ["Công đoàn", "Tết Sum vầy", "chăm lo đoàn viên", "Thanh Trì"],
         "published_at": "2024-01-26T09:15:00+07:00",
+        "program": "2023",
+        "themes": [5],
         "lead_image": 4,
         "lead_caption": "Hình minh họa: đoàn viên, người lao động nhận quà trước Tết.",
         "lead_credit": CREDIT,
@@ -288,6 +301,8 @@ ARTICLES: list[dict] = [
         "authors": ["Thanh Hà"],
         "tags": ["Thanh Trì", "hoạt động hè", "thiếu nhi", "cung cấp thông tin"],
         "published_at": "2024-05-14T14:05:00+07:00",
+        "program": "2023",
+        "themes": [2, 4],
         "lead_image": 1,
         "lead_caption": "Hình minh họa: khu dân cư ở Thanh Trì chuẩn bị cho mùa hè của thiếu nhi.",
         "lead_credit": CREDIT,
@@ -324,6 +339,8 @@ ARTICLES: list[dict] = [
         "authors": ["Ngọc Diệp"],
         "tags": ["Thanh Trì", "môi trường", "văn minh đô thị", "phân loại rác"],
         "published_at": "2024-09-10T08:40:00+07:00",
+        "program": "2023",
+        "themes": [2],
         "lead_image": 2,
         "lead_caption": "Hình minh họa: ngõ xóm xanh, sạch ở vùng ven đô.",
         "lead_credit": CREDIT,
@@ -361,6 +378,8 @@ ARTICLES: list[dict] = [
         "authors": ["Hoàng Lâm", "Bảo Thoa"],
         "tags": ["chính quyền hai cấp", "sắp xếp đơn vị hành chính", "Nghị quyết 1656", "Thanh Trì"],
         "published_at": "2025-07-01T07:30:00+07:00",
+        "program": "2023",
+        "themes": [3],
         "lead_image": 1,
         "lead_caption": "Hình minh họa: Thủ đô bước vào vận hành mô hình chính quyền địa phương hai cấp.",
         "lead_credit": CREDIT,
@@ -398,6 +417,8 @@ ARTICLES: list[dict] = [
         "authors": ["Bảo Thoa"],
         "tags": ["chương trình phối hợp", "chính quyền cấp xã", "Báo Lao động Thủ đô", "minh họa"],
         "published_at": "2025-10-14T10:00:00+07:00",
+        "program": "2025",
+        "themes": [0],
         "lead_image": 0,
         "lead_caption": "Hình minh họa: lễ ký văn bản phối hợp 2025 - 2026 với chính quyền cấp xã.",
         "lead_credit": CREDIT,
@@ -433,6 +454,8 @@ ARTICLES: list[dict] = [
         "authors": ["Minh Anh"],
         "tags": ["tổng kết", "chương trình phối hợp", "Thanh Trì", "chính quyền hai cấp"],
         "published_at": "2026-01-09T16:00:00+07:00",
+        "program": "2023",
+        "themes": [4],
         "lead_image": 5,
         "lead_caption": "Hình minh họa: báo cáo tổng kết ba năm phối hợp 2023 - 2025.",
         "lead_credit": CREDIT,
@@ -469,6 +492,8 @@ ARTICLES: list[dict] = [
         "authors": ["Phương Linh"],
         "tags": ["buổi làm việc", "cung cấp thông tin", "người phát ngôn", "minh họa"],
         "published_at": "2026-11-20T15:45:00+07:00",
+        "program": "2025",
+        "themes": [0],
         "lead_image": 3,
         "lead_caption": "Hình minh họa: buổi làm việc giữa tòa soạn và chính quyền xã về trao đổi thông tin.",
         "lead_credit": CREDIT,
@@ -505,6 +530,8 @@ ARTICLES: list[dict] = [
         "authors": ["Quang Huy"],
         "tags": ["làng nghề", "OCOP", "kinh tế ven đô", "minh họa"],
         "published_at": "2026-11-23T09:30:00+07:00",
+        "program": "2025",
+        "themes": [1],
         "lead_image": 2,
         "lead_caption": "Hình minh họa: một làng nghề ven đô vào mùa sản xuất cuối năm.",
         "lead_credit": CREDIT,
@@ -546,6 +573,8 @@ ARTICLES: list[dict] = [
         "authors": ["Thu Trang"],
         "tags": ["người phát ngôn", "Nghị định 09/2017/NĐ-CP", "Luật Báo chí", "cung cấp thông tin"],
         "published_at": "2026-11-24T14:20:00+07:00",
+        "program": "2025",
+        "themes": [0],
         "lead_image": None,
         "lead_caption": "",
         "lead_credit": "",
@@ -583,6 +612,8 @@ ARTICLES: list[dict] = [
         "authors": ["Khánh Vân"],
         "tags": ["kiểm chứng", "tin giả", "bồi thường giải phóng mặt bằng", "lừa đảo", "minh họa"],
         "published_at": "2026-11-25T20:15:00+07:00",
+        "program": "2025",
+        "themes": [3],
         "lead_image": 5,
         "lead_caption": "Hình minh họa: văn bản giả mạo thông báo chi trả bồi thường lan truyền trên mạng xã hội.",
         "lead_credit": CREDIT,
@@ -857,7 +888,8 @@ EXTRA_USERS: list[dict] = [
     },
 ]
 
-# Information the commune sent; the loader creates them through the exchange services.
+# Information the commune sent; the loader creates them through the exchange services and dates
+# them on the story's days ("sent_at"), so the 2025–2026 figures hold whatever day the demo is run.
 SUBMISSIONS: list[dict] = [
     {
         "title": "Lịch tiếp công dân định kỳ tháng 12/2026 của UBND xã",
@@ -868,6 +900,7 @@ SUBMISSIONS: list[dict] = [
         "của Văn phòng HĐND và UBND xã.",
         "status": "received",
         "attachment": "docx",
+        "sent_at": "2026-11-30T08:15:00+07:00",
     },
     {
         "title": "Giấy mời dự lễ ra mắt mô hình “Tổ công nghệ số cộng đồng” của xã",
@@ -879,6 +912,7 @@ SUBMISSIONS: list[dict] = [
         "event_location": "Hội trường UBND xã",
         "status": "sent",
         "attachment": "jpeg",
+        "sent_at": "2026-12-01T16:40:00+07:00",
     },
     {
         "title": "Thông tin về cuộc làm việc giữa tòa soạn và UBND xã về trao đổi thông tin",
@@ -888,24 +922,26 @@ SUBMISSIONS: list[dict] = [
         "thông tin, đầu mối và thời hạn trả lời đề nghị của Báo.",
         "status": "published",
         "article_slug": "toa-soan-va-chinh-quyen-xa-ban-cach-trao-doi-thong-tin-nhanh-dung-du",
+        "sent_at": "2026-11-17T10:00:00+07:00",
     },
 ]
 
-# Requests the newspaper sent to the commune: (subject, questions, policy code, days ago or sent_at, answer)
+# Requests the newspaper sent to the commune under the 2025–2026 programme, on the story's days; an
+# answer, when there is one, came `answered_after_hours` after the request.
 INFO_REQUESTS: list[dict] = [
     {
         "subject": "Tiến độ giải ngân vốn đầu tư công năm 2026 trên địa bàn xã",
         "questions": "Đề nghị xã cho biết tỷ lệ giải ngân vốn đầu tư công đến hết tháng 11/2026, các công "
         "trình chậm tiến độ và nguyên nhân.",
         "policy": "thuong",
-        "days_ago": 2,
+        "sent_at": "2026-12-03T09:00:00+07:00",
         "answer": "",
     },
     {
         "subject": "Phương án bảo đảm trật tự giao thông dịp cuối năm",
         "questions": "Đề nghị xã cung cấp phương án phân luồng giao thông khu vực chợ dân sinh dịp cuối năm.",
         "policy": "khan",
-        "days_ago": 9,
+        "sent_at": "2026-11-26T14:00:00+07:00",
         "answer": "",
     },
     {
@@ -914,14 +950,179 @@ INFO_REQUESTS: list[dict] = [
         "questions": "Đề nghị xã cung cấp kế hoạch phòng, chống thiên tai và tìm kiếm cứu nạn mùa mưa bão 2026.",
         "policy": "thuong",
         "sent_at": "2026-06-22T09:00:00+07:00",
+        "on_time": False,
         "answer": "Xã gửi kèm kế hoạch phòng, chống thiên tai năm 2026 đã được UBND xã phê duyệt.",
     },
     {
         "subject": "Kết quả cấp căn cước và định danh điện tử mức 2",
         "questions": "Đề nghị xã cung cấp số liệu cấp định danh điện tử mức 2 đến ngày 15/11/2026.",
         "policy": "thuong",
-        "days_ago": 14,
+        "sent_at": "2026-11-18T09:30:00+07:00",
+        "answered_after_hours": 50,
         "answer": "Đến ngày 15/11/2026, xã đã hoàn thành phần lớn chỉ tiêu được giao; số liệu chi tiết "
         "theo từng thôn gửi kèm văn bản của Công an xã.",
+    },
+]
+
+# ---------------------------------------------------------------------------------------------
+# Before 01/7/2025: what the district and its departments sent and answered under the 2023–2025
+# programme (illustrative). The loader creates it while the district is still active, then merges.
+# ---------------------------------------------------------------------------------------------
+
+# "unit": "district" or "department:N" (ORGANIZATIONS["departments"]); "sender": the login that
+# sent it (a press editor records what came on paper).
+SUBMISSIONS_2023: list[dict] = [
+    {
+        "title": "Báo cáo tiến độ thực hiện các tiêu chí đô thị của huyện đến tháng 10/2023",
+        "kind": "data",
+        "priority": "normal",
+        "body": "Văn phòng HĐND và UBND huyện gửi Báo bản tóm tắt tiến độ các nhóm tiêu chí đô thị, những "
+        "tiêu chí đã đạt, đang hoàn thiện và phần việc còn lại của từng xã.",
+        "unit": "department:1",
+        "sender": "truongban",
+        "sent_at": "2023-10-25T09:00:00+07:00",
+        "status": "published",
+        "article_slug": "thanh-tri-tang-toc-hoan-thien-cac-tieu-chi-de-len-quan",
+    },
+    {
+        "title": "Chương trình chăm lo Tết cho đoàn viên, người lao động năm 2024",
+        "kind": "event",
+        "priority": "normal",
+        "body": "Liên đoàn Lao động huyện thông báo kế hoạch trao quà Tết cho đoàn viên, người lao động có "
+        "hoàn cảnh khó khăn và lịch các điểm tổ chức.",
+        "unit": "department:4",
+        "sender": "truongban",
+        "sent_at": "2024-01-10T14:30:00+07:00",
+        "status": "published",
+        "article_slug": "cong-doan-thanh-tri-mang-tet-som-den-doan-vien-nguoi-lao-dong",
+    },
+    {
+        "title": "Kế hoạch tổ chức các điểm sinh hoạt hè năm 2024 cho thiếu nhi",
+        "kind": "document",
+        "priority": "normal",
+        "body": "Phòng Văn hóa và Thông tin huyện gửi kế hoạch mở các điểm sinh hoạt hè tại nhà văn hóa và "
+        "sân trường, kèm lịch khai mạc và đầu mối liên hệ ở từng xã, thị trấn.",
+        "unit": "department:0",
+        "sender": "daumoi",
+        "sent_at": "2024-04-18T08:45:00+07:00",
+        "status": "published",
+        "article_slug": "thanh-tri-chuan-bi-san-choi-he-2024-cho-thieu-nhi-tai-khu-dan-cu",
+    },
+    {
+        "title": "Kế hoạch ra quân tổng vệ sinh môi trường và phân loại rác tại nguồn",
+        "kind": "document",
+        "priority": "normal",
+        "body": "Phòng Tài nguyên và Môi trường huyện gửi kế hoạch tổng vệ sinh cuối tuần và các khu dân cư "
+        "làm điểm phân loại rác tại nguồn.",
+        "unit": "department:3",
+        "sender": "truongban",
+        "sent_at": "2024-08-26T10:20:00+07:00",
+        "status": "published",
+        "article_slug": "thanh-tri-nguoi-dan-chung-tay-giu-ngo-xom-xanh-sach-van-minh",
+    },
+    {
+        "title": "Số liệu sản xuất nông nghiệp vụ xuân năm 2025",
+        "kind": "data",
+        "priority": "normal",
+        "body": "Phòng Kinh tế huyện gửi số liệu diện tích gieo trồng và năng suất dự kiến vụ xuân.",
+        "unit": "department:2",
+        "sender": "truongban",
+        "sent_at": "2025-04-08T15:00:00+07:00",
+        "status": "not_used",
+        "not_used_reason": "Số liệu chưa có so sánh cùng kỳ; Báo sẽ sử dụng khi phòng gửi báo cáo tổng hợp cả vụ.",
+    },
+    {
+        "title": "Lịch các hoạt động văn hóa, thể thao dịp kỷ niệm ngày thành lập huyện",
+        "kind": "event",
+        "priority": "normal",
+        "body": "Phòng Văn hóa và Thông tin huyện gửi lịch các hoạt động văn hóa, thể thao trong tháng 6/2025.",
+        "unit": "department:0",
+        "sender": "daumoi",
+        "sent_at": "2025-05-20T09:10:00+07:00",
+        "status": "received",
+    },
+]
+
+# Requests to the district; "on_time": answered before the due time, or after it.
+INFO_REQUESTS_2023: list[dict] = [
+    {
+        "subject": "Số liệu kết quả thực hiện các tiêu chí đô thị năm 2023",
+        "questions": "Đề nghị huyện cung cấp số tiêu chí đã đạt, các tiêu chí còn thiếu và lộ trình hoàn thành.",
+        "policy": "thuong",
+        "sent_at": "2023-10-16T09:00:00+07:00",
+        "answer": "Huyện gửi bảng tổng hợp các tiêu chí đã đạt và kế hoạch hoàn thiện phần còn lại.",
+        "on_time": True,
+    },
+    {
+        "subject": "Phương án bảo đảm an toàn tại các điểm sinh hoạt hè năm 2024",
+        "questions": "Đề nghị huyện cho biết việc kiểm tra an toàn tại các điểm sinh hoạt hè gần ao hồ, bể bơi.",
+        "policy": "thuong",
+        "sent_at": "2024-04-22T10:00:00+07:00",
+        "answer": "Các xã, thị trấn đã kiểm tra và cắm biển cảnh báo tại những điểm có nguy cơ.",
+        "on_time": False,
+    },
+    {
+        "subject": "Kế hoạch bàn giao hồ sơ, tài liệu khi kết thúc hoạt động cấp huyện",
+        "questions": "Đề nghị huyện cho biết đầu mối tiếp nhận hồ sơ và việc trả lời báo chí sau ngày 01/7/2025.",
+        "policy": "thuong",
+        "sent_at": "2025-06-16T08:30:00+07:00",
+        "answer": "Hồ sơ được bàn giao cho các xã, phường kế thừa; danh sách đầu mối gửi kèm văn bản.",
+        "on_time": True,
+    },
+]
+
+# ---------------------------------------------------------------------------------------------
+# Kiểm chứng: claims verified with a partner unit (illustrative). "program" is the programme whose
+# party was asked; the claim counts for it because the newsroom asked that unit.
+# ---------------------------------------------------------------------------------------------
+
+CLAIMS: list[dict] = [
+    {
+        "program": "2023",
+        "title": "Tin đồn thiếu nhi phải đóng phí để tham gia các điểm sinh hoạt hè 2024 ở Thanh Trì",
+        "summary": "Một bài đăng trên mạng xã hội cho rằng mỗi em phải nộp phí mới được tham gia sinh hoạt hè.",
+        "domain": "khac",
+        "opened_at": "2024-05-16T15:00:00+07:00",
+        "ask": "department:0",
+        "answerer": "daumoi",
+        "request": {
+            "subject": "Xác minh thông tin thu phí tham gia sinh hoạt hè",
+            "questions": "Đề nghị phòng cho biết các điểm sinh hoạt hè năm 2024 có thu phí của thiếu nhi không.",
+            "policy": "khan",
+            "answer": "Các điểm sinh hoạt hè do huyện tổ chức không thu bất kỳ khoản phí nào.",
+            "answered_after_hours": 5,
+        },
+        "verdict": {
+            "label": "tin-sai-su-that",
+            "summary": "Các điểm sinh hoạt hè năm 2024 không thu phí; thông tin lan truyền là sai sự thật.",
+            "approved_at": "2024-05-17T16:00:00+07:00",
+        },
+    },
+    {
+        "program": "2025",
+        "title": "“Thông báo chi trả bồi thường đợt cuối” ở Thanh Trì yêu cầu nộp phí hồ sơ",
+        "summary": "Hình ảnh một văn bản mạo danh UBND huyện Thanh Trì cũ, yêu cầu người dân chuyển phí hồ sơ "
+        "để nhận tiền bồi thường sớm.",
+        "domain": "duong-link-lua-dao",
+        "opened_at": "2026-11-24T19:00:00+07:00",
+        "tip": "Nhóm cư dân đang chia sẻ thông báo chi trả bồi thường đợt cuối, bắt nộp phí hồ sơ qua tài khoản "
+        "cá nhân. Nhờ Báo kiểm tra giúp.",
+        "ask": "successor:0",
+        "answerer": "daumoixa",
+        "request": {
+            "subject": "Xác minh “Thông báo chi trả bồi thường đợt cuối” đang lan truyền",
+            "questions": "Đề nghị xã cho biết có ban hành thông báo chi trả bồi thường nào như hình ảnh gửi kèm "
+            "không, và việc chi trả được thực hiện thế nào.",
+            "policy": "khan",
+            "answer": "Xã không ban hành văn bản này; việc chi trả bồi thường chỉ thực hiện theo thông báo niêm "
+            "yết công khai và không thu phí của người dân.",
+            "answered_after_hours": 14,
+        },
+        "verdict": {
+            "label": "tin-gia",
+            "summary": "Văn bản mạo danh chính quyền; việc chi trả bồi thường không thu bất kỳ khoản phí nào.",
+            "approved_at": "2026-11-25T19:30:00+07:00",
+        },
+        "rebuttal_slug": "kiem-chung-thong-bao-chi-tra-boi-thuong-dot-cuoi-o-thanh-tri-la-gia-mao",
     },
 ]

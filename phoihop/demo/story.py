@@ -1,8 +1,12 @@
-"""Load the demo story: the newspaper, huyện Thanh Trì and its successors, the 2023–2025 programme,
-one login per role, categories, illustrations and a dozen articles.
+"""Load the demo story: the newspaper, huyện Thanh Trì and its successors, the 2023–2025 and
+2025–2026 programmes, one login per role, categories, illustrations, a dozen articles (each under its
+programme and themes), what the partners sent and answered under each programme, and two claims
+verified with a partner unit.
 
-Idempotent: every object is looked up by a natural key (name, username, slug, image title) before
-it is created, so running it twice doubles nothing. All writes go through the apps' services.
+Idempotent: every object is looked up by a natural key (name, username, slug, image title, subject)
+before it is created, so running it twice doubles nothing. All writes go through the apps' services;
+the story's past is then dated on its days by a plain update of the time columns (and the reference
+taken from that year's counter), as `article_create(published_at=…)` does for articles.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
@@ -81,11 +86,18 @@ def _organizations(result: DemoResult) -> dict[str, Any]:
         _org(result, kind=Organization.Kind.PARTNER, parent=city, **{k: v for k, v in s.items() if k != "note"})
         for s in data["successors"]
     ]
-    merged_on = dt.date.fromisoformat(data["district"]["merged_on"])
+    return {"press": press, "district": district, "departments": departments, "successors": successors}
+
+
+def _merge(result: DemoResult, orgs: dict[str, Any]) -> None:
+    """01/7/2025: the district and its departments pass to the successors (after their history)."""
+    merged_on = dt.date.fromisoformat(content.ORGANIZATIONS["district"]["merged_on"])
     basis = "Nghị quyết số 1656/NQ-UBTVQH15 ngày 16/6/2025 (ví dụ minh họa về đơn vị kế thừa)"
+    district, successors = orgs["district"], orgs["successors"]
     # Which successor took which department is not known for sure: the demo sends everything
     # to its first, plainly illustrative successor.
-    for unit in [*departments, district]:
+    for unit in [*orgs["departments"], district]:
+        unit.refresh_from_db()
         if unit.status == Organization.Status.ACTIVE:
             targets = successors if unit.pk == district.pk else successors[:1]
             account_services.organization_merge(
@@ -93,7 +105,6 @@ def _organizations(result: DemoResult) -> dict[str, Any]:
             )
             unit.refresh_from_db()
             result.count("mergers")
-    return {"press": press, "district": district, "departments": departments, "successors": successors}
 
 
 def _program(result: DemoResult, orgs: dict[str, Any]) -> Program:
@@ -203,21 +214,115 @@ def _demo_docx(text: str) -> Any:
     return SimpleUploadedFile("van-ban.docx", buffer.getvalue())
 
 
-def _exchange(result: DemoResult, orgs: dict[str, Any], program: Program) -> None:
-    """A few live items in the workspace, created through the exchange services."""
-    from django.core.files.uploadedfile import SimpleUploadedFile
-    from django.utils import timezone
+def _when(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
 
+
+def _redate(model: Any, pk: int, **moments: dt.datetime) -> None:
+    """Move an item the services wrote "now" to its day in the story (a plain update of its time
+    columns, as `article_create(published_at=…)` does for articles); nothing else changes."""
+    model.objects.filter(pk=pk).update(**moments)
+
+
+def _number_for_year(model: Any, pk: int, counter: str, moment: dt.datetime) -> None:
+    """An item the services numbered in this year's sequence, as they ran, belongs to `moment`'s year:
+    it takes that year's next number, and this year's number goes back to its sequence. That number
+    was the last one drawn, in this same transaction, and nothing else refers to it, so both
+    sequences stay gap-free ("TT-2026-000001" is then the first submission of 2026 in the story).
+    `counter` is the sequence's key without its year ("submission" → "submission:2024")."""
+    from phoihop.core.models import Counter
+    from phoihop.core.services import next_number
+
+    reference = model.objects.values_list("reference", flat=True).get(pk=pk)
+    prefix, issued_year, issued = reference.rsplit("-", 2)
+    year = timezone.localdate(moment).year
+    if int(issued_year) == year:
+        return
+    number = next_number(f"{counter}:{year}")
+    model.objects.filter(pk=pk).update(reference=f"{prefix}-{year}-{number:0{len(issued)}d}")
+    Counter.objects.filter(key=f"{counter}:{issued_year}", value=int(issued)).update(value=int(issued) - 1)
+
+
+def _send_submission(
+    spec: dict[str, Any], *, sender: Any, unit: Organization, program: Program, files: list[Any]
+) -> Any:
+    """One submission through the exchange services, taken as far as its status in the story, then
+    dated on the story's days."""
+    from phoihop.exchange import services as exchange
+    from phoihop.exchange.models import Submission
+
+    editor = get_user_model().objects.get(username="truongban")
+    submission = exchange.submission_create(
+        actor=sender,
+        organization=unit,
+        title=spec["title"],
+        body=spec["body"],
+        kind=spec["kind"],
+        priority=spec["priority"],
+        program=program,
+        event_starts_at=_when(spec["event_starts_at"]) if spec.get("event_starts_at") else None,
+        event_location=spec.get("event_location", ""),
+        files=files,
+    )
+    sent_at = _when(spec["sent_at"])
+    changed_at = sent_at
+    if spec["status"] in {"received", "published", "not_used"}:
+        exchange.submission_acknowledge(actor=editor, submission=submission)
+        changed_at = sent_at + dt.timedelta(hours=2)
+    if spec["status"] == "published":
+        article = ArticlePage.objects.filter(slug=spec["article_slug"]).first()
+        if article is not None:
+            exchange.submission_mark_published(
+                actor=editor, submission=submission, url=public_url(article.get_url() or "/"), page=article
+            )
+            changed_at = article.first_published_at or changed_at
+    elif spec["status"] == "not_used":
+        exchange.submission_reject(actor=editor, submission=submission, reason=spec["not_used_reason"])
+        changed_at = sent_at + dt.timedelta(days=1)
+    _redate(Submission, submission.pk, created_at=sent_at, status_changed_at=changed_at, updated_at=changed_at)
+    _number_for_year(Submission, submission.pk, "submission", sent_at)
+    return submission
+
+
+def _send_request(spec: dict[str, Any], *, unit: Organization, program: Program, answerer: Any) -> Any:
+    """One information request sent on its day; answered on time or late (`on_time`), or after
+    `answered_after_hours`, when the story says it was answered."""
     from phoihop.deadlines.models import DeadlinePolicy
     from phoihop.exchange import services as exchange
+    from phoihop.exchange.models import InfoRequest
+
+    chief = get_user_model().objects.get(username="tongbientap")
+    request = exchange.info_request_create(
+        actor=chief,
+        organization=unit,
+        subject=spec["subject"],
+        questions=spec["questions"],
+        policy=DeadlinePolicy.objects.get(code=spec["policy"]),
+        program=program,
+        now=_when(spec["sent_at"]),
+    )
+    if spec["answer"]:
+        exchange.info_request_answer(actor=answerer, request=request, outcome="answered", answer=spec["answer"])
+        if "answered_after_hours" in spec:
+            answered_at = request.sent_at + dt.timedelta(hours=spec["answered_after_hours"])
+        elif spec["on_time"]:
+            answered_at = request.sent_at + (request.due_at - request.sent_at) / 2
+        else:
+            answered_at = request.due_at + dt.timedelta(days=3)
+        _redate(InfoRequest, request.pk, answered_at=answered_at, updated_at=answered_at)
+    return request
+
+
+def _exchange(result: DemoResult, orgs: dict[str, Any], program: Program) -> None:
+    """The commune's submissions and the newspaper's requests under the 2025–2026 programme."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
     from phoihop.exchange.models import InfoRequest, Submission
 
     User = get_user_model()
     commune = orgs["successors"][content.PROGRAM_2025["successor"]]
     liaison = User.objects.get(username="daumoixa")
-    chief = User.objects.get(username="tongbientap")
-    editor = User.objects.get(username="truongban")
-    for spec in content.SUBMISSIONS:
+    for spec in sorted(content.SUBMISSIONS, key=lambda spec: spec["sent_at"]):
         if Submission.objects.filter(title=spec["title"]).exists():
             continue
         files = []
@@ -227,57 +332,120 @@ def _exchange(result: DemoResult, orgs: dict[str, Any], program: Program) -> Non
             files.append(
                 SimpleUploadedFile("anh.jpg", draw("meeting", ["#1d3557", "#a8dadc", "#e63946"], spec["title"]))
             )
-        submission = exchange.submission_create(
-            actor=liaison,
-            organization=commune,
-            title=spec["title"],
-            body=spec["body"],
-            kind=spec["kind"],
-            priority=spec["priority"],
-            program=program,
-            event_starts_at=dt.datetime.fromisoformat(spec["event_starts_at"]) if spec.get("event_starts_at") else None,
-            event_location=spec.get("event_location", ""),
-            files=files,
-        )
-        if spec["status"] in {"received", "published"}:
-            exchange.submission_acknowledge(actor=editor, submission=submission)
-        if spec["status"] == "published":
-            article = ArticlePage.objects.filter(slug=spec["article_slug"]).first()
-            if article is not None:
-                exchange.submission_mark_published(
-                    actor=editor, submission=submission, url=public_url(article.get_url() or "/"), page=article
-                )
+        _send_submission(spec, sender=liaison, unit=commune, program=program, files=files)
         result.count("submissions")
     # A second `make demo PORT=…` moves the public origin: the story's "đã đăng" links follow it. Only
     # the link text changes (no status, no history), so this is a plain update of the demo's rows.
+    titles = [spec["title"] for spec in [*content.SUBMISSIONS, *content.SUBMISSIONS_2023]]
     for submission in Submission.objects.filter(
-        title__in=[spec["title"] for spec in content.SUBMISSIONS],
-        status=Submission.Status.PUBLISHED,
-        published_page__isnull=False,
+        title__in=titles, status=Submission.Status.PUBLISHED, published_page__isnull=False
     ).select_related("published_page"):
         page = submission.published_page
         url = public_url(page.get_url() or "/") if page is not None else submission.published_url
         if submission.published_url != url:
             Submission.objects.filter(pk=submission.pk).update(published_url=url)
-    for spec in content.INFO_REQUESTS:
+    for spec in sorted(content.INFO_REQUESTS, key=lambda spec: spec["sent_at"]):
         if InfoRequest.objects.filter(subject=spec["subject"]).exists():
             continue
-        request = exchange.info_request_create(
-            actor=chief,
-            organization=commune,
-            subject=spec["subject"],
-            questions=spec["questions"],
-            policy=DeadlinePolicy.objects.get(code=spec["policy"]),
-            program=program,
-            now=(
-                dt.datetime.fromisoformat(spec["sent_at"])
-                if "sent_at" in spec
-                else timezone.now() - dt.timedelta(days=spec["days_ago"])
-            ),
-        )
-        if spec["answer"]:
-            exchange.info_request_answer(actor=liaison, request=request, outcome="answered", answer=spec["answer"])
+        _send_request(spec, unit=commune, program=program, answerer=liaison)
         result.count("info_requests")
+
+
+def _history_2023(result: DemoResult, orgs: dict[str, Any], program: Program) -> None:
+    """What the district and its departments sent, and the requests it answered, under the 2023–2025
+    programme: created while they are still active (the merger comes after). A database loaded
+    before this part of the story existed has the district merged already: nothing is added."""
+    from phoihop.exchange.models import InfoRequest, Submission
+
+    if orgs["district"].status != Organization.Status.ACTIVE:
+        return
+    User = get_user_model()
+    for spec in content.SUBMISSIONS_2023:
+        if Submission.objects.filter(title=spec["title"]).exists():
+            continue
+        sender = User.objects.get(username=spec["sender"])
+        _send_submission(spec, sender=sender, unit=_user_org(spec["unit"], orgs), program=program, files=[])
+        result.count("submissions")
+    leader = User.objects.get(username="lanhdao")
+    for spec in content.INFO_REQUESTS_2023:
+        if InfoRequest.objects.filter(subject=spec["subject"]).exists():
+            continue
+        _send_request(spec, unit=orgs["district"], program=program, answerer=leader)
+        result.count("info_requests")
+
+
+def _claims(result: DemoResult, orgs: dict[str, Any], program_key: str) -> None:
+    """The claims of one programme's time, verified with a partner unit through the fact-checking
+    services: the tip, the claim, the request to the unit and its answer, the verdict and its
+    approval, and the rebuttal article when there is one; then dated on the story's days."""
+    from phoihop.deadlines.models import DeadlinePolicy
+    from phoihop.exchange import services as exchange
+    from phoihop.exchange.models import InfoRequest
+    from phoihop.factcheck import services as factcheck
+    from phoihop.factcheck.models import Claim, Domain, Tip, Verdict, VerdictLabel
+
+    User = get_user_model()
+    editor = User.objects.get(username="bientapvien")
+    chief = User.objects.get(username="tongbientap")
+    for spec in content.CLAIMS:
+        if spec["program"] != program_key or Claim.objects.filter(title=spec["title"]).exists():
+            continue
+        unit = _user_org(spec["ask"], orgs)
+        unit.refresh_from_db()
+        if unit.status != Organization.Status.ACTIVE:
+            continue  # an older demo database: the unit was merged before this part of the story existed
+        opened = _when(spec["opened_at"])
+        domain = Domain.objects.get(slug=spec["domain"])
+        tip = factcheck.tip_submit_public(description=spec["tip"], domain=domain) if spec.get("tip") else None
+        claim = factcheck.claim_create(
+            actor=editor, title=spec["title"], summary=spec["summary"], domain=domain, tip=tip
+        )
+        asked = spec["request"]
+        link = factcheck.claim_request_info(
+            actor=editor,
+            claim=claim,
+            organization=unit,
+            subject=asked["subject"],
+            questions=asked["questions"],
+            policy=DeadlinePolicy.objects.get(code=asked["policy"]),
+        )
+        answerer = User.objects.get(username=spec["answerer"])
+        exchange.info_request_answer(
+            actor=answerer, request=link.info_request, outcome="answered", answer=asked["answer"]
+        )
+        verdict_spec = spec["verdict"]
+        factcheck.verdict_save(
+            actor=editor,
+            claim=claim,
+            label=VerdictLabel.objects.get(slug=verdict_spec["label"]),
+            summary=verdict_spec["summary"],
+        )
+        factcheck.verdict_approve(actor=chief, claim=claim)
+        article = None
+        if spec.get("rebuttal_slug"):
+            article = ArticlePage.objects.filter(slug=spec["rebuttal_slug"]).first()
+            if article is not None:
+                factcheck.rebuttal_link(actor=editor, claim=claim, article=article)
+        # The story's days: the tip an hour before the claim, the request half an hour after it.
+        if tip is not None:
+            _redate(Tip, tip.pk, created_at=opened - dt.timedelta(hours=1))
+            _number_for_year(Tip, tip.pk, "factcheck_tip", opened)
+        _redate(Claim, claim.pk, created_at=opened, updated_at=opened, first_seen_at=opened - dt.timedelta(hours=1))
+        _number_for_year(Claim, claim.pk, "factcheck_claim", opened)
+        sent = opened + dt.timedelta(minutes=30)
+        policy = DeadlinePolicy.objects.get(code=asked["policy"])
+        _redate(
+            InfoRequest,
+            link.info_request.pk,
+            sent_at=sent,
+            due_at=policy.due_from(sent),
+            answered_at=sent + dt.timedelta(hours=asked["answered_after_hours"]),
+        )
+        _number_for_year(InfoRequest, link.info_request.pk, "info_request", sent)
+        approved = _when(verdict_spec["approved_at"])
+        published = article.first_published_at if article is not None and article.live else None
+        _redate(Verdict, claim.verdict.pk, approved_at=approved, **({"published_at": published} if published else {}))
+        result.count("claims")
 
 
 def _user_org(key: str, orgs: dict[str, Any]) -> Organization:
@@ -364,7 +532,25 @@ def _body(paragraphs: list[str], images: list[Any]) -> list[tuple[str, Any]]:
     return blocks
 
 
-def _articles(result: DemoResult, images: list[Any]) -> None:
+def _themes_of(program: Program, indexes: list[int]) -> list[Any]:
+    themes = list(program.themes.order_by("sort_order", "pk"))
+    return [themes[i] for i in indexes]
+
+
+def _tag(article: ArticlePage, program: Program, themes: list[Any]) -> None:
+    """An article of an older demo database, loaded before articles carried a programme: the editor's
+    change in the admin (a new revision, published), keeping its publication dates."""
+    page = article.specific
+    published = (page.first_published_at, page.last_published_at, page.latest_revision_created_at)
+    page.program = program
+    page.themes = themes
+    page.save_revision().publish()
+    ArticlePage.objects.filter(pk=page.pk).update(
+        first_published_at=published[0], last_published_at=published[1], latest_revision_created_at=published[2]
+    )
+
+
+def _articles(result: DemoResult, images: list[Any], programs: dict[str, Program]) -> None:
     categories = {
         spec["slug"]: portal_services.category_ensure(
             slug=spec["slug"], title=spec["title"], description=spec.get("description", "")
@@ -373,7 +559,12 @@ def _articles(result: DemoResult, images: list[Any]) -> None:
     }
     for spec in content.ARTICLES:
         category = categories[spec["category"]]
-        if ArticlePage.objects.child_of(category).filter(slug=spec["slug"]).exists():
+        program = programs[spec["program"]]
+        themes = _themes_of(program, spec["themes"])
+        existing = ArticlePage.objects.child_of(category).filter(slug=spec["slug"]).first()
+        if existing is not None:
+            if existing.specific.program_id is None:
+                _tag(existing, program, themes)
             continue
         lead = spec.get("lead_image")
         portal_services.article_create(
@@ -389,6 +580,8 @@ def _articles(result: DemoResult, images: list[Any]) -> None:
             lead_image_caption=spec.get("lead_caption", ""),
             lead_image_credit=spec.get("lead_credit", ""),
             published_at=dt.datetime.fromisoformat(spec["published_at"]),
+            program=program,
+            themes=themes,
         )
         result.count("articles")
 
@@ -403,11 +596,15 @@ def load(*, logins_path: Path | None = None) -> DemoResult:
         portal_services.newsroom_groups_ensure()
         newsroom_services.workflows_ensure()
         orgs = _organizations(result)
-        _program(result, orgs)
-        program_2025 = _program_2025(result, orgs)
+        programs = {"2023": _program(result, orgs), "2025": _program_2025(result, orgs)}
         _spokespersons(orgs)
         _users(result, orgs, logins_path)
         images = _images(result)
-        _articles(result, images)
-        _exchange(result, orgs, program_2025)
+        _articles(result, images, programs)
+        # 2023–2025, while the district is still there; then the reform of 01/7/2025.
+        _history_2023(result, orgs, programs["2023"])
+        _claims(result, orgs, "2023")
+        _merge(result, orgs)
+        _exchange(result, orgs, programs["2025"])
+        _claims(result, orgs, "2025")
     return result

@@ -487,7 +487,11 @@ def request_letter(request: InfoRequest) -> str:
         lines.append(_("Người nhận: %(who)s") % {"who": who})
     lines.append(
         _("Hạn trả lời: %(due)s (%(policy)s: %(duration)s)")
-        % {"due": _when(request.due_at), "policy": request.policy.name, "duration": request.policy_version.duration_label}
+        % {
+            "due": _when(request.due_at),
+            "policy": request.policy.name,
+            "duration": request.policy_version.duration_label,
+        }
     )
     # The rule the request was sent under, as it stood then (a later version never rewrites it).
     if request.policy_version.legal_basis:

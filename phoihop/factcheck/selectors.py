@@ -6,11 +6,14 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
-from phoihop.accounts.models import User
+from phoihop.accounts.models import Organization, User
+from phoihop.accounts.tree import OrganizationTree
 from phoihop.audit.models import AuditEvent
 from phoihop.factcheck import access
 from phoihop.factcheck.models import Claim, ClaimRequest, Tip, TipSuggestion, Verdict
+from phoihop.programs.models import Program
 
 
 def published_verdicts(*, label: Any = None, domain: Any = None) -> QuerySet[Verdict]:
@@ -68,3 +71,44 @@ def claim_detail(claim: Claim) -> dict[str, Any]:
         "verdict": verdict,
         "history": AuditEvent.objects.for_object(claim)[:100],
     }
+
+
+# ----------------------------------------------------------------------------------------------
+# Which coordination programme a claim concerns: one definition, for the programme's figures
+# (phoihop.reports) and for the programme a rebuttal draft starts with.
+
+
+def program_claims(program: Program) -> QuerySet[Claim]:
+    """The claims that concern `program`, whenever they were opened:
+
+    * a tip of the claim came from a partner party of the programme or a unit below one;
+    * the newsroom asked for information about it through the exchange under the programme, or
+      asked a party unit (or a unit below one) without naming a programme;
+    * its rebuttal article is linked to the programme or to one of its themes.
+    """
+    party_ids = set(
+        Organization.objects.partners().filter(program_parties__program=program).values_list("pk", flat=True)
+    )
+    if party_ids:
+        party_ids = OrganizationTree.load().descendants(party_ids)  # sub-units work for their unit's programme
+    condition = (
+        Q(tips__organization_id__in=party_ids)
+        | Q(requests__info_request__program=program)
+        | Q(
+            requests__info_request__program__isnull=True, requests__info_request__original_organization_id__in=party_ids
+        )
+        | Q(verdict__rebuttal__program=program)
+        | Q(verdict__rebuttal__themes__program=program)
+    )
+    return Claim.objects.filter(pk__in=Claim.objects.filter(condition).values("pk"))
+
+
+def claim_program(claim: Claim) -> Program | None:
+    """The one programme in force (signed: active or completed) on the day the claim was opened that
+    it concerns by `program_claims`; None when it concerns none, or several (the editor chooses)."""
+    day = timezone.localdate(claim.created_at)
+    candidates = Program.objects.filter(
+        starts_on__lte=day, ends_on__gte=day, status__in=[Program.Status.ACTIVE, Program.Status.COMPLETED]
+    )
+    found = [program for program in candidates if program_claims(program).filter(pk=claim.pk).exists()]
+    return found[0] if len(found) == 1 else None

@@ -48,6 +48,7 @@ from phoihop.factcheck.models import (
     Verdict,
     VerdictLabel,
 )
+from phoihop.factcheck.selectors import claim_program
 from phoihop.factcheck.uploads import SCREENSHOT_TYPES
 
 logger = logging.getLogger(__name__)
@@ -747,7 +748,9 @@ def _unique_slug(category: Any, base: str) -> str:
 @transaction.atomic
 def rebuttal_create_draft(*, actor: User, claim: Claim) -> Any:
     """A draft article in the "Kiểm chứng" category written from the verdict, linked to the claim.
-    The newsroom finishes it in the Wagtail editor and publishes it there (or from the claim page)."""
+    The newsroom finishes it in the Wagtail editor and publishes it there (or from the claim page).
+    It starts under the programme the claim concerns (`selectors.claim_program`), if exactly one;
+    the editor sets or changes the programme and its themes in the editor."""
     from django.utils.html import escape
 
     from phoihop.portal.services import article_create, category_ensure
@@ -774,6 +777,7 @@ def rebuttal_create_draft(*, actor: User, claim: Claim) -> Any:
         body=[("paragraph", f"<p>{escape(text)}</p>") for text in paragraphs],
         tags=[CATEGORY_TITLE.lower(), verdict.label.name.lower()],
         publish=False,
+        program=claim_program(claim),
     )
     verdict.rebuttal = article
     verdict.save(update_fields=["rebuttal", "updated_at"])

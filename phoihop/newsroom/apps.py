@@ -30,6 +30,7 @@ class NewsroomConfig(AppConfig):
             {
                 "assignment.created": _("tạo việc"),
                 "assignment.updated": _("sửa việc"),
+                "assignment.drafted": _("tạo bản thảo"),
                 "assignment.assigned": _("giao việc"),
                 "assignment.started": _("bắt đầu thực hiện"),
                 "assignment.submitted": _("nộp bài"),

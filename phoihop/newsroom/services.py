@@ -960,6 +960,8 @@ def assignment_from_submission(
                 body=_draft_body(submission, images, documents),
                 slug=_unique_slug(section, submission.title),
                 publish=False,
+                program=submission.program,
+                themes=list(submission.themes.all()),
             )
             # The assignee owns the draft: it is theirs in Wagtail's "my pages" and they may submit it.
             ArticlePage.objects.filter(pk=article.pk).update(owner=assignee)
@@ -982,6 +984,40 @@ def assignment_from_submission(
         _delete_files(written)
         raise
     return assignment
+
+
+@transaction.atomic
+def assignment_draft_create(*, actor: User, assignment: Assignment) -> Any:
+    """The draft article of an assignment that came from no submission (or lost its draft): a draft
+    under the assignment's section with its title, starting with its programme and themes (the
+    editor can change them in Wagtail), owned by the assignee. The assignee or a manager; once."""
+    current = Assignment.objects.select_for_update(of=("self",)).get(pk=assignment.pk)
+    if actor.pk != current.assignee_id:
+        _require_manager(actor)
+    if not current.is_open:
+        raise ValidationError(_("Việc đã hoàn thành hoặc đã hủy, không sửa được nữa."))
+    if current.article_id is not None:
+        raise ValidationError(_("Việc này đã có bản thảo."))
+    if current.section is None:
+        raise ValidationError(_("Chọn ban / chuyên mục cho việc trước khi tạo bản thảo."))
+    section = current.section
+    brief = [line.strip() for line in current.brief.split("\n") if line.strip()]
+    article = portal_services.article_create(
+        actor=actor,
+        category=section,
+        title=current.title,
+        sapo=brief[0] if brief else current.title,
+        slug=_unique_slug(section, current.title),
+        publish=False,
+        program=current.program,
+        themes=list(current.themes.all()),
+    )
+    article.owner = current.assignee or actor
+    ArticlePage.objects.filter(pk=article.pk).update(owner=article.owner)
+    current.article = article
+    current.save(update_fields=["article", "updated_at"])
+    audit_record(actor=actor, verb="assignment.drafted", target=current, data={"article": article.pk})
+    return article
 
 
 # ----------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ urlpatterns = [
     path("viec/moi/", views.assignment_new, name="assignment_new"),
     path("viec/<int:pk>/", views.assignment_detail, name="assignment"),
     path("viec/<int:pk>/sua/", views.assignment_edit, name="assignment_edit"),
+    path("viec/<int:pk>/ban-thao/", views.assignment_draft, name="assignment_draft"),
     path("viec/<int:pk>/<slug:action>/", views.assignment_action, name="assignment_action"),
     path("giao-viec/thong-tin/<int:pk>/", views.from_submission, name="from_submission"),
     path("ban/", views.sections, name="sections"),

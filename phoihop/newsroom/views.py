@@ -167,6 +167,20 @@ ASSIGNMENT_ACTIONS: dict[str, Callable[..., Assignment]] = {
 
 @login_required
 @require_POST
+def assignment_draft(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """ "Tạo bản thảo" on an assignment without a draft: the draft opens in the Wagtail editor."""
+    assignment = access.get_assignment_for_user(request.user, pk, write=True)
+    try:
+        article = services.assignment_draft_create(actor=request.user, assignment=assignment)
+    except ValidationError as error:
+        _errors(request, error)
+        return redirect(assignment)
+    messages.success(request, _("Đã tạo bản thảo."))
+    return redirect("wagtailadmin_pages:edit", article.pk)
+
+
+@login_required
+@require_POST
 def assignment_action(request: AuthenticatedHttpRequest, pk: int, action: str) -> HttpResponse:
     assignment = access.get_assignment_for_user(request.user, pk, write=True)
     if action not in ASSIGNMENT_ACTIONS:

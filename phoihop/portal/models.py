@@ -132,12 +132,18 @@ class ArticleTag(ItemBase):
 class ArticlePageForm(WagtailAdminPageForm):
     """Drafts may be incomplete; publishing, or sending for approval (the workflow's last approval
     publishes the content checked here), needs a sapo and, for the lead image, a description for
-    readers who cannot see it."""
+    readers who cannot see it. The themes always belong to the chosen programme."""
 
     PUBLISHING_ACTIONS = ("action-publish", "action-submit")
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        # The programme's figures count an article under its programme and themes: they must agree.
+        program, themes = cleaned.get("program"), list(cleaned.get("themes") or [])
+        if themes and program is None:
+            self.add_error("program", _("Chọn chương trình phối hợp trước khi chọn nội dung tuyên truyền."))
+        elif any(theme.program_id != program.pk for theme in themes):
+            self.add_error("themes", _("Nội dung tuyên truyền không thuộc chương trình đã chọn."))
         if not any(name in self.data for name in self.PUBLISHING_ACTIONS):
             return cleaned
         if not (cleaned.get("sapo") or "").strip():

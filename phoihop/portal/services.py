@@ -13,10 +13,12 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Max
 from django.db.models.functions import TruncDate
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page, Site
 from wagtail.rich_text import RichText
@@ -202,13 +204,24 @@ def article_create(
     lead_image_credit: str = "",
     publish: bool = True,
     published_at: dt.datetime | None = None,
+    program: Any = None,
+    themes: Iterable[Any] = (),
 ) -> ArticlePage:
     """Create an article under `category` as a draft with a revision; publish it when asked.
 
     `published_at` back-dates the publication (archives and the demo story); it must be aware.
+    `program` and `themes` (a `programs.Program` and some of its `Theme`s) say what the article does
+    for a coordination programme: a draft made from a submission, an assignment or a claim starts
+    with theirs, and the editor can change them in Wagtail. A theme of another programme, or themes
+    without a programme, are refused.
     """
     if published_at is not None and published_at.tzinfo is None:
         raise ValueError("published_at must be timezone-aware")
+    themes = list(themes)
+    if themes and program is None:
+        raise ValidationError(_("Chọn chương trình phối hợp trước khi chọn nội dung tuyên truyền."))
+    if any(theme.program_id != program.pk for theme in themes):
+        raise ValidationError(_("Nội dung tuyên truyền không thuộc chương trình đã chọn."))
     title = clean_text(title)
     article = ArticlePage(
         title=title,
@@ -218,8 +231,11 @@ def article_create(
         lead_image=lead_image,
         lead_image_caption=clean_text(lead_image_caption),
         lead_image_credit=clean_text(lead_image_credit),
+        program=program,
         live=False,
     )
+    # A ParentalManyToManyField: kept on the instance, saved with the page and in its revision.
+    article.themes = themes  # type: ignore[assignment]
     article.authors = [
         ArticleAuthor(name=clean_text(name), slug=slugify(clean_text(name), max_length=90), sort_order=i)
         for i, name in enumerate(authors)
@@ -236,7 +252,12 @@ def article_create(
                 latest_revision_created_at=published_at,
             )
             article.refresh_from_db()
-    audit_record(actor=actor, verb="article.created", target=article, data={"published": publish})
+    audit_record(
+        actor=actor,
+        verb="article.created",
+        target=article,
+        data={"published": publish, "program": program.pk if program is not None else None},
+    )
     return article
 
 

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from html import escape
 
 from django.utils.formats import number_format
+from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from phoihop.reports.selectors import ProgramFigures
+from phoihop.reports.selectors import COLUMNS, ProgramFigures
 
 WIDTH = 720
 LABEL_HEIGHT = 18
@@ -28,7 +29,7 @@ LEFT = 4
 @dataclass(frozen=True)
 class Series:
     key: str
-    label: str
+    label: str | Promise  # lazy at module level: translated when drawn
     colour: str
 
 
@@ -81,8 +82,8 @@ def bar_chart(
         x = float(LEFT)
         for s in series if len(series) > 1 else []:
             parts.append(f'<rect x="{x}" y="6" width="12" height="12" fill="{escape(s.colour)}"/>')
-            parts.append(f'<text x="{x + 16}" y="16" class="chart-legend">{escape(s.label)}</text>')
-            x += 24 + 7 * len(s.label)
+            parts.append(f'<text x="{x + 16}" y="16" class="chart-legend">{escape(str(s.label))}</text>')
+            x += 24 + 7 * len(str(s.label))
         if target_label:
             parts.append(f'<line x1="{x + 6}" y1="4" x2="{x + 6}" y2="20" class="chart-target"/>')
             parts.append(f'<text x="{x + 14}" y="16" class="chart-legend">{escape(target_label)}</text>')
@@ -103,7 +104,7 @@ def bar_chart(
             fill = bar.colour if bar.colour and len(series) == 1 else s.colour
             parts.append(
                 f'<rect x="{x_bar:.1f}" y="{y}" width="{width:.1f}" height="{BAR_HEIGHT}" fill="{escape(fill)}">'
-                f"<title>{escape(s.label)}: {_fmt(value)}</title></rect>"
+                f"<title>{escape(str(s.label))}: {_fmt(value)}</title></rect>"
             )
             x_bar += width
             total += value
@@ -123,15 +124,15 @@ def bar_chart(
 # --- the dashboard's charts -------------------------------------------------------------------
 
 SUBMISSION_SERIES = (
-    Series("published", _("Đã đăng (sử dụng)"), "#2e7d32"),
-    Series("open", _("Đang xử lý, chưa xong"), "#3b6fb6"),
-    Series("not_used", _("Không sử dụng"), "#9a6700"),
+    Series("published", COLUMNS["used"], "#2e7d32"),
+    Series("open", COLUMNS["open"], "#3b6fb6"),
+    Series("not_used", COLUMNS["not_used"], "#9a6700"),
 )
 REQUEST_SERIES = (
-    Series("on_time", _("Trả lời đúng hạn"), "#2e7d32"),
-    Series("late", _("Trả lời trễ hạn"), "#c25e00"),
-    Series("overdue", _("Chưa trả lời, quá hạn"), "#b3121b"),
-    Series("pending", _("Chưa trả lời, còn hạn"), "#8a94a6"),
+    Series("on_time", COLUMNS["on_time"], "#2e7d32"),
+    Series("late", COLUMNS["late"], "#c25e00"),
+    Series("overdue", COLUMNS["overdue"], "#b3121b"),
+    Series("pending", COLUMNS["pending"], "#8a94a6"),
 )
 
 
@@ -142,7 +143,7 @@ def dashboard_charts(figures: ProgramFigures) -> dict[str, SafeString]:
         key="noi-dung",
         title=_("Tin, bài đã đăng theo nội dung tuyên truyền — %(period)s") % {"period": period},
         description=_("Mỗi thanh là số tin, bài đã đăng của một nội dung; vạch đứng là chỉ tiêu trong kỳ."),
-        series=[Series("published", _("Đã đăng"), "#1d5fd1")],
+        series=[Series("published", COLUMNS["published"], "#1d5fd1")],
         bars=[
             Bar(
                 label=row.title,
@@ -152,20 +153,20 @@ def dashboard_charts(figures: ProgramFigures) -> dict[str, SafeString]:
             )
             for row in figures.themes
         ],
-        target_label=_("Chỉ tiêu trong kỳ"),
+        target_label=str(COLUMNS["period_target"]),
         empty_text=_("Chương trình chưa có nội dung tuyên truyền."),
     )
     submissions = bar_chart(
         key="cung-cap",
         title=_("Thông tin các đơn vị cung cấp — %(period)s") % {"period": period},
-        description=_("Mỗi thanh là một đơn vị: phần đã đăng, đang xử lý và không sử dụng."),
+        description=_("Mỗi thanh là một đơn vị: phần đã được sử dụng (đăng), chưa xử lý xong và không sử dụng."),
         series=SUBMISSION_SERIES,
         bars=[
             Bar(
                 label=row.unit,
                 values={
                     "published": row.published,
-                    "open": row.sent + row.received + row.in_progress,
+                    "open": row.open,
                     "not_used": row.not_used,
                 },
             )
@@ -190,16 +191,16 @@ def dashboard_charts(figures: ProgramFigures) -> dict[str, SafeString]:
     verdicts = bar_chart(
         key="kiem-chung",
         title=_("Kết luận kiểm chứng theo nhãn — %(period)s") % {"period": period},
-        description=_("Số kết luận đã duyệt của mỗi nhãn."),
-        series=[Series("n", _("Số kết luận"), "#555555")],
+        description=_("Số hồ sơ lập trong kỳ đã có kết luận được duyệt, theo nhãn kết luận."),
+        series=[Series("n", COLUMNS["concluded"], "#555555")],
         bars=[Bar(label=row.label, values={"n": row.count}, colour=row.colour) for row in figures.claims.verdicts],
-        empty_text=figures.claims.note or _("Chưa có kết luận trong kỳ."),
+        empty_text=_("Chưa có kết luận trong kỳ."),
     )
     most_read = bar_chart(
         key="doc-nhieu",
         title=_("Tin, bài được đọc nhiều — %(period)s") % {"period": period},
         description=_("Lượt đọc trong kỳ của các tin, bài thuộc chương trình."),
-        series=[Series("views", _("Lượt đọc"), "#6a3fb3")],
+        series=[Series("views", COLUMNS["views"], "#6a3fb3")],
         bars=[Bar(label=f"{row.rank}. {row.title}", values={"views": row.views}) for row in figures.most_read],
         empty_text=_("Chưa có số liệu lượt đọc trong kỳ."),
     )

@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from phoihop.reports.models import ProgramReport, ReportLayout, format_number
-from phoihop.reports.selectors import ProgramFigures
+from phoihop.reports.selectors import COLUMNS, ProgramFigures
 from vntext import format_date, format_date_long
 
 LEFT_COLUMN_SHARE = 0.4
@@ -150,7 +150,14 @@ class _Writer:
         for line in lines or [placeholder]:
             self.body_paragraph(line)
 
-    def table(self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths_mm: Sequence[float]) -> Any:
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths_mm: Sequence[float],
+        *,
+        align_left: Sequence[int] = (1,),
+    ) -> Any:
         size = max(self.body - 1, 11)
         table = self.doc.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
@@ -162,7 +169,7 @@ class _Writer:
         for values in rows:
             cells = table.add_row().cells
             for index, value in enumerate(values):
-                align = WD_ALIGN_PARAGRAPH.LEFT if index == 1 else WD_ALIGN_PARAGRAPH.CENTER
+                align = WD_ALIGN_PARAGRAPH.LEFT if index in align_left else WD_ALIGN_PARAGRAPH.CENTER
                 self.line(cells[index], value, size, align=align, first=True)
         scale = self.text_width_mm / sum(widths_mm)
         self._widths(table, [width * scale for width in widths_mm])
@@ -267,6 +274,7 @@ def _body(w: _Writer, report: ProgramReport, figures: ProgramFigures) -> None:
     program = figures.program
     period = figures.period
     totals = figures.totals
+    c = COLUMNS
     missing = _("(Chưa có nội dung.)")
     w.body_paragraph(
         _(
@@ -287,97 +295,123 @@ def _body(w: _Writer, report: ProgramReport, figures: ProgramFigures) -> None:
     w.narrative(report.general_assessment, missing)
 
     w.heading(_("II. KẾT QUẢ THỰC HIỆN"))
+    # The key figures first, with the same labels and definitions as the dashboard and the XLSX.
+    w.body_paragraph(figures.as_of_text)
+    w.table(
+        [str(c["no"]), _("Số liệu"), _("Giá trị"), _("Cách tính")],
+        [[str(i), item.label, _n(item.value), item.definition] for i, item in enumerate(figures.headline, start=1)],
+        [10, 52, 18, 90],
+        align_left=(1, 3),
+    )
+    v = figures.by_key
+
     w.heading(_("1. Kết quả tuyên truyền theo nội dung"))
     w.body_paragraph(
-        _("Trong kỳ, đã đăng %(count)s tin, bài về các nội dung của chương trình.")
-        % {"count": _n(figures.articles_total)}
+        _("%(label)s: %(count)s; theo nội dung tuyên truyền như bảng dưới.")
+        % {"label": v["articles"].label, "count": _n(v["articles"].value)}
     )
     w.table(
-        [_("STT"), _("Nội dung tuyên truyền"), _("Chỉ tiêu"), _("Chỉ tiêu trong kỳ"), _("Đã đăng"), _("Tỉ lệ (%)")],
+        [str(c["no"]), str(c["theme"]), str(c["target"]), str(c["period_target"]), str(c["published"]),
+         str(c["percent"])],
         [
             [str(i), row.title, row.target_label or "—", _n(row.target, 1), _n(row.published), _n(row.percent, 1)]
             for i, row in enumerate(figures.themes, start=1)
         ]
-        + [["", _("Tổng cộng"), "", _n(totals["themes"]["target"], 1), _n(totals["themes"]["published"]), ""]],
+        + [
+            ["", str(c["themes_sum"]), "", _n(totals["themes"]["target"], 1), _n(totals["themes"]["published"]), ""],
+            ["", v["articles"].label, "", "", _n(v["articles"].value), ""],
+        ],
         [12, 78, 25, 22, 18, 18],
-    )
+    )  # fmt: skip
     if report.results_notes:
         w.narrative(report.results_notes, "")
 
     w.heading(_("2. Trao đổi, cung cấp thông tin"))
     s = totals["submissions"]
     w.body_paragraph(
-        _("a) Các đơn vị đã cung cấp %(total)s thông tin; báo đã sử dụng (đăng) %(used)s, không sử dụng %(unused)s.")
-        % {"total": _n(s["total"]), "used": _n(s["published"]), "unused": _n(s["not_used"])}
+        _(
+            "a) %(label)s: %(total)s; trong đó: đã được sử dụng (đăng) %(used)s; không sử dụng %(unused)s; "
+            "chưa xử lý xong %(open)s."
+        )
+        % {
+            "label": v["submissions"].label,
+            "total": _n(v["submissions"].value),
+            "used": _n(v["submissions_used"].value),
+            "unused": _n(v["submissions_not_used"].value),
+            "open": _n(v["submissions_open"].value),
+        }
     )
     w.table(
-        [_("STT"), _("Đơn vị"), _("Tổng số"), _("Chưa xử lý xong"), _("Đã đăng"), _("Không sử dụng")],
+        [str(c["no"]), str(c["unit"]), str(c["total"]), str(c["open"]), str(c["used"]), str(c["not_used"])],
         [
-            [str(i), row.unit, _n(row.total), _n(row.sent + row.received + row.in_progress), _n(row.published),
-             _n(row.not_used)]
+            [str(i), row.unit, _n(row.total), _n(row.open), _n(row.published), _n(row.not_used)]
             for i, row in enumerate(figures.submissions, start=1)
         ]
-        + [["", _("Tổng cộng"), _n(s["total"]), _n(s["sent"] + s["received"] + s["in_progress"]),
-            _n(s["published"]), _n(s["not_used"])]],
-        [12, 80, 20, 26, 20, 26],
+        + [["", str(c["sum"]), _n(s["total"]), _n(s["open"]), _n(s["published"]), _n(s["not_used"])]],
+        [12, 80, 20, 26, 24, 22],
     )  # fmt: skip
     r = totals["requests"]
     w.body_paragraph(
         _(
-            "b) Báo đã gửi %(total)s đề nghị cung cấp thông tin; các đơn vị trả lời đúng hạn %(on_time)s, "
-            "trễ hạn %(late)s, chưa trả lời %(unanswered)s (trong đó quá hạn %(overdue)s). Thời gian trả lời "
-            "trung vị: %(median)s giờ (tính theo giờ lịch, từ lúc gửi đến lúc trả lời)."
+            "b) %(label)s: %(total)s; trong đó: trả lời đúng hạn %(on_time)s; trả lời trễ hạn %(late)s; "
+            "chưa trả lời, quá hạn %(overdue)s; chưa trả lời, còn hạn %(pending)s; đã rút %(withdrawn)s. "
+            "Thời gian trả lời trung vị: %(median)s giờ (tính theo giờ lịch, từ lúc gửi đến lúc trả lời)."
         )
         % {
-            "total": _n(r["total"]),
-            "on_time": _n(r["on_time"]),
-            "late": _n(r["late"]),
-            "unanswered": _n(r["unanswered"]),
-            "overdue": _n(r["overdue"]),
+            "label": v["requests"].label,
+            "total": _n(v["requests"].value),
+            "on_time": _n(v["requests_on_time"].value),
+            "late": _n(v["requests_late"].value),
+            "overdue": _n(v["requests_overdue"].value),
+            "pending": _n(v["requests_pending"].value),
+            "withdrawn": _n(v["requests_withdrawn"].value),
             "median": _n(r["median_hours"], 1),
         }
     )
     w.table(
-        [_("STT"), _("Đơn vị"), _("Tổng số"), _("Đúng hạn"), _("Trễ hạn"), _("Chưa trả lời"), _("Trung vị (giờ)")],
+        [str(c["no"]), str(c["unit"]), str(c["total"]), str(c["on_time"]), str(c["late"]), str(c["overdue"]),
+         str(c["pending"]), str(c["withdrawn"]), str(c["median_hours"])],
         [
-            [str(i), row.unit, _n(row.total), _n(row.on_time), _n(row.late), _n(row.unanswered),
-             _n(row.median_hours, 1)]
+            [str(i), row.unit, _n(row.total), _n(row.on_time), _n(row.late), _n(row.overdue), _n(row.pending),
+             _n(row.withdrawn), _n(row.median_hours, 1)]
             for i, row in enumerate(figures.requests, start=1)
         ]
-        + [["", _("Tổng cộng"), _n(r["total"]), _n(r["on_time"]), _n(r["late"]), _n(r["unanswered"]),
-            _n(r["median_hours"], 1)]],
-        [12, 70, 18, 18, 18, 22, 22],
+        + [["", str(c["sum"]), _n(r["total"]), _n(r["on_time"]), _n(r["late"]), _n(r["overdue"]), _n(r["pending"]),
+            _n(r["withdrawn"]), _n(r["median_hours"], 1)]],
+        [10, 50, 15, 17, 17, 17, 17, 14, 20],
     )  # fmt: skip
     if report.exchange_notes:
         w.narrative(report.exchange_notes, "")
 
     w.heading(_("3. Đấu tranh, phản bác thông tin sai sự thật"))
     claims = figures.claims
-    if not claims.available:
-        w.body_paragraph(claims.note)
-    else:
-        w.body_paragraph(
-            _("Trong kỳ, tiếp nhận %(received)s hồ sơ kiểm chứng liên quan đến chương trình; đã kết luận %(done)s.")
-            % {"received": _n(claims.received), "done": _n(claims.verdicts_total)}
+    w.body_paragraph(
+        _("%(label)s: %(received)s; trong đó đã có kết luận được duyệt: %(done)s.")
+        % {
+            "label": v["claims"].label,
+            "received": _n(v["claims"].value),
+            "done": _n(v["claims_concluded"].value),
+        }
+    )
+    if claims.verdicts:
+        w.table(
+            [str(c["no"]), str(c["label"]), str(c["concluded"])],
+            [[str(i), row.label, _n(row.count)] for i, row in enumerate(claims.verdicts, start=1)]
+            + [["", str(c["sum"]), _n(claims.verdicts_total)]],
+            [12, 110, 40],
         )
-        if claims.verdicts:
-            w.table(
-                [_("STT"), _("Nhãn kết luận"), _("Số kết luận")],
-                [[str(i), row.label, _n(row.count)] for i, row in enumerate(claims.verdicts, start=1)]
-                + [["", _("Tổng cộng"), _n(claims.verdicts_total)]],
-                [12, 110, 40],
-            )
     if report.refutation_notes:
         w.narrative(report.refutation_notes, "")
 
     w.heading(_("4. Tin, bài được đọc nhiều"))
     if figures.most_read:
         w.table(
-            [_("STT"), _("Tin, bài"), _("Ngày đăng"), _("Lượt đọc")],
+            [str(c["rank"]), str(c["article"]), str(c["published_on"]), str(c["views"])],
             [
                 [str(row.rank), row.title, format_date(row.published_at) if row.published_at else "—", _n(row.views)]
                 for row in figures.most_read
-            ],
+            ]
+            + [["", str(c["views_sum"]), "", _n(totals["most_read"]["views"])]],
             [12, 110, 25, 22],
         )
     else:

@@ -1,46 +1,315 @@
-"""Every figure of a programme's dashboard and reports. One function per table, each returning plain
-rows; the dashboard, the DOCX and the XLSX all read these, so their numbers agree by construction.
+"""Every figure of a programme's dashboard and reports, each defined once.
 
-What is counted, for a programme and a period (local dates, Asia/Ho_Chi_Minh):
+**One figure, one definition, one selector.** Each figure is a `Figure` of `FIGURES`: its label (the
+words every output prints beside the number), its definition (what exactly it counts, printed on the
+dashboard, in the DOCX and in the XLSX) and its selector (`Figure.queryset`, the one query that returns
+the objects it counts). The dashboard, the DOCX and the XLSX print `ProgramFigures.values` and the
+tables below and count nothing themselves; the tables break the same querysets down with the same
+conditions, so a table's total is its figure by construction.
 
-* **Articles**: live articles first published in the period and linked to the programme — to one of
-  its themes or to the programme itself. An article on two themes counts once for each theme; the
-  total counts it once.
-* **Submissions**: created in the period under the programme, by the unit that sent them (the
-  original unit, so a merged unit's work keeps its name). "Used" means published (đã đăng).
-* **Information requests**: sent in the period under the programme, by the unit asked. A response
-  (full, partial or a reasoned refusal) is on time when it came at or before the due time. Open
-  requests are "unanswered": overdue or not yet due at `now`. Withdrawn requests count in the total
-  only. Answer time is in **calendar hours** from sending to the response (the median per unit);
-  the working-hour deadline itself is already in `due_at`, so on time / late follows the law.
-* **Claims and verdicts** (phoihop.factcheck, when installed): claims opened in the period that
-  concern the programme (a tip from a party unit, an information request of the programme, or a
-  rebuttal article of the programme), and approved verdicts of those claims by label.
-* **Most read**: the programme's articles by reads in the period (the portal's daily counts).
+**In the period.** An object belongs to the period of the moment it came into the story, in local
+dates (Asia/Ho_Chi_Minh), within the programme's own dates:
+
+* an article: its first publication (it must be live now: taken-down and unpublished articles and
+  drafts never count), linked to the programme itself or to one of its themes;
+* a submission: when the system received it (it was sent), under the programme, counted for the unit
+  that sent it (the original unit, so a merged unit's work keeps its name);
+* an information request: when it was sent, under the programme, for the unit asked (the original);
+* a claim: when it was opened, when it concerns the programme (`factcheck.selectors.program_claims`).
+
+What happened to an object since — used, answered, concluded — is counted as of `now`, the moment the
+figures were computed ("Số liệu tính đến"). So every "trong đó" figure is part of its total: the
+submissions used are among the submissions received in the period, never more.
+
+Targets of a theme are scaled to the period (`periods.scaled_target`). "Most read" lists the
+programme's live articles (published at any time) by their reads in the period.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist, FieldError
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.functional import Promise
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts.models import Organization
-from phoihop.accounts.tree import OrganizationTree
 from phoihop.exchange.models import InfoRequest, Submission
+from phoihop.factcheck import selectors as factcheck_selectors
+from phoihop.factcheck.models import Claim, Verdict
+from phoihop.portal.models import ArticleDailyViews, ArticlePage
 from phoihop.programs.models import Program
 from phoihop.reports import periods
 from phoihop.reports.periods import Period
 from vntext import collation_key
 
 MOST_READ_LIMIT = 10
+
+# The headers of the tables, the same words on the dashboard, in the DOCX and in the XLSX.
+COLUMNS: dict[str, Promise] = {
+    "no": _("STT"),
+    "theme": _("Nội dung tuyên truyền"),
+    "target": _("Chỉ tiêu"),
+    "period_target": _("Chỉ tiêu trong kỳ"),
+    "published": _("Tin, bài đã đăng"),
+    "percent": _("Tỉ lệ đạt"),
+    "themes_sum": _("Cộng theo nội dung (một tin, bài có thể thuộc nhiều nội dung)"),
+    "unthemed": _("Chưa gắn nội dung tuyên truyền của chương trình"),
+    "unit": _("Đơn vị"),
+    "total": _("Tổng số"),
+    "sent": _("Đã gửi"),
+    "received": _("Đã tiếp nhận"),
+    "in_progress": _("Đang xử lý"),
+    "open": _("Chưa xử lý xong"),
+    "used": _("Đã được sử dụng (đăng)"),
+    "not_used": _("Không sử dụng"),
+    "used_percent": _("Tỉ lệ sử dụng"),
+    "on_time": _("Trả lời đúng hạn"),
+    "late": _("Trả lời trễ hạn"),
+    "overdue": _("Chưa trả lời, quá hạn"),
+    "pending": _("Chưa trả lời, còn hạn"),
+    "withdrawn": _("Đã rút"),
+    "median_hours": _("Thời gian trả lời trung vị (giờ lịch)"),
+    "label": _("Nhãn kết luận"),
+    "concluded": _("Số hồ sơ có kết luận"),
+    "rank": _("Hạng"),
+    "article": _("Tin, bài"),
+    "url": _("Đường dẫn"),
+    "published_on": _("Ngày đăng"),
+    "views": _("Lượt đọc trong kỳ"),
+    "views_sum": _("Cộng lượt đọc trong kỳ của các tin, bài trên"),
+    "sum": _("Tổng cộng"),
+}
+
+
+# --- the objects each figure counts -----------------------------------------------------------
+
+
+def _in(period: Period, field_name: str) -> Q:
+    return Q(**{f"{field_name}__gte": period.start, f"{field_name}__lt": period.end})
+
+
+def program_articles(program: Program, period: Period | None = None) -> QuerySet[ArticlePage]:
+    """Live articles linked to the programme (itself or one of its themes), first published in
+    `period` (any time without one)."""
+    by_theme = ArticlePage.objects.filter(themes__program=program).values("pk")
+    qs = ArticlePage.objects.filter(live=True).filter(Q(program=program) | Q(pk__in=by_theme))
+    if period is not None:
+        if not period.overlaps:
+            return qs.none()
+        qs = qs.filter(_in(period, "first_published_at"))
+    return qs
+
+
+def program_submissions(program: Program, period: Period) -> QuerySet[Submission]:
+    """Submissions under the programme received (sent) in the period."""
+    if not period.overlaps:
+        return Submission.objects.none()
+    return Submission.objects.filter(_in(period, "created_at"), program=program)
+
+
+def program_requests(program: Program, period: Period) -> QuerySet[InfoRequest]:
+    """Information requests under the programme sent in the period."""
+    if not period.overlaps:
+        return InfoRequest.objects.none()
+    return InfoRequest.objects.filter(_in(period, "sent_at"), program=program)
+
+
+def program_claims(program: Program, period: Period) -> QuerySet[Claim]:
+    """Claims concerning the programme (`factcheck.selectors.program_claims`) opened in the period."""
+    if not period.overlaps:
+        return Claim.objects.none()
+    return factcheck_selectors.program_claims(program).filter(_in(period, "created_at"))
+
+
+# What became of them, as of `now`: each a partition of its set, so the parts add up to the total.
+_S = Submission.Status
+SUBMISSION_STATES: dict[str, Q] = {
+    "sent": Q(status=_S.SENT),
+    "received": Q(status=_S.RECEIVED),
+    "in_progress": Q(status=_S.IN_PROGRESS),
+    "published": Q(status=_S.PUBLISHED),
+    "not_used": Q(status=_S.NOT_USED),
+}
+SUBMISSION_OPEN = Q(status__in=Submission.OPEN_STATUSES)
+
+
+def request_states(now: dt.datetime) -> dict[str, Q]:
+    """Answered on time (at or before the due time) or late; withdrawn before an answer; otherwise
+    unanswered, overdue or not yet due at `now`. A partial answer and a reasoned refusal are answers."""
+    answered = Q(answered_at__isnull=False)
+    unanswered = Q(answered_at__isnull=True) & ~Q(status=InfoRequest.Status.WITHDRAWN)
+    return {
+        "on_time": answered & Q(answered_at__lte=F("due_at")),
+        "late": answered & Q(answered_at__gt=F("due_at")),
+        "overdue": unanswered & Q(due_at__lt=now),
+        "pending": unanswered & Q(due_at__gte=now),
+        "withdrawn": Q(answered_at__isnull=True, status=InfoRequest.Status.WITHDRAWN),
+    }
+
+
+CLAIM_CONCLUDED = Q(verdict__status=Verdict.Status.APPROVED)
+
+
+# --- the figures ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: Promise
+    definition: Promise
+    objects: Callable[[Program, Period], QuerySet[Any]]
+    condition: Callable[[dt.datetime], Q] = lambda now: Q()
+    tile: bool = False  # one of the dashboard's headline tiles
+
+    def queryset(self, program: Program, period: Period, now: dt.datetime) -> QuerySet[Any]:
+        """The selector: exactly the objects this figure counts."""
+        return self.objects(program, period).filter(self.condition(now))
+
+
+def _state(name: str) -> Callable[[dt.datetime], Q]:
+    return lambda now: request_states(now)[name]
+
+
+FIGURES: tuple[Figure, ...] = (
+    Figure(
+        "articles",
+        _("Tin, bài của chương trình đăng trong kỳ"),
+        _(
+            "Tin, bài đang hiển thị trên trang, gắn với chương trình hoặc một nội dung tuyên truyền của chương "
+            "trình, đăng lần đầu trong kỳ. Tin, bài đã gỡ, chưa đăng hoặc mới là bản thảo không tính; tin, bài "
+            "thuộc nhiều nội dung chỉ tính một lần."
+        ),
+        program_articles,
+        tile=True,
+    ),
+    Figure(
+        "submissions",
+        _("Thông tin các đơn vị gửi trong kỳ"),
+        _(
+            "Thông tin các đơn vị gửi theo chương trình, tính theo lúc hệ thống nhận được, cho đơn vị gửi ban "
+            "đầu (kể cả đơn vị đã sáp nhập)."
+        ),
+        program_submissions,
+        tile=True,
+    ),
+    Figure(
+        "submissions_used",
+        _("Thông tin gửi trong kỳ đã được sử dụng (đăng)"),
+        _(
+            "Trong số thông tin gửi trong kỳ, số thông tin ở trạng thái “Đã đăng” lúc tính số liệu. Thông tin "
+            "có thể được đăng sau kỳ, và một tin, bài có thể dùng nhiều thông tin: số này không phải số tin, "
+            "bài đã đăng."
+        ),
+        program_submissions,
+        lambda now: SUBMISSION_STATES["published"],
+        tile=True,
+    ),
+    Figure(
+        "submissions_not_used",
+        _("Thông tin gửi trong kỳ không sử dụng"),
+        _("Trong số thông tin gửi trong kỳ, số thông tin báo đã trả lời không sử dụng (có nêu lý do)."),
+        program_submissions,
+        lambda now: SUBMISSION_STATES["not_used"],
+    ),
+    Figure(
+        "submissions_open",
+        _("Thông tin gửi trong kỳ chưa xử lý xong"),
+        _(
+            "Trong số thông tin gửi trong kỳ, số thông tin lúc tính số liệu còn ở trạng thái đã gửi, đã tiếp "
+            "nhận hoặc đang xử lý."
+        ),
+        program_submissions,
+        lambda now: SUBMISSION_OPEN,
+    ),
+    Figure(
+        "requests",
+        _("Đề nghị cung cấp thông tin báo gửi trong kỳ"),
+        _(
+            "Đề nghị cung cấp thông tin báo gửi các đơn vị theo chương trình, tính theo lúc gửi, cho đơn vị được "
+            "đề nghị ban đầu."
+        ),
+        program_requests,
+        tile=True,
+    ),
+    Figure(
+        "requests_on_time",
+        _("Đề nghị gửi trong kỳ được trả lời đúng hạn"),
+        _(
+            "Trong số đề nghị gửi trong kỳ, số đề nghị được trả lời (đầy đủ, một phần hoặc từ chối có căn cứ) "
+            "trước hoặc đúng hạn trả lời, hạn tính theo ngày, giờ làm việc."
+        ),
+        program_requests,
+        _state("on_time"),
+        tile=True,
+    ),
+    Figure(
+        "requests_late",
+        _("Đề nghị gửi trong kỳ được trả lời trễ hạn"),
+        _("Trong số đề nghị gửi trong kỳ, số đề nghị được trả lời sau hạn trả lời."),
+        program_requests,
+        _state("late"),
+    ),
+    Figure(
+        "requests_overdue",
+        _("Đề nghị gửi trong kỳ chưa trả lời, đã quá hạn"),
+        _("Trong số đề nghị gửi trong kỳ, số đề nghị lúc tính số liệu chưa được trả lời và đã quá hạn."),
+        program_requests,
+        _state("overdue"),
+        tile=True,
+    ),
+    Figure(
+        "requests_pending",
+        _("Đề nghị gửi trong kỳ chưa trả lời, còn hạn"),
+        _("Trong số đề nghị gửi trong kỳ, số đề nghị lúc tính số liệu chưa được trả lời và chưa đến hạn."),
+        program_requests,
+        _state("pending"),
+    ),
+    Figure(
+        "requests_withdrawn",
+        _("Đề nghị gửi trong kỳ đã rút"),
+        _("Trong số đề nghị gửi trong kỳ, số đề nghị báo đã rút trước khi được trả lời."),
+        program_requests,
+        _state("withdrawn"),
+    ),
+    Figure(
+        "claims",
+        _("Hồ sơ kiểm chứng liên quan đến chương trình lập trong kỳ"),
+        _(
+            "Hồ sơ kiểm chứng thông tin lập trong kỳ có phản ánh của một đơn vị tham gia chương trình (hoặc đơn "
+            "vị trực thuộc), có đề nghị cung cấp thông tin gửi theo chương trình hoặc gửi một đơn vị tham gia "
+            "chương trình, hoặc có bài kiểm chứng gắn với chương trình."
+        ),
+        program_claims,
+        tile=True,
+    ),
+    Figure(
+        "claims_concluded",
+        _("Hồ sơ kiểm chứng lập trong kỳ đã có kết luận được duyệt"),
+        _(
+            "Trong số hồ sơ kiểm chứng lập trong kỳ, số hồ sơ lúc tính số liệu đã có kết luận được Tổng Biên "
+            "tập hoặc Phó Tổng Biên tập duyệt."
+        ),
+        program_claims,
+        lambda now: CLAIM_CONCLUDED,
+        tile=True,
+    ),
+)
+FIGURES_BY_KEY: dict[str, Figure] = {figure.key: figure for figure in FIGURES}
+
+
+def figure_value(key: str, program: Program, period: Period, now: dt.datetime) -> int:
+    return FIGURES_BY_KEY[key].queryset(program, period, now).count()
+
+
+# --- the tables -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -68,6 +337,10 @@ class SubmissionRow:
     in_progress: int
     published: int
     not_used: int
+
+    @property
+    def open(self) -> int:
+        return self.sent + self.received + self.in_progress
 
     @property
     def used_percent(self) -> float | None:
@@ -105,8 +378,6 @@ class VerdictRow:
 
 @dataclass(frozen=True)
 class ClaimSummary:
-    available: bool
-    note: str
     received: int
     verdicts: list[VerdictRow]
 
@@ -125,83 +396,21 @@ class MostReadRow:
     views: int
 
 
-@dataclass(frozen=True)
-class ProgramFigures:
-    program: Program
-    period: Period
-    now: dt.datetime
-    articles_total: int
-    articles_linked: bool
-    themes: list[ThemeRow]
-    submissions: list[SubmissionRow]
-    requests: list[RequestRow]
-    claims: ClaimSummary
-    most_read: list[MostReadRow]
-    totals: dict[str, Any] = field(default_factory=dict)
-
-
 def _sorted_by_unit(rows: list[Any]) -> list[Any]:
     return sorted(rows, key=lambda row: collation_key(row.unit))
 
 
-# --- articles ---------------------------------------------------------------------------------
-
-
-def article_links_available() -> bool:
-    """True once ArticlePage carries `program` and `themes` (the portal's side of the contract)."""
-    from phoihop.portal.models import ArticlePage
-
-    try:
-        ArticlePage._meta.get_field("program")
-        ArticlePage._meta.get_field("themes")
-    except FieldDoesNotExist:
-        return False
-    return True
-
-
-def program_articles(program: Program, period: Period | None = None) -> QuerySet[Any]:
-    """Live articles linked to the programme (itself or one of its themes), published in `period`."""
-    from phoihop.portal.models import ArticlePage
-
-    if not article_links_available():
-        return ArticlePage.objects.none()
-    by_theme = ArticlePage.objects.filter(themes__program=program).values("pk")
-    qs = ArticlePage.objects.filter(live=True).filter(Q(program=program) | Q(pk__in=by_theme))
-    if period is not None:
-        if not period.overlaps:
-            return qs.none()
-        qs = qs.filter(first_published_at__gte=period.start, first_published_at__lt=period.end)
-    return qs
-
-
-def articles_total(program: Program, period: Period) -> int:
-    return program_articles(program, period).count()
-
-
 def theme_rows(program: Program, period: Period) -> list[ThemeRow]:
-    """Published articles per theme against the theme's target scaled to the period; articles of the
-    programme without a theme come last ("Chưa gắn nội dung")."""
+    """The articles of the figure "articles" per theme, against the theme's target scaled to the
+    period; those on none of the programme's themes come last ("Chưa gắn nội dung…")."""
     themes = list(program.themes.all().order_by("sort_order", "pk"))
-    counts: dict[int, int] = {}
-    unthemed = 0
-    if article_links_available() and period.overlaps:
-        from phoihop.portal.models import ArticlePage
-
-        in_period = Q(
-            articles__live=True,
-            articles__first_published_at__gte=period.start,
-            articles__first_published_at__lt=period.end,
-        )
-        counts = dict(
-            program.themes.annotate(n=Count("articles", filter=in_period, distinct=True)).values_list("pk", "n")
-        )
-        unthemed = ArticlePage.objects.filter(
-            program=program,
-            live=True,
-            first_published_at__gte=period.start,
-            first_published_at__lt=period.end,
-            themes__isnull=True,
-        ).count()
+    articles = program_articles(program, period)
+    through = ArticlePage._meta.get_field("themes").remote_field.through  # type: ignore[union-attr]
+    links = through.objects.filter(articlepage_id__in=articles.values("pk"), theme__program=program)
+    counts = dict(
+        links.values("theme_id").annotate(n=Count("articlepage_id", distinct=True)).values_list("theme_id", "n")
+    )
+    unthemed = articles.exclude(pk__in=links.values("articlepage_id")).count()
     program_months = periods.months_between(program.starts_on, program.ends_on)
     rows = [
         ThemeRow(
@@ -214,13 +423,8 @@ def theme_rows(program: Program, period: Period) -> list[ThemeRow]:
         for theme in themes
     ]
     if unthemed:
-        rows.append(
-            ThemeRow(theme_id=None, title=_("Chưa gắn nội dung"), target_label="", target=None, published=unthemed)
-        )
+        rows.append(ThemeRow(None, str(COLUMNS["unthemed"]), "", None, unthemed))
     return rows
-
-
-# --- the exchange -----------------------------------------------------------------------------
 
 
 def _party_units(program: Program) -> dict[int, str]:
@@ -229,144 +433,88 @@ def _party_units(program: Program) -> dict[int, str]:
 
 
 def submission_rows(program: Program, period: Period) -> list[SubmissionRow]:
-    """Submissions per sending unit, by status; `published` is how many were used."""
-    status = Submission.Status
+    """The submissions of the figure "submissions" per sending unit, by status as of now."""
     rows: dict[int, SubmissionRow] = {}
-    if period.overlaps:
-        aggregated = (
-            Submission.objects.filter(program=program, created_at__gte=period.start, created_at__lt=period.end)
-            .values("original_organization_id", "original_organization__name")
-            .annotate(
-                total=Count("pk"),
-                sent=Count("pk", filter=Q(status=status.SENT)),
-                received=Count("pk", filter=Q(status=status.RECEIVED)),
-                in_progress=Count("pk", filter=Q(status=status.IN_PROGRESS)),
-                published=Count("pk", filter=Q(status=status.PUBLISHED)),
-                not_used=Count("pk", filter=Q(status=status.NOT_USED)),
-            )
-            .order_by()
+    aggregated = (
+        program_submissions(program, period)
+        .values("original_organization_id", "original_organization__name")
+        .annotate(total=Count("pk"), **{name: Count("pk", filter=q) for name, q in SUBMISSION_STATES.items()})
+        .order_by()
+    )
+    for aggregate in aggregated:
+        item: dict[str, Any] = dict(aggregate)  # keys named by SUBMISSION_STATES
+        rows[item["original_organization_id"]] = SubmissionRow(
+            unit_id=item["original_organization_id"],
+            unit=item["original_organization__name"],
+            total=item["total"],
+            **{name: item[name] for name in SUBMISSION_STATES},
         )
-        for item in aggregated:
-            unit_id = item["original_organization_id"]
-            rows[unit_id] = SubmissionRow(
-                unit_id=unit_id,
-                unit=item["original_organization__name"],
-                total=item["total"],
-                sent=item["sent"],
-                received=item["received"],
-                in_progress=item["in_progress"],
-                published=item["published"],
-                not_used=item["not_used"],
-            )
     for unit_id, name in _party_units(program).items():
         rows.setdefault(unit_id, SubmissionRow(unit_id, name, 0, 0, 0, 0, 0, 0))
     return _sorted_by_unit(list(rows.values()))
 
 
-def request_rows(program: Program, period: Period, now: dt.datetime | None = None) -> list[RequestRow]:
-    """Information requests per unit asked: answered on time, late, unanswered (overdue or not yet
-    due at `now`), withdrawn, and the median answer time in calendar hours."""
-    now = now or timezone.now()
-    per_unit: dict[int, dict[str, Any]] = {}
+def _hours(sent_at: dt.datetime, answered_at: dt.datetime | None) -> float:
+    """Calendar hours from sending to the answer (only answered requests are asked)."""
+    assert answered_at is not None  # noqa: S101 — the callers filter on answered_at
+    return (answered_at - sent_at).total_seconds() / 3600
+
+
+def request_rows(program: Program, period: Period, now: dt.datetime) -> list[RequestRow]:
+    """The requests of the figure "requests" per unit asked, by outcome as of `now`, with the median
+    answer time in calendar hours from sending to the answer."""
+    states = request_states(now)
+    requests = program_requests(program, period)
     names = _party_units(program)
-    if period.overlaps:
-        items = (
-            InfoRequest.objects.filter(program=program, sent_at__gte=period.start, sent_at__lt=period.end)
-            .values_list("original_organization_id", "original_organization__name", "status", "sent_at", "due_at",
-                         "answered_at")
-            .order_by()
-        )  # fmt: skip
-        for unit_id, name, status, sent_at, due_at, answered_at in items:
-            names[unit_id] = name
-            unit = per_unit.setdefault(
-                unit_id, {"total": 0, "on_time": 0, "late": 0, "overdue": 0, "pending": 0, "withdrawn": 0, "hours": []}
-            )
-            unit["total"] += 1
-            if answered_at is not None:
-                unit["on_time" if answered_at <= due_at else "late"] += 1
-                unit["hours"].append((answered_at - sent_at).total_seconds() / 3600)
-            elif status == InfoRequest.Status.WITHDRAWN:
-                unit["withdrawn"] += 1
-            else:
-                unit["overdue" if due_at < now else "pending"] += 1
-    rows = []
-    for unit_id, name in names.items():
-        counts = per_unit.get(unit_id)
-        if counts is None:
-            rows.append(RequestRow(unit_id, name, 0, 0, 0, 0, 0, 0, None))
-            continue
-        hours = counts.pop("hours")
-        rows.append(
-            RequestRow(unit_id=unit_id, unit=name, median_hours=statistics.median(hours) if hours else None, **counts)
+    counts: dict[int, dict[str, int]] = {}
+    for item in (
+        requests.values("original_organization_id", "original_organization__name")
+        .annotate(total=Count("pk"), **{name: Count("pk", filter=q) for name, q in states.items()})
+        .order_by()
+    ):
+        row: dict[str, Any] = dict(item)  # keys named by `states`
+        unit_id = row["original_organization_id"]
+        names[unit_id] = row["original_organization__name"]
+        counts[unit_id] = {name: row[name] for name in ("total", *states)}
+    hours: dict[int, list[float]] = {}
+    for unit_id, sent_at, answered_at in requests.filter(answered_at__isnull=False).values_list(
+        "original_organization_id", "sent_at", "answered_at"
+    ):
+        hours.setdefault(unit_id, []).append(_hours(sent_at, answered_at))
+    zero = dict.fromkeys(("total", *states), 0)
+    rows = [
+        RequestRow(
+            unit_id=unit_id,
+            unit=name,
+            median_hours=statistics.median(hours[unit_id]) if unit_id in hours else None,
+            **counts.get(unit_id, zero),
         )
+        for unit_id, name in names.items()
+    ]
     return _sorted_by_unit(rows)
 
 
-# --- fact-checking ----------------------------------------------------------------------------
+def median_answer_hours(program: Program, period: Period) -> float | None:
+    """The median answer time of all the period's answered requests, in calendar hours."""
+    answered = program_requests(program, period).filter(answered_at__isnull=False)
+    hours = [_hours(sent, answered_at) for sent, answered_at in answered.values_list("sent_at", "answered_at")]
+    return statistics.median(hours) if hours else None
 
 
 def claim_summary(program: Program, period: Period) -> ClaimSummary:
-    """Claims about the programme opened in the period, and approved verdicts by label.
-
-    The fact-checking app is optional here: when it (or its Claim/Verdict models) is missing, the
-    section is empty with a note instead of failing the whole dashboard.
-    """
-    unavailable = ClaimSummary(
-        available=False,
-        note=_("Chức năng kiểm chứng thông tin chưa được cài đặt; mục này chưa có số liệu."),
-        received=0,
-        verdicts=[],
-    )
-    if not apps.is_installed("phoihop.factcheck"):
-        return unavailable
-    try:
-        claim_model = apps.get_model("factcheck", "Claim")
-        verdict_model = apps.get_model("factcheck", "Verdict")
-    except LookupError:
-        return unavailable
-    if not period.overlaps:
-        return ClaimSummary(available=True, note="", received=0, verdicts=[])
-    try:
-        return _claim_summary(program, period, claim_model, verdict_model)
-    except FieldError:
-        # The app is installed but its models are not (yet) the ones this section was written for.
-        return unavailable
-
-
-def _claim_summary(program: Program, period: Period, claim_model: Any, verdict_model: Any) -> ClaimSummary:
-    claim_ids = _program_claim_ids(program, claim_model)
-    received = claim_model.objects.filter(
-        pk__in=claim_ids, created_at__gte=period.start, created_at__lt=period.end
-    ).count()
+    """The claims of the figure "claims", and those concluded (approved verdict) per verdict label."""
+    claims = program_claims(program, period)
     verdicts = (
-        verdict_model.objects.filter(
-            claim_id__in=claim_ids,
-            status="approved",
-            approved_at__gte=period.start,
-            approved_at__lt=period.end,
-        )
-        .values("label__name", "label__colour", "label__sort_order")
+        claims.filter(CLAIM_CONCLUDED)
+        .values("verdict__label__name", "verdict__label__colour", "verdict__label__sort_order")
         .annotate(n=Count("pk"))
-        .order_by("label__sort_order", "label__name")
+        .order_by("verdict__label__sort_order", "verdict__label__name")
     )
-    rows = [VerdictRow(label=v["label__name"], colour=v["label__colour"] or "#555555", count=v["n"]) for v in verdicts]
-    return ClaimSummary(available=True, note="", received=received, verdicts=rows)
-
-
-def _program_claim_ids(program: Program, claim_model: Any) -> QuerySet[Any]:
-    """The claims that concern the programme: reported by a party unit (or a unit below it), asked
-    about through one of the programme's information requests, or answered by one of its articles."""
-    party_ids = set(_party_units(program))
-    if party_ids:
-        # Sub-units report for their parent's programme.
-        party_ids = OrganizationTree.load().descendants(party_ids)
-    condition = Q(tips__organization_id__in=party_ids) | Q(requests__info_request__program=program)
-    if article_links_available():
-        condition |= Q(verdict__rebuttal__in=program_articles(program).values("pk"))
-    return claim_model.objects.filter(condition).values("pk")
-
-
-# --- reads ------------------------------------------------------------------------------------
+    rows = [
+        VerdictRow(label=v["verdict__label__name"], colour=v["verdict__label__colour"] or "#555555", count=v["n"])
+        for v in verdicts
+    ]
+    return ClaimSummary(received=claims.count(), verdicts=rows)
 
 
 def _public_path(url_path: str) -> str:
@@ -376,11 +524,9 @@ def _public_path(url_path: str) -> str:
 
 
 def most_read_rows(program: Program, period: Period, limit: int = MOST_READ_LIMIT) -> list[MostReadRow]:
-    """The programme's live articles most read during the period (any publication date)."""
-    if not article_links_available() or not period.overlaps:
+    """The programme's live articles (published at any time) most read during the period."""
+    if not period.overlaps:
         return []
-    from phoihop.portal.models import ArticleDailyViews, ArticlePage
-
     top = list(
         ArticleDailyViews.objects.filter(
             day__gte=period.starts_on,
@@ -415,38 +561,96 @@ def most_read_rows(program: Program, period: Period, limit: int = MOST_READ_LIMI
 # --- everything at once -----------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class FigureValue:
+    figure: Figure
+    value: int
+
+    @property
+    def key(self) -> str:
+        return self.figure.key
+
+    @property
+    def label(self) -> str:
+        return str(self.figure.label)
+
+    @property
+    def definition(self) -> str:
+        return str(self.figure.definition)
+
+
+@dataclass(frozen=True)
+class ProgramFigures:
+    program: Program
+    period: Period
+    now: dt.datetime
+    values: dict[str, int]
+    themes: list[ThemeRow]
+    submissions: list[SubmissionRow]
+    requests: list[RequestRow]
+    claims: ClaimSummary
+    most_read: list[MostReadRow]
+    totals: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def articles_total(self) -> int:
+        return self.values["articles"]
+
+    @property
+    def headline(self) -> list[FigureValue]:
+        """Every figure with its value, in catalogue order: what each output lists as its key figures."""
+        return [FigureValue(figure, self.values[figure.key]) for figure in FIGURES]
+
+    @property
+    def as_of_text(self) -> str:
+        """When the figures were computed and how an object is placed in the period."""
+        return gettext(
+            "Số liệu tính đến %(now)s. Mỗi đối tượng tính vào kỳ theo lúc phát sinh (tin, bài: ngày đăng lần "
+            "đầu; thông tin: lúc nhận; đề nghị: lúc gửi; hồ sơ kiểm chứng: lúc lập); kết quả xử lý tính đến "
+            "thời điểm trên."
+        ) % {"now": timezone.localtime(self.now).strftime("%d/%m/%Y %H:%M")}
+
+    @property
+    def by_key(self) -> dict[str, FigureValue]:
+        return {item.key: item for item in self.headline}
+
+    @property
+    def tiles(self) -> list[FigureValue]:
+        return [item for item in self.headline if item.figure.tile]
+
+
 def _sum(rows: list[Any], *names: str) -> dict[str, int]:
     return {name: sum(getattr(row, name) for row in rows) for name in names}
 
 
 def program_figures(program: Program, period: Period, now: dt.datetime | None = None) -> ProgramFigures:
-    """All the tables of one programme and period, with their totals."""
+    """Every figure and table of one programme and period, as of `now`."""
     now = now or timezone.now()
+    values = {figure.key: figure.queryset(program, period, now).count() for figure in FIGURES}
     themes = theme_rows(program, period)
     submissions = submission_rows(program, period)
     requests = request_rows(program, period, now)
     claims = claim_summary(program, period)
     most_read = most_read_rows(program, period)
     targets = [row.target for row in themes if row.target is not None]
-    request_hours = [row.median_hours for row in requests if row.median_hours is not None]
     totals: dict[str, Any] = {
-        "themes": {
-            **_sum(themes, "published"),
-            "target": sum(targets) if targets else None,
+        "themes": {**_sum(themes, "published"), "target": sum(targets) if targets else None},
+        "submissions": _sum(submissions, "total", "sent", "received", "in_progress", "published", "not_used", "open"),
+        "requests": {
+            **_sum(requests, "total", "on_time", "late", "overdue", "pending", "withdrawn", "unanswered"),
+            "median_hours": median_answer_hours(program, period),
         },
-        "submissions": _sum(submissions, "total", "sent", "received", "in_progress", "published", "not_used"),
-        "requests": _sum(requests, "total", "on_time", "late", "overdue", "pending", "withdrawn", "unanswered"),
         "claims": {"received": claims.received, "verdicts": claims.verdicts_total},
         "most_read": _sum(most_read, "views"),
     }
-    all_hours = _all_answer_hours(program, period) if request_hours else []
-    totals["requests"]["median_hours"] = statistics.median(all_hours) if all_hours else None
+    s = totals["submissions"]
+    used_percent = 100.0 * s["published"] / s["total"] if s["total"] else None
+    totals["submissions"]["used_percent"] = used_percent
     return ProgramFigures(
         program=program,
         period=period,
         now=now,
-        articles_total=articles_total(program, period),
-        articles_linked=article_links_available(),
+        values=values,
         themes=themes,
         submissions=submissions,
         requests=requests,
@@ -454,10 +658,3 @@ def program_figures(program: Program, period: Period, now: dt.datetime | None = 
         most_read=most_read,
         totals=totals,
     )
-
-
-def _all_answer_hours(program: Program, period: Period) -> list[float]:
-    items = InfoRequest.objects.filter(
-        program=program, sent_at__gte=period.start, sent_at__lt=period.end, answered_at__isnull=False
-    ).values_list("sent_at", "answered_at")
-    return [(answered - sent).total_seconds() / 3600 for sent, answered in items if answered is not None]

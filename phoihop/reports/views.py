@@ -61,6 +61,7 @@ def dashboard(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "program": program,
         "period": period,
         "figures": figures,
+        "columns": selectors.COLUMNS,
         "charts": charts.dashboard_charts(figures),
         "choices": periods.choices_for(program.starts_on, program.ends_on, period, timezone.localdate()),
         "reports": program.reports.select_related("issuer", "layout").order_by("-created_at")[:20],  # type: ignore[attr-defined]

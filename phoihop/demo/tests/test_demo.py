@@ -108,7 +108,7 @@ class DemoStoryTests(TestCase):
         running = Program.objects.get(title=content.PROGRAM_2025["title"])
         self.assertEqual(running.status, Program.Status.ACTIVE)
         self.assertEqual(Submission.objects.filter(program=running).count(), len(content.SUBMISSIONS))
-        published = Submission.objects.get(status=Submission.Status.PUBLISHED)
+        published = Submission.objects.get(status=Submission.Status.PUBLISHED, program=running)
         self.assertTrue(published.published_url.endswith("/"))
         self.assertTrue(InfoRequest.objects.filter(status=InfoRequest.Status.ANSWERED).exists())
         password = json.loads(self.logins_path.read_text(encoding="utf-8"))["daumoixa"]
@@ -127,7 +127,7 @@ class DemoStoryTests(TestCase):
             request = InfoRequest.objects.get(subject=spec["subject"])
             page = self.client.get(request.get_absolute_url())
             with self.subTest(subject=spec["subject"]):
-                if "sent_at" in spec:
+                if spec["sent_at"] < "2026-07-01":
                     self.assertContains(page, "Nghị định 09/2017/NĐ-CP")
                     self.assertContains(page, "quy định áp dụng đến hết 30/06/2026")
                 else:
@@ -140,3 +140,46 @@ class DemoStoryTests(TestCase):
         for name in names[:3]:
             self.assertContains(public, name)
         self.assertNotContains(public, names[3])  # its authorization has ended
+
+    def test_both_programmes_dashboards_show_non_zero_figures_equal_to_the_docx_and_the_xlsx(self):
+        """Issue #12: the 2023–2025 programme showed 0 of everything, the 2025–2026 one 0 articles."""
+        import datetime as dt
+        from zoneinfo import ZoneInfo
+
+        import time_machine
+        from django.urls import reverse
+
+        from phoihop.reports import periods, services
+        from phoihop.reports.selectors import FIGURES
+        from phoihop.reports.tests import readback
+
+        labels = {figure.key: str(figure.label) for figure in FIGURES}
+        must_show = ["articles", "submissions", "submissions_used", "requests", "requests_on_time", "claims",
+                     "claims_concluded"]  # fmt: skip
+        chief = get_user_model().objects.get(username="tongbientap")
+        press = Organization.objects.get(name=content.ORGANIZATIONS["press"]["name"])
+        now = dt.datetime(2026, 12, 6, 12, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+        self.client.force_login(chief)
+        for spec in (content.PROGRAM, content.PROGRAM_2025):
+            program = Program.objects.get(title=spec["title"])
+            whole = periods.make(periods.WHOLE, program.starts_on, program.ends_on, None, None)
+            with time_machine.travel(now, tick=False):
+                page = self.client.get(reverse("reports:dashboard", args=[program.pk]))
+                xlsx = self.client.get(reverse("reports:dashboard_xlsx", args=[program.pk]))
+                report = services.report_create(actor=chief, program=program, issuer=press, period=whole)
+                report = services.report_export(report_id=report.pk, now=now)
+            shown = readback.dashboard(page.content)
+            for key in must_show:
+                self.assertGreater(shown.figures[labels[key]], 0, (program.title, key))
+            # Every "trong đó" is part of its total.
+            self.assertLessEqual(shown.figures[labels["submissions_used"]], shown.figures[labels["submissions"]])
+            self.assertLessEqual(shown.figures[labels["requests_on_time"]], shown.figures[labels["requests"]])
+            self.assertLessEqual(shown.figures[labels["claims_concluded"]], shown.figures[labels["claims"]])
+            figures = {label: shown.figures[label] for label in labels.values()}
+            for name, other in (
+                ("xlsx", readback.xlsx(xlsx.content)),
+                ("docx", readback.docx_report(report.docx.open("rb").read())),
+                ("report xlsx", readback.xlsx(report.xlsx.open("rb").read())),
+            ):
+                self.assertEqual({label: other.figures.get(label) for label in labels.values()}, figures, name)
+                self.assertEqual(other.themes, shown.themes, name)

@@ -1,13 +1,7 @@
-import datetime as dt
-import unittest
-import unittest.mock
-
 import time_machine
-from django.apps import apps
-from django.core.exceptions import FieldError
-from django.db import IntegrityError
 from django.urls import reverse
 
+from phoihop.factcheck.models import Claim, Domain, Tip, Verdict, VerdictLabel
 from phoihop.reports import periods, selectors
 from phoihop.reports.models import ReportLayout
 from phoihop.reports.tests.base import NOW, ReportsTestCase, at
@@ -37,33 +31,14 @@ class LayoutAdminTests(ReportsTestCase):
         self.assertEqual((party.motto_line_1, party.motto_line_2), ("ĐẢNG CỘNG SẢN VIỆT NAM", ""))
 
 
-factcheck = unittest.skipUnless(
-    apps.is_installed("phoihop.factcheck"), "phoihop.factcheck is not installed: the section shows a note instead"
-)
-
-
-@factcheck
 @time_machine.travel(NOW, tick=False)
 class ClaimFigureTests(ReportsTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.fixture_error = ""
-        try:
-            cls._claims()
-        except (TypeError, ValueError, FieldError, IntegrityError, LookupError) as error:
-            # The fact-checking app is being built alongside: its models may still change.
-            cls.fixture_error = f"factcheck models differ from what this test expects: {error}"
-
-    @classmethod
-    def _claims(cls):
-        Claim = apps.get_model("factcheck", "Claim")
-        Tip = apps.get_model("factcheck", "Tip")
-        Verdict = apps.get_model("factcheck", "Verdict")
-        Domain = apps.get_model("factcheck", "Domain")
-        Label = apps.get_model("factcheck", "VerdictLabel")
         domain = Domain.objects.order_by("pk").first() or Domain.objects.create(name="Xã hội", slug="xa-hoi")
-        false_label = Label.objects.create(name="Sai sự thật (thử)", slug="sai-thu", colour="#b91c1c")
+        cls.domain = domain
+        false_label = VerdictLabel.objects.create(name="Sai sự thật (thử)", slug="sai-thu", colour="#b91c1c")
         cls.false_label = false_label
         for i, (opened, approved) in enumerate(
             [(at(2026, 2, 3, 9), at(2026, 2, 10, 9)), (at(2026, 4, 2, 9), None), (at(2026, 4, 5, 9), at(2026, 4, 9, 9))]
@@ -95,15 +70,10 @@ class ClaimFigureTests(ReportsTestCase):
             Tip.objects.create(reference="PA-T-B", source="partner", status="grouped", claim=other, domain=domain,
                                description="Phản ánh của phường.", organization=cls.unit_b)  # fmt: skip
 
-    def setUp(self):
-        if self.fixture_error:
-            self.skipTest(self.fixture_error)
-
-    def test_claims_received_and_verdicts_by_label_in_the_period(self):
+    def test_claims_received_and_concluded_by_label_in_the_period(self):
         program = self.program
         q2 = periods.make(periods.QUARTER, program.starts_on, program.ends_on, 2026, 2)
         summary = selectors.claim_summary(program, q2)
-        self.assertTrue(summary.available)
         self.assertEqual(summary.received, 2)
         self.assertEqual([(row.label, row.count) for row in summary.verdicts], [("Sai sự thật (thử)", 1)])
         whole = selectors.claim_summary(program, periods.make(periods.WHOLE, program.starts_on, program.ends_on,
@@ -113,10 +83,34 @@ class ClaimFigureTests(ReportsTestCase):
         page = self.client.get(reverse("reports:dashboard", args=[program.pk]) + "?ky=quy&nam=2026&so=2")
         self.assertContains(page, "Sai sự thật (thử)")
 
-    def test_a_missing_app_shows_an_empty_section_with_a_note(self):
-        with unittest.mock.patch.object(apps, "is_installed", return_value=False):
-            summary = selectors.claim_summary(
-                self.program, periods.make(periods.YEAR, dt.date(2026, 1, 1), dt.date(2026, 12, 31), 2026, None)
+    def test_a_claim_verified_with_a_party_unit_counts_at_once(self):
+        """The issue's case: a public tip, a claim, an information request to the partner — without
+        naming the programme — and the report said "0 hồ sơ kiểm chứng"."""
+        from phoihop.deadlines.models import DeadlinePolicy
+        from phoihop.factcheck import services as factcheck
+
+        with time_machine.travel(at(2026, 5, 6, 9), tick=False):
+            tip = factcheck.tip_submit_public(description="Tin đồn xã thu phí hồ sơ bồi thường.", domain=self.domain)
+            claim = factcheck.claim_create(
+                actor=self.chief, tip=tip, title="Xã thu phí hồ sơ bồi thường", domain=self.domain
             )
-        self.assertFalse(summary.available)
-        self.assertIn("chưa được cài đặt", summary.note)
+            may = periods.make(periods.MONTH, self.program.starts_on, self.program.ends_on, 2026, 5)
+            self.assertEqual(selectors.figure_value("claims", self.program, may, NOW), 0)
+            factcheck.claim_request_info(
+                actor=self.chief,
+                claim=claim,
+                organization=self.unit_a,
+                subject="Xác minh thông báo thu phí",
+                questions="Xã có ban hành thông báo này không?",
+                policy=DeadlinePolicy.objects.get(code="thuong"),
+            )
+        self.assertEqual(selectors.figure_value("claims", self.program, may, NOW), 1)
+        self.assertEqual(selectors.figure_value("claims", self.other_program, may, NOW), 0)
+        self.login(self.chief)
+        page = self.client.get(reverse("reports:dashboard", args=[self.program.pk]) + "?ky=thang&nam=2026&so=5")
+        self.assertContains(
+            page,
+            '<li id="kpi-claims"><span class="kpi-value">1</span>'
+            '<span class="kpi-label">Hồ sơ kiểm chứng liên quan đến chương trình lập trong kỳ</span></li>',
+            html=True,
+        )
