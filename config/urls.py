@@ -6,9 +6,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api
 from phoihop.audit import views as audit_views
+from phoihop.core import health
 from phoihop.programs import views as programs_views
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("api/v1/", api.urls),
     path("phoi-hop/chuong-trinh/", include("phoihop.programs.urls")),
