@@ -42,7 +42,8 @@ def sqlite_rows(path: Path) -> dict[str, list[str]]:
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         tables = backup._sqlite_tables(db)  # the FTS5 tables' rows are in their shadow tables
-        return {t: sorted(repr(row) for row in db.execute(f'SELECT * FROM "{t}"')) for t in tables}
+        query = 'SELECT * FROM "{}"'  # the names come from sqlite_master
+        return {t: sorted(repr(row) for row in db.execute(query.format(t))) for t in tables}
     finally:
         db.close()
 
@@ -143,7 +144,9 @@ class SQLiteBackupRestoreTests(BackupRestoreMixin, TransactionTestCase):
             media_root=media,
             private_root=private,
         )
-        attachment = next(name for name in json.loads((target / "manifest.json").read_text())["files"] if "exchange" in name)
+        attachment = next(
+            name for name in json.loads((target / "manifest.json").read_text())["files"] if "exchange" in name
+        )
         original = (target / attachment).read_bytes()
         (target / attachment).write_bytes(original[:-1] + bytes([original[-1] ^ 1]))
         with self.assertRaisesRegex(backup.BackupError, "sai mã kiểm tra"):

@@ -44,7 +44,9 @@ def dead_pid() -> int:
     return process.pid
 
 
-def running_task(owner: str, *, minutes_ago: float = 0, tries: int = 1, path: str = TASK, **kwargs: str) -> DBTaskResult:
+def running_task(
+    owner: str, *, minutes_ago: float = 0, tries: int = 1, path: str = TASK, **kwargs: str
+) -> DBTaskResult:
     return DBTaskResult.objects.create(
         args_kwargs={"args": [], "kwargs": kwargs or {"value": owner}},
         task_path=path,
@@ -58,7 +60,9 @@ def running_task(owner: str, *, minutes_ago: float = 0, tries: int = 1, path: st
 
 def beat(worker_id: str, *, minutes_ago: float = 0, host: str = "elsewhere", pid: int = 1) -> WorkerHeartbeat:
     moment = timezone.now() - dt.timedelta(minutes=minutes_ago)
-    return WorkerHeartbeat.objects.create(worker_id=worker_id, hostname=host, pid=pid, started_at=moment, beat_at=moment)
+    return WorkerHeartbeat.objects.create(
+        worker_id=worker_id, hostname=host, pid=pid, started_at=moment, beat_at=moment
+    )
 
 
 def status(row: DBTaskResult) -> str:
@@ -102,7 +106,10 @@ class RecoveryTests(TestCase):
             # The killed run had claimed its booking: run again, it would skip itself.
             ScheduledRun.objects.create(key=JOB, next_run_at=None, last_run_at=booked_for)
             row = running_task(
-                "stale", minutes_ago=3, path="phoihop.core.tests.test_worker.booked_job", booked_for=booked_for.isoformat()
+                "stale",
+                minutes_ago=3,
+                path="phoihop.core.tests.test_worker.booked_job",
+                booked_for=booked_for.isoformat(),
             )
             with self.captureOnCommitCallbacks(execute=True):
                 recovery = worker.recover_interrupted()

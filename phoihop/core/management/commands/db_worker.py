@@ -21,9 +21,9 @@ class Command(db_worker.Command):
 
     def handle(self, *args: Any, **options: Any) -> None:
         # With --reload the outer process only restarts the inner one, which does the work.
-        reloading_parent = options.get("reload") and not options.get("batch") and os.environ.get(
-            DJANGO_AUTORELOAD_ENV
-        ) != "true"
+        reloading_parent = (
+            options.get("reload") and not options.get("batch") and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true"
+        )
         if reloading_parent:
             super().handle(*args, **options)
             return

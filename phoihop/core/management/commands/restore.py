@@ -23,9 +23,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("directory", type=Path, help="thư mục bản sao lưu")
-        parser.add_argument(
-            "--force", action="store_true", help="ghi đè cơ sở dữ liệu và tệp đích dù đã có dữ liệu"
-        )
+        parser.add_argument("--force", action="store_true", help="ghi đè cơ sở dữ liệu và tệp đích dù đã có dữ liệu")
         parser.add_argument(
             "--verify-only", action="store_true", help="chỉ kiểm tra bản sao lưu theo manifest, không khôi phục"
         )
