@@ -73,6 +73,8 @@ class Instance:
     port: int = field(default_factory=free_port)
     web_workers: int = 2
     web_threads: int = 4
+    # Seconds gunicorn keeps an idle connection (its default is 2; nginx keeps upstream ones longer).
+    keep_alive: int = 2
     extra_env: dict[str, str] = field(default_factory=dict)
     web: subprocess.Popen[bytes] | None = None
     worker: subprocess.Popen[bytes] | None = None
@@ -154,6 +156,8 @@ class Instance:
                 str(self.web_threads),
                 "--timeout",
                 "60",
+                "--keep-alive",
+                str(self.keep_alive),
                 "--access-logfile",
                 str(self.workdir / "access.log"),
                 "--access-logformat",
