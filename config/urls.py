@@ -7,9 +7,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from config.api import api
 from phoihop.accounts import views as accounts_views
 from phoihop.audit import views as audit_views
+from phoihop.core import health
 from phoihop.programs import views as programs_views
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
     # Before Wagtail's: its sign-out ends the session on any method (phoihop.accounts.views).
     path("admin/logout/", accounts_views.AdminLogoutView.as_view()),
     path("admin/", include(wagtailadmin_urls)),

@@ -260,6 +260,10 @@ PHOIHOP_TRUSTED_PROXY_COUNT = int(os.environ.get("PHOIHOP_TRUSTED_PROXY_COUNT", 
 
 # Background work: django-tasks with its database backend, run by `phoihop db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# The worker renews its heartbeat this often; /healthz calls it stale, and its running tasks are
+# run again by another worker, after PHOIHOP_WORKER_STALE_SECONDS without one (phoihop.core.worker).
+PHOIHOP_WORKER_HEARTBEAT_SECONDS = int(os.environ.get("PHOIHOP_WORKER_HEARTBEAT_SECONDS", "15"))
+PHOIHOP_WORKER_STALE_SECONDS = int(os.environ.get("PHOIHOP_WORKER_STALE_SECONDS", "120"))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

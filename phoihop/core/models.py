@@ -46,3 +46,25 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class WorkerHeartbeat(models.Model):
+    """One row per running worker process (`phoihop db_worker`), renewed every few seconds.
+
+    `/healthz` reports the worker stale when the newest beat is older than
+    `PHOIHOP_WORKER_STALE_SECONDS`; a starting worker puts back the tasks a dead one left running
+    (`phoihop.core.worker`). A worker that stops cleanly deletes its row.
+    """
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    hostname = models.CharField(max_length=255)
+    pid = models.PositiveIntegerField()
+    started_at = models.DateTimeField(_("khởi động lúc"))
+    beat_at = models.DateTimeField(_("nhịp gần nhất"), db_index=True)
+
+    class Meta:
+        verbose_name = _("nhịp tiến trình nền")
+        verbose_name_plural = _("nhịp tiến trình nền")
+
+    def __str__(self) -> str:
+        return f"{self.hostname}:{self.pid}"
