@@ -827,6 +827,8 @@ SUBMISSIONS: list[dict] = [
         "của Văn phòng HĐND và UBND xã.",
         "status": "received",
         "attachment": "docx",
+        # "Giao việc": the reporter's draft holds the DOCX, private until an editor publishes it.
+        "assign": {"to": "phongvien", "section": "chi-dao-dieu-hanh", "days": 2},
     },
     {
         "title": "Giấy mời dự lễ ra mắt mô hình “Tổ công nghệ số cộng đồng” của xã",

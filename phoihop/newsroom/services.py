@@ -613,10 +613,10 @@ def _copy_attachments(
 ) -> tuple[list[tuple[str, Any]], list[Any]]:
     """Wagtail images (for photos) and documents (everything else) copied from the submission's
     files into the private collection of partners' files (`files.collections_ensure`): served to
-    the newsroom only until a live article offers them. Photos get the credit "Ảnh: <sending
-    unit>" and a random stored name (their renditions cannot be guessed); their alt text is left
+    the newsroom only until a live article offers them. Photos are credited to the sending unit
+    (the page shows "Ảnh: <unit>") and get a random stored name (their renditions cannot be guessed); their alt text is left
     for the editor. Each copy remembers its attachment (`PartnerFile`)."""
-    credit = _("Ảnh: %(unit)s") % {"unit": submission.original_organization.name}
+    credit = submission.original_organization.name
     collection = files.collections_ensure().private
     image_blocks: list[tuple[str, Any]] = []
     documents: list[Any] = []

@@ -60,7 +60,7 @@ class FromSubmissionTests(NewsroomTestCase):
         self.assertEqual([kind for kind, _value in blocks], ["paragraph", "paragraph", "image", "documents"])
         self.assertIn("Cầu dài 30 m, rộng 4 m.", blocks[1][1].source)
         image = blocks[2][1]
-        self.assertEqual(image["credit"], "Ảnh: UBND xã An Khánh")
+        self.assertEqual(image["credit"], "UBND xã An Khánh")  # the page shows "Ảnh: UBND xã An Khánh"
         self.assertEqual(image["image"], get_image_model().objects.get(title="cau-dan-sinh"))
         # The PDF is offered in "Tài liệu kèm theo", not yet public; no paragraph links it.
         document = get_document_model().objects.get(title="quyet-dinh")
