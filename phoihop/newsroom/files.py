@@ -137,7 +137,9 @@ def _offered(article: ArticlePage) -> tuple[set[int], set[int]]:
     images: set[int] = {article.lead_image_id} if article.lead_image_id else set()
     for block in article.body:
         if block.block_type == "documents":
-            documents.update(item["document"].pk for item in block.value["documents"] if item["public"] and item["document"])
+            documents.update(
+                item["document"].pk for item in block.value["documents"] if item["public"] and item["document"]
+            )
         elif block.block_type == "image" and block.value.get("image"):
             images.add(block.value["image"].pk)
         elif block.block_type == "gallery":
@@ -180,9 +182,7 @@ def article_files_sync(*, article: Page) -> FilesChange:
         [ArticleFile(article_id=article.pk, document_id=pk) for pk in sorted(documents - had_documents)]
         + [ArticleFile(article_id=article.pk, image_id=pk) for pk in sorted(images - had_images)]
     )
-    return files_settle(
-        document_ids=documents ^ had_documents, image_ids=images ^ had_images, article=page or article
-    )
+    return files_settle(document_ids=documents ^ had_documents, image_ids=images ^ had_images, article=page or article)
 
 
 @transaction.atomic

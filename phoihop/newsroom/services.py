@@ -614,8 +614,9 @@ def _copy_attachments(
     """Wagtail images (for photos) and documents (everything else) copied from the submission's
     files into the private collection of partners' files (`files.collections_ensure`): served to
     the newsroom only until a live article offers them. Photos are credited to the sending unit
-    (the page shows "Ảnh: <unit>") and get a random stored name (their renditions cannot be guessed); their alt text is left
-    for the editor. Each copy remembers its attachment (`PartnerFile`)."""
+    (the page shows "Ảnh: <unit>") and get a random stored name (their renditions cannot be
+    guessed); their alt text is left for the editor. Each copy remembers its attachment
+    (`PartnerFile`)."""
     credit = submission.original_organization.name
     collection = files.collections_ensure().private
     image_blocks: list[tuple[str, Any]] = []

@@ -36,7 +36,9 @@ def offering(article: ArticlePage, *documents: Any) -> list[tuple[str, Any]]:
     body = []
     for block in article.body:
         if block.block_type == "documents":
-            items = [{"document": i["document"], "public": i["document"] in documents} for i in block.value["documents"]]
+            items = [
+                {"document": i["document"], "public": i["document"] in documents} for i in block.value["documents"]
+            ]
             body.append(("documents", {"documents": items}))
         else:
             body.append((block.block_type, block.value))
@@ -57,7 +59,7 @@ class PartnerFilesTestCase(NewsroomTestCase):
         cls.attachments = list(cls.submission.attachments.all())
 
     def give(self) -> ArticlePage:
-        """"Giao việc": the assignment and its draft, made from the submission."""
+        """ "Giao việc": the assignment and its draft, made from the submission."""
         assignment = services.assignment_from_submission(
             actor=self.editor, submission=self.submission, assignee=self.reporter, section=self.cat_a, due_at=DUE
         )
@@ -168,7 +170,7 @@ class StagesTests(PartnerFilesTestCase):
         self.assertContains(page, "Tài liệu kèm theo")
         self.assertContains(page, f'href="{self.pdf.url}"')
         self.assertNotContains(page, self.docx.url)
-        self.assertNotContains(page, "/documents/%d/" % self.docx.pk)
+        self.assertNotContains(page, f"/documents/{self.docx.pk}/")
 
         # 6. Republished without the tick: private again, and no longer listed.
         article = self.publish(article)
