@@ -111,18 +111,26 @@ def record_copy(*, submission: Any, attachment: Any, document: Any = None, image
     return PartnerFile.objects.create(submission=submission, attachment=attachment, document=document, image=image)
 
 
+def partner_collections() -> PartnerCollections | None:
+    """The two collections of partners' files, found without creating anything (None before the
+    first copy): for reads."""
+    parent = Collection.get_first_root_node().get_children().filter(name=PARENT_COLLECTION).first()
+    children = {c.name: c for c in parent.get_children()} if parent is not None else {}
+    if PRIVATE_COLLECTION not in children or PUBLIC_COLLECTION not in children:
+        return None
+    return PartnerCollections(private=children[PRIVATE_COLLECTION], public=children[PUBLIC_COLLECTION])
+
+
 def partner_files(submission: Any) -> list[PartnerFile]:
-    """The Wagtail copies of a submission's files, with their documents and images (for the
-    newsroom's assignment page; press only)."""
-    collections = collections_ensure()
-    rows = list(
-        PartnerFile.objects.filter(submission=submission).select_related(
-            "document__collection", "image__collection", "attachment"
-        )
-    )
+    """The Wagtail copies of a submission's files, each with `is_public`: whether it is in the
+    public collection now (for the newsroom's assignment page; press only)."""
+    rows = list(PartnerFile.objects.filter(submission=submission).select_related("document", "image", "attachment"))
+    collections = partner_collections() if rows else None
     for row in rows:
         item = row.document or row.image
-        row.is_public = item is not None and item.collection_id == collections.public.pk  # type: ignore[attr-defined]
+        row.is_public = (  # type: ignore[attr-defined]
+            collections is not None and item is not None and item.collection_id == collections.public.pk
+        )
     return rows
 
 
@@ -130,20 +138,34 @@ def partner_files(submission: Any) -> list[PartnerFile]:
 # What a live article makes public
 
 
+def _items(raw: Any) -> list[Any]:
+    """The values of a ListBlock's stored data, in its current form ({"type": "item", "value": …})
+    or the older plain list."""
+    return [
+        item["value"] if isinstance(item, dict) and item.get("type") == "item" and "value" in item else item
+        for item in raw or []
+    ]
+
+
 def _offered(article: ArticlePage) -> tuple[set[int], set[int]]:
-    """The documents the live article offers (ticked "Công khai cùng bài") and the photos it shows
-    (lead image, photos and galleries of the body)."""
+    """The ids of the documents the live article offers (ticked "Công khai cùng bài") and of the
+    photos it shows (lead image, photos and galleries of the body), read from the stored body
+    without loading any of them: this runs on every publish, archive imports included."""
     documents: set[int] = set()
     images: set[int] = {article.lead_image_id} if article.lead_image_id else set()
-    for block in article.body:
-        if block.block_type == "documents":
+    for block in article.body.raw_data:
+        value = block.get("value") or {}
+        if block.get("type") == "documents":
             documents.update(
-                item["document"].pk for item in block.value["documents"] if item["public"] and item["document"]
+                int(item["document"])
+                for item in _items(value.get("documents"))
+                if isinstance(item, dict) and item.get("public") and item.get("document")
             )
-        elif block.block_type == "image" and block.value.get("image"):
-            images.add(block.value["image"].pk)
-        elif block.block_type == "gallery":
-            images.update(item["image"].pk for item in block.value["images"] if item.get("image"))
+        elif block.get("type") == "image" and value.get("image"):
+            images.add(int(value["image"]))
+        elif block.get("type") == "gallery":
+            photos = _items(value.get("images"))
+            images.update(int(item["image"]) for item in photos if isinstance(item, dict) and item.get("image"))
     return documents, images
 
 
@@ -163,9 +185,13 @@ def article_files_sync(*, article: Page) -> FilesChange:
     settles every file whose rows changed. Called on every publish and unpublish of an article (the
     signal handlers below); idempotent. Files outside the partners' collections are left alone.
     """
-    collections = collections_ensure()
     page = ArticlePage.objects.filter(pk=article.pk).first()
     documents, images = _offered(page) if page is not None and page.live else (set(), set())
+    rows = ArticleFile.objects.filter(article_id=article.pk)
+    had = list(rows.values_list("document_id", "image_id"))
+    if not (documents or images or had):  # most articles: no file at all
+        return FilesChange(published=[], withdrawn=[])
+    collections = collections_ensure()
     documents = set(
         get_document_model()
         .objects.filter(pk__in=documents, collection_id__in=collections.ids)
@@ -174,9 +200,8 @@ def article_files_sync(*, article: Page) -> FilesChange:
     images = set(
         get_image_model().objects.filter(pk__in=images, collection_id__in=collections.ids).values_list("pk", flat=True)
     )
-    rows = ArticleFile.objects.filter(article_id=article.pk)
-    had_documents = {pk for pk in rows.values_list("document_id", flat=True) if pk is not None}
-    had_images = {pk for pk in rows.values_list("image_id", flat=True) if pk is not None}
+    had_documents = {document for document, _image in had if document is not None}
+    had_images = {image for _document, image in had if image is not None}
     rows.filter(Q(document_id__in=had_documents - documents) | Q(image_id__in=had_images - images)).delete()
     ArticleFile.objects.bulk_create(
         [ArticleFile(article_id=article.pk, document_id=pk) for pk in sorted(documents - had_documents)]

@@ -238,6 +238,27 @@ class PublishingTests(PartnerFilesTestCase):
             self.assertFalse((Path(settings.MEDIA_ROOT) / url.removeprefix(settings.MEDIA_URL)).exists(), url)
         self.assert_original_private()
 
+    def test_a_photo_shown_as_lead_image_or_in_a_gallery_is_shown_too(self):
+        article = self.give()
+        collections = files.collections_ensure()
+        page = ArticlePage.objects.get(pk=article.pk)
+        without_photo = [(b.block_type, b.value) for b in page.body if b.block_type != "image"]
+        page.body, page.lead_image = without_photo, self.photo
+        with self.captureOnCommitCallbacks(execute=True):
+            page.save_revision(user=self.chief).publish(user=self.chief)
+        self.assertEqual(get_image_model().objects.get(pk=self.photo.pk).collection, collections.public)
+        page = ArticlePage.objects.get(pk=article.pk)
+        credit = {"alt_text": "", "caption": "", "credit": "UBND xã An Khánh"}
+        gallery = {"title": "", "images": [{"image": self.photo, **credit}, {"image": self.photo, **credit}]}
+        page.body, page.lead_image = [*without_photo, ("gallery", gallery)], None
+        with self.captureOnCommitCallbacks(execute=True):
+            page.save_revision(user=self.chief).publish(user=self.chief)
+        shown = ArticleFile.objects.filter(article=page).values_list("image", flat=True)
+        self.assertEqual(list(shown), [self.photo.pk])
+        with self.captureOnCommitCallbacks(execute=True):
+            ArticlePage.objects.get(pk=article.pk).unpublish(user=self.chief)
+        self.assertEqual(get_image_model().objects.get(pk=self.photo.pk).collection, collections.private)
+
     def test_the_partner_sees_in_its_history_when_a_file_goes_public_and_back(self):
         article = self.publish(self.give(), self.pdf)
         with self.captureOnCommitCallbacks(execute=True):
