@@ -189,9 +189,9 @@ def article_files_sync(*, article: Page) -> FilesChange:
     documents, images = _offered(page) if page is not None and page.live else (set(), set())
     rows = ArticleFile.objects.filter(article_id=article.pk)
     had = list(rows.values_list("document_id", "image_id"))
-    if not (documents or images or had):  # most articles: no file at all
+    collections = partner_collections() if documents or images or had else None
+    if collections is None:  # most articles: no partner's file, now or before
         return FilesChange(published=[], withdrawn=[])
-    collections = collections_ensure()
     documents = set(
         get_document_model()
         .objects.filter(pk__in=documents, collection_id__in=collections.ids)
@@ -215,9 +215,11 @@ def files_settle(*, document_ids: Iterable[int], image_ids: Iterable[int], artic
     """Put each of these partners' files in the collection its `ArticleFile` rows call for: public
     while a live article offers it, private otherwise; a photo going private loses its renditions.
     Each move is recorded on the submission the file came from (the partner sees it in its history)."""
-    collections = collections_ensure()
     change = FilesChange(published=[], withdrawn=[])
     document_ids, image_ids = set(document_ids), set(image_ids)
+    if not (document_ids or image_ids):
+        return change
+    collections = collections_ensure()
     offered_documents = set(
         ArticleFile.objects.filter(document_id__in=document_ids).values_list("document_id", flat=True)
     )
