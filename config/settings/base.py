@@ -178,14 +178,22 @@ WHITENOISE_USE_FINDERS = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-# Private files (attachments, tip screenshots, evidence, reports) never sit under MEDIA_ROOT:
-# they are served only by views that check access (phoihop.core.storage).
+# Private files (attachments, tip screenshots, evidence, reports, and Wagtail's original images and
+# documents) never sit under MEDIA_ROOT: they are served only by views that check access
+# (phoihop.core.storage). MEDIA_ROOT holds only what any reader may fetch: image renditions.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+_PRIVATE_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": "/private-not-served/"},
+}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
+    # A file field without a named storage is private, Wagtail's originals and documents included.
+    "default": _PRIVATE_STORAGE,
+    "private": _PRIVATE_STORAGE,
+    # The one public store: Wagtail's renditions (WAGTAILIMAGES_RENDITION_STORAGE below).
+    "public": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": "/private-not-served/"},
+        "OPTIONS": {"location": str(MEDIA_ROOT), "base_url": MEDIA_URL},
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -289,6 +297,11 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "phoihop.search.wagtail_backend
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "odt", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Originals stay in the private default storage; only renditions (the sizes pages show) are public.
+WAGTAILIMAGES_RENDITION_STORAGE = "public"
+# Every document goes through Wagtail's serve view (/documents/<id>/<name>), which checks its
+# collection's view restrictions first; never a redirect to, or a link straight into, a storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # Upload budgets, checked before any file is decoded or inflated (phoihop.core.uploads; README,
 # "Uploads and their limits"). Wagtail's own pixel limit is the same budget.

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from .base import *  # noqa: F403
-from .base import DATABASES, LOGGING
+from .base import DATABASES, LOGGING, MEDIA_URL
 
 SECRET_KEY = "test-only-not-secret-" + "x" * 32
 DEBUG = False
@@ -15,12 +15,18 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="phoihop-media-"))
-PRIVATE_MEDIA_ROOT = MEDIA_ROOT / "private"
+# Beside MEDIA_ROOT, never inside it, as in production: a test can tell a private file from a public one.
+PRIVATE_MEDIA_ROOT = MEDIA_ROOT.with_name(MEDIA_ROOT.name + "-private")
+_PRIVATE_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": "/private-not-served/"},
+}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {
+    "default": _PRIVATE_STORAGE,
+    "private": _PRIVATE_STORAGE,
+    "public": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": "/private-not-served/"},
+        "OPTIONS": {"location": str(MEDIA_ROOT), "base_url": MEDIA_URL},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }

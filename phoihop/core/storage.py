@@ -1,8 +1,13 @@
-"""Where private files live: partners' attachments, tip screenshots, evidence and reports.
+"""Where private files live: partners' attachments, tip screenshots, evidence and reports, and
+Wagtail's original images and documents.
 
 They are kept outside MEDIA_ROOT, so no web server configuration can ever serve them directly;
-each one is sent by a view that checks access first. Public media (the articles' images) stays in
-MEDIA_ROOT.
+each one is sent by a view that checks access first. The `default` storage is this private one, so
+a file field without a named storage is private too: Wagtail's originals and documents live there,
+and a document reaches a reader only through Wagtail's serve view, which checks the view
+restrictions of its collection (`WAGTAILDOCS_SERVE_METHOD = "serve_view"`). The one public store is
+`public` (MEDIA_ROOT, MEDIA_URL): Wagtail's renditions, the sizes a page shows
+(`WAGTAILIMAGES_RENDITION_STORAGE`), never an original.
 """
 
 from __future__ import annotations
@@ -13,6 +18,11 @@ from django.core.files.storage import Storage, storages
 def private_storage() -> Storage:
     """The "private" storage from settings.STORAGES (a callable, so migrations stay stable)."""
     return storages["private"]
+
+
+def public_storage() -> Storage:
+    """The "public" storage: what any reader may fetch under MEDIA_URL (image renditions)."""
+    return storages["public"]
 
 
 def move_public_files_to_private(app_label: str, model_name: str, field_names: list[str]):  # type: ignore[no-untyped-def]

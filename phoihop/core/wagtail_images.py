@@ -1,13 +1,13 @@
 """The Wagtail image form: the pixel budget before any decoding, no location in the original, and
 Vietnamese error messages.
 
-Wagtail keeps every uploaded original under the public `/media/original_images/`, so an original
-must not carry the photographer's position. The file field of the admin's image forms (single and
-multiple upload, and replacing a file) is the one place every admin upload passes: it refuses an
-image above `PHOIHOP_UPLOAD_MAX_IMAGE_PIXELS` from its header, with a Vietnamese message (Pillow's
-own bomb guard would otherwise escape Wagtail's checks as a server error), and stores the bytes
-`strip_location` returns. Images made in code (the newsroom's copy of partner photos) call
-`strip_location` themselves.
+Originals are kept in the private default storage (only renditions are public), but editors download
+them and pass them on, so an original must not carry the photographer's position either. The file
+field of the admin's image forms (single and multiple upload, and replacing a file) is the one place
+every admin upload passes: it refuses an image above `PHOIHOP_UPLOAD_MAX_IMAGE_PIXELS` from its
+header, with a Vietnamese message (Pillow's own bomb guard would otherwise escape Wagtail's checks
+as a server error), and stores the bytes `strip_location` returns. Images made in code (the
+newsroom's copy of partner photos) call `strip_location` themselves.
 """
 
 from __future__ import annotations

@@ -901,6 +901,8 @@ SUBMISSIONS: list[dict] = [
         "status": "received",
         "attachment": "docx",
         "sent_at": "2026-11-30T08:15:00+07:00",
+        # "Giao việc": the reporter's draft holds the DOCX, private until an editor publishes it.
+        "assign": {"to": "phongvien", "section": "chi-dao-dieu-hanh", "days": 2},
     },
     {
         "title": "Giấy mời dự lễ ra mắt mô hình “Tổ công nghệ số cộng đồng” của xã",

@@ -36,7 +36,7 @@ from phoihop.demo import content
 from phoihop.demo.images import draw
 from phoihop.newsroom import services as newsroom_services
 from phoihop.portal import services as portal_services
-from phoihop.portal.models import ArticlePage
+from phoihop.portal.models import ArticlePage, CategoryPage
 from phoihop.programs.models import Program, Spokesperson
 from phoihop.programs.services import program_create
 
@@ -269,6 +269,16 @@ def _send_submission(
     if spec["status"] in {"received", "published", "not_used"}:
         exchange.submission_acknowledge(actor=editor, submission=submission)
         changed_at = sent_at + dt.timedelta(hours=2)
+    if spec.get("assign"):
+        # The same one-click service as the newsroom's "Giao việc" button: the draft holds the
+        # partner's files, private until an editor publishes them with the article.
+        newsroom_services.assignment_from_submission(
+            actor=editor,
+            submission=submission,
+            assignee=get_user_model().objects.get(username=spec["assign"]["to"]),
+            section=CategoryPage.objects.get(slug=spec["assign"]["section"]),
+            due_at=timezone.now() + dt.timedelta(days=spec["assign"]["days"]),
+        )
     if spec["status"] == "published":
         article = ArticlePage.objects.filter(slug=spec["article_slug"]).first()
         if article is not None:

@@ -10,7 +10,7 @@ class NewsroomConfig(AppConfig):
     def ready(self) -> None:
         from phoihop.audit import history
         from phoihop.core import scheduler, seeds
-        from phoihop.newsroom import access, publishing, selectors, services, signals
+        from phoihop.newsroom import access, files, publishing, selectors, services, signals
         from phoihop.newsroom.models import Assignment
         from phoihop.newsroom.tasks import publish_scheduled_task
         from phoihop.newsroom.templatetags import newsroom_tags
@@ -47,3 +47,4 @@ class NewsroomConfig(AppConfig):
             }
         )
         signals.connect()
+        files.ready()

@@ -1,6 +1,7 @@
 """The newsroom's own tables: sections (ban) bound to portal categories, assignments (phân công),
-the link between an article and the submissions it was made from, the approval step with the
-newsroom's rules, and the scheduled-publishing run.
+the link between an article and the submissions it was made from, the partners' files copied into
+Wagtail and the ones live articles make public, the approval step with the newsroom's rules, and the
+scheduled-publishing run.
 
 Articles themselves are Wagtail pages (phoihop.portal); drafts, revisions, workflows and scheduling
 are Wagtail's. These models hold only what Wagtail lacks.
@@ -560,3 +561,103 @@ class NewsroomApprovalTask(GroupApprovalTask):
         # Wagtail's workflow buttons outside the editor go there next: it says what was decided.
         # (The editor ignores the value and says it itself, in `wagtail_hooks.after_edit`.)
         return reverse("newsroom_decision_done", args=[task_state.pk])
+
+
+class PartnerFile(models.Model):
+    """A partner's attachment copied into Wagtail for a draft: a document, or an image for a photo.
+
+    Where the copy came from (the submission, the attachment), kept because Wagtail's document and
+    image know nothing of it. Whether anyone outside the newsroom may fetch it is not decided here
+    but by its collection (phoihop.newsroom.files): private until a live article offers it.
+    """
+
+    submission = models.ForeignKey(
+        "exchange.Submission",
+        verbose_name=_("thông tin nguồn"),
+        on_delete=models.CASCADE,
+        related_name="newsroom_files",
+    )
+    attachment = models.ForeignKey(
+        "exchange.Attachment",
+        verbose_name=_("tệp đính kèm"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    document = models.OneToOneField(
+        "wagtaildocs.Document",
+        verbose_name=_("tài liệu"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="newsroom_partner_file",
+    )
+    image = models.OneToOneField(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="newsroom_partner_file",
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tệp của đơn vị phối hợp")
+        verbose_name_plural = _("tệp của đơn vị phối hợp")
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(document__isnull=False, image__isnull=True) | Q(document__isnull=True, image__isnull=False),
+                name="newsroom_partner_file_one_kind",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.submission_id}: {self.document or self.image}"
+
+
+class ArticleFile(models.Model):
+    """A partner's file that a live article makes public: a document it offers under "Tài liệu kèm
+    theo" with "Công khai cùng bài" ticked, or a photo it shows.
+
+    Derived, never edited: rebuilt from the live article each time it is published, removed when it
+    is unpublished or taken down (phoihop.newsroom.files.article_files_sync). A partner's document is
+    served to everyone exactly while it has a row here.
+    """
+
+    article = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("tin, bài"), on_delete=models.CASCADE, related_name="newsroom_files"
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("tài liệu"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ảnh"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("tệp công khai cùng bài")
+        verbose_name_plural = _("tệp công khai cùng bài")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(document__isnull=False, image__isnull=True) | Q(document__isnull=True, image__isnull=False),
+                name="newsroom_article_file_one_kind",
+            ),
+            models.UniqueConstraint(fields=["article", "document"], name="newsroom_article_file_document_once"),
+            models.UniqueConstraint(fields=["article", "image"], name="newsroom_article_file_image_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.document_id or self.image_id}"

@@ -33,7 +33,6 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
-    Collection,
     GroupPagePermission,
     Page,
     TaskState,
@@ -54,7 +53,7 @@ from phoihop.core.uploads import strip_location
 from phoihop.exchange import access as exchange_access
 from phoihop.exchange import services as exchange_services
 from phoihop.exchange.models import Attachment, Submission
-from phoihop.newsroom import access
+from phoihop.newsroom import access, files
 from phoihop.newsroom.models import (
     ApprovalRun,
     ArticleSource,
@@ -873,9 +872,13 @@ def _copy_attachments(
     *, actor: User, submission: Submission, written: list[str]
 ) -> tuple[list[tuple[str, Any]], list[Any]]:
     """Wagtail images (for photos) and documents (everything else) copied from the submission's
-    files. Photos get the credit "Ảnh: <sending unit>"; their alt text is left for the editor."""
-    credit = _("Ảnh: %(unit)s") % {"unit": submission.original_organization.name}
-    collection = Collection.get_first_root_node()
+    files into the private collection of partners' files (`files.collections_ensure`): served to
+    the newsroom only until a live article offers them. Photos are credited to the sending unit
+    (the page shows "Ảnh: <unit>") and get a random stored name (their renditions cannot be
+    guessed); their alt text is left for the editor. Each copy remembers its attachment
+    (`PartnerFile`)."""
+    credit = submission.original_organization.name
+    collection = files.collections_ensure().private
     image_blocks: list[tuple[str, Any]] = []
     documents: list[Any] = []
     for attachment in submission.attachments.all():
@@ -884,10 +887,13 @@ def _copy_attachments(
         if attachment.kind == Attachment.Kind.IMAGE and _image_size(content) is not None:
             image = get_image_model()(title=title, collection=collection, uploaded_by_user=actor)
             # Files stored before every location tag was removed at upload are cleaned here too.
-            image.file = ImageFile(io.BytesIO(strip_location(content)), name=attachment.original_name)
+            image.file = ImageFile(
+                io.BytesIO(strip_location(content)), name=files.stored_image_name(attachment.original_name)
+            )
             image._set_image_file_metadata()
             image.save()
             written.append(image.file.name)
+            files.record_copy(submission=submission, attachment=attachment, image=image)
             image_blocks.append(("image", {"image": image, "alt_text": "", "caption": "", "credit": credit}))
         else:
             document = get_document_model()(title=title, collection=collection, uploaded_by_user=actor)
@@ -895,18 +901,20 @@ def _copy_attachments(
             document._set_document_file_metadata()
             document.save()
             written.append(document.file.name)
+            files.record_copy(submission=submission, attachment=attachment, document=document)
             documents.append(document)
     return image_blocks, documents
 
 
 def _draft_body(submission: Submission, images: list[tuple[str, Any]], documents: list[Any]) -> list[tuple[str, Any]]:
+    """The submission's text as paragraphs, its photos, and its other files in a "Tài liệu kèm theo"
+    block with "Công khai cùng bài" unticked: nothing links a private file, and readers get a file
+    only when an editor ticks it and the article goes live."""
     paragraphs = [line.strip() for line in submission.body.split("\n") if line.strip()]
     body: list[tuple[str, Any]] = [("paragraph", RichText(f"<p>{html.escape(text)}</p>")) for text in paragraphs]
     body.extend(images)
     if documents:
-        items = "".join(f'<li><a href="{html.escape(doc.url)}">{html.escape(doc.title)}</a></li>' for doc in documents)
-        heading = html.escape(_("Tài liệu kèm theo:"))
-        body.append(("paragraph", RichText(f"<p><b>{heading}</b></p><ul>{items}</ul>")))
+        body.append(("documents", {"documents": [{"document": doc, "public": False} for doc in documents]}))
     return body
 
 
@@ -1056,7 +1064,11 @@ def correction_add(*, actor: User, article: Any, text: str) -> Correction:
 @transaction.atomic
 def article_takedown(*, actor: User, article: Any, reason: str, legal_basis: str = "") -> Takedown:
     """Remove an article from every public surface (page, feeds, sitemaps, search) by unpublishing it
-    through Wagtail, and keep it with its reason in the archive. Editor-in-chief and deputies only."""
+    through Wagtail, and keep it with its reason in the archive. Editor-in-chief and deputies only.
+
+    The partners' files it made public go back to the private collection, unless another live
+    article still offers them, and its partners' photos lose their public renditions
+    (`files.article_files_sync`, which Wagtail's unpublish signal runs in this transaction)."""
     if not access.can_publish_directly(actor):
         raise PermissionDenied
     page = _published_article(article)

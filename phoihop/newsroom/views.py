@@ -19,7 +19,7 @@ from phoihop.accounts.http import AuthenticatedHttpRequest
 from phoihop.accounts.models import User
 from phoihop.audit.models import AuditEvent
 from phoihop.exchange import access as exchange_access
-from phoihop.newsroom import access, selectors, services
+from phoihop.newsroom import access, files, selectors, services
 from phoihop.newsroom.forms import (
     AssignmentForm,
     BoardFilterForm,
@@ -107,6 +107,7 @@ def assignment_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
         "return_form": ReasonForm(prefix="tra-lai"),
         "cancel_form": ReasonForm(prefix="huy"),
         "history": AuditEvent.objects.for_object(assignment)[:100],
+        "partner_files": files.partner_files(assignment.submission) if assignment.submission_id else [],
     }
     return render(request, "newsroom/assignment_detail.html", context)
 

@@ -1,6 +1,9 @@
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -72,6 +75,43 @@ class RelatedArticlesBlock(blocks.StructBlock):
         template = "portal/blocks/related.html"
 
 
+class OfferedDocumentBlock(blocks.StructBlock):
+    """One file of "Tài liệu kèm theo" and the editor's choice whether readers may download it."""
+
+    document = DocumentChooserBlock(label=_("Tệp"))
+    public = blocks.BooleanBlock(
+        label=_("Công khai cùng bài"),
+        required=False,
+        default=False,
+        help_text=_(
+            "Chỉ tệp được chọn ô này mới hiện cho bạn đọc tải về, khi bài đã đăng. Tệp của đơn vị phối hợp "
+            "trở lại riêng tư khi bỏ chọn ô này, ngừng đăng hoặc gỡ bài."
+        ),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Tệp")
+
+
+class DocumentsBlock(blocks.StructBlock):
+    """Files that go with the article ("Tài liệu kèm theo"). Readers see only those the editor
+    marked "Công khai cùng bài": the others stay in the draft for the newsroom, and a partner's
+    file is served to readers only while a live article offers it (phoihop.newsroom.files)."""
+
+    documents = blocks.ListBlock(OfferedDocumentBlock(), label=_("Các tệp"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Tài liệu kèm theo")
+        template = "portal/blocks/documents.html"
+
+    def get_context(self, value: Any, parent_context: dict[str, Any] | None = None) -> dict[str, Any]:
+        context = super().get_context(value, parent_context=parent_context)
+        context["offered"] = [item["document"] for item in value["documents"] if item["public"] and item["document"]]
+        return context
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Đoạn văn"), features=PARAGRAPH_FEATURES)
     image = CaptionedImageBlock()
@@ -80,3 +120,4 @@ class ArticleBodyBlock(blocks.StreamBlock):
     video = VideoBlock()
     table = TableBlock(label=_("Bảng"), template="portal/blocks/table.html")
     related = RelatedArticlesBlock()
+    documents = DocumentsBlock()

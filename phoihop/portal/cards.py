@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
-from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from wagtail.images import get_image_model
+from wagtail.images.models import get_rendition_storage
 
 from phoihop.portal import images, sql
 from phoihop.portal.images import Rendered
@@ -146,8 +146,9 @@ def _attach_thumbs(cards: Iterable[ArticleCard], focal: dict[int, SimpleNamespac
     wanted = {preset: images.filters(images.PRESETS[preset]) for preset in presets}
     specs = {f.spec for filters in wanted.values() for f in filters}
     found: dict[tuple[int, str, str], Rendered] = {}
+    storage = get_rendition_storage()  # the public one: originals are never linked
     for image_id, spec, key, file, width, height in sql.rendition_rows(focal, specs):
-        found[(image_id, spec, key)] = Rendered(default_storage.url(file), width, height)
+        found[(image_id, spec, key)] = Rendered(storage.url(file), width, height)
     missing: dict[int, list[Any]] = defaultdict(list)
     resolved: dict[tuple[int, str], list[Rendered]] = {}
     for image_id, namespace in focal.items():

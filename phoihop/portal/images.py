@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from django.core.files.storage import default_storage
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
-from wagtail.images.models import Filter
+from wagtail.images.models import Filter, get_rendition_storage
 
 from phoihop.portal import sql
 
@@ -51,8 +50,9 @@ def attach(images: Iterable[Any], *patterns: str) -> None:
     for image in by_id.values():
         image._portal_renditions = {}
     specs = {f.spec for pattern in patterns for f in filters(pattern)}
+    storage = get_rendition_storage()  # the public one: originals are never linked
     for image_id, spec, key, file, width, height in sql.rendition_rows(by_id, specs):
-        by_id[image_id]._portal_renditions[(spec, key)] = Rendered(default_storage.url(file), width, height)
+        by_id[image_id]._portal_renditions[(spec, key)] = Rendered(storage.url(file), width, height)
 
 
 def renditions(image: Any, pattern: str) -> list[Any]:

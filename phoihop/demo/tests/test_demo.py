@@ -44,7 +44,9 @@ class DemoStoryTests(TestCase):
         second = story.load(logins_path=self.logins_path)
         self.assertEqual(counts(), self.after_first)
         self.assertEqual(second.created, {})
-        self.assertEqual(self.after_first["articles"], len(content.ARTICLES))
+        # The story's articles, and the draft "Giao việc" makes from each submission it assigns.
+        drafts = sum(1 for spec in content.SUBMISSIONS if spec.get("assign"))
+        self.assertEqual(self.after_first["articles"], len(content.ARTICLES) + drafts)
 
     def test_story_facts(self):
         district = Organization.objects.get(name=content.ORGANIZATIONS["district"]["name"])
@@ -183,3 +185,20 @@ class DemoStoryTests(TestCase):
             ):
                 self.assertEqual({label: other.figures.get(label) for label in labels.values()}, figures, name)
                 self.assertEqual(other.themes, shown.themes, name)
+
+    def test_the_assigned_submission_has_a_draft_whose_file_is_private(self):
+        from wagtail.models import CollectionViewRestriction
+
+        from phoihop.newsroom.models import Assignment, PartnerFile
+
+        spec = next(spec for spec in content.SUBMISSIONS if spec.get("assign"))
+        assignment = Assignment.objects.get(submission__title=spec["title"])
+        self.assertEqual(assignment.assignee.username, spec["assign"]["to"])
+        self.assertFalse(ArticlePage.objects.get(pk=assignment.article_id).live)
+        document = PartnerFile.objects.get(submission=assignment.submission).document
+        self.assertTrue(CollectionViewRestriction.objects.filter(collection=document.collection).exists())
+        self.assertEqual(self.client.get(document.url).status_code, 404)
+        self.client.force_login(assignment.assignee)
+        response = self.client.get(document.url)
+        self.assertEqual(response.status_code, 200)
+        b"".join(response.streaming_content)

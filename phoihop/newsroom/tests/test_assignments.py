@@ -57,14 +57,16 @@ class FromSubmissionTests(NewsroomTestCase):
         self.assertEqual(article.owner, self.reporter)
         self.assertEqual(article.sapo, "Sáng 5/3, UBND xã An Khánh khánh thành cầu dân sinh.")
         blocks = [(block.block_type, block.value) for block in article.body]
-        self.assertEqual([kind for kind, _value in blocks], ["paragraph", "paragraph", "image", "paragraph"])
+        self.assertEqual([kind for kind, _value in blocks], ["paragraph", "paragraph", "image", "documents"])
         self.assertIn("Cầu dài 30 m, rộng 4 m.", blocks[1][1].source)
         image = blocks[2][1]
-        self.assertEqual(image["credit"], "Ảnh: UBND xã An Khánh")
+        self.assertEqual(image["credit"], "UBND xã An Khánh")  # the page shows "Ảnh: UBND xã An Khánh"
         self.assertEqual(image["image"], get_image_model().objects.get(title="cau-dan-sinh"))
+        # The PDF is offered in "Tài liệu kèm theo", not yet public; no paragraph links it.
         document = get_document_model().objects.get(title="quyet-dinh")
-        self.assertIn(f'href="{document.url}"', blocks[3][1].source)
-        self.assertIn("Tài liệu kèm theo", blocks[3][1].source)
+        [offered] = blocks[3][1]["documents"]
+        self.assertEqual((offered["document"], offered["public"]), (document, False))
+        self.assertFalse(any(document.url in value.source for kind, value in blocks if kind == "paragraph"))
         self.assertTrue(ArticleSource.objects.filter(article=article, submission=self.submission).exists())
 
         self.submission.refresh_from_db()
