@@ -13,4 +13,5 @@ class NotificationsConfig(AppConfig):
         from phoihop.notifications import delivery, tasks
 
         scheduler.register(delivery.DIGEST_KEY, tasks.send_digests_task, follow=delivery.next_digest_run)
+        scheduler.register(delivery.RETRY_KEY, tasks.retry_deliveries_task, every=delivery.RETRY_EVERY)
         history.register_verbs({"notification_preference.updated": _("đổi cách nhận thông báo")})

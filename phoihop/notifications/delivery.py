@@ -41,6 +41,8 @@ from phoihop.notifications.models import (
 logger = logging.getLogger(__name__)
 
 DIGEST_KEY = "notifications.digests"
+RETRY_KEY = "notifications.retry"
+RETRY_EVERY = dt.timedelta(minutes=15)
 
 # Wait before the 2nd and the 3rd attempt of a failed message (when the task backend can defer).
 RETRY_DELAYS = (dt.timedelta(minutes=5), dt.timedelta(minutes=30))

@@ -23,3 +23,10 @@ def send_digests_task(scheduled_for: str = "", booked_for: str = "") -> dict[str
     carry it); without `booked_for` the run is a manual one and always sends what is due.
     """
     return scheduler.run(delivery.DIGEST_KEY, delivery.digest_work, booked_for=booked_for)
+
+
+@task()
+def retry_deliveries_task(booked_for: str = "") -> int | None:
+    """Every quarter of an hour: resend failed e-mails whose delay has passed and queued ones whose
+    task was lost (a crash between a commit and its enqueue), so none waits for the daily digest."""
+    return scheduler.run(delivery.RETRY_KEY, delivery.deliveries_retry, booked_for=booked_for)

@@ -92,6 +92,18 @@ class ImmediateMailTests(SMTPTestCase):
             [f"[{settings.PHOIHOP_PUBLICATION_NAME}] {TITLE}"],
         )
 
+    def test_the_quarter_hourly_retry_job_sends_what_lost_its_task_without_waiting_for_the_digest(self):
+        from phoihop.core import scheduler
+
+        job = {j.key: j for j in scheduler.jobs()}[delivery.RETRY_KEY]
+        self.assertEqual(job.every, dt.timedelta(minutes=15))  # started by `phoihop start_periodic`
+        start = vn(2026, 3, 2, 9, 0)
+        with time_machine.travel(start, tick=False):
+            services.notify(recipients=[self.reporter], verb="x.y", title=TITLE)  # the commit never comes
+        with time_machine.travel(start + dt.timedelta(minutes=16), tick=False):
+            tasks.retry_deliveries_task.call()
+        self.assertEqual(len(self.received_by("pv@example.vn")), 1)
+
     def test_a_closed_port_fails_every_message_but_loses_no_notification(self):
         with override_settings(EMAIL_PORT=free_port()):
             notifications = self.notify_press()
