@@ -198,6 +198,7 @@ class DemoStoryTests(TestCase):
         document = PartnerFile.objects.get(submission=assignment.submission).document
         self.assertTrue(CollectionViewRestriction.objects.filter(collection=document.collection).exists())
         self.assertEqual(self.client.get(document.url).status_code, 404)
+        assert assignment.assignee is not None
         self.client.force_login(assignment.assignee)
         response = self.client.get(document.url)
         self.assertEqual(response.status_code, 200)
