@@ -48,9 +48,13 @@ def used_by_live_page(instance: models.Model) -> bool:
     rich-text links)."""
     for relation in instance._meta.related_objects:
         related = relation.related_model
-        if isinstance(related, type) and issubclass(related, Page) and relation.field.many_to_one:
-            if related._default_manager.filter(**{relation.field.name: instance}, live=True).exists():
-                return True
+        if (
+            isinstance(related, type)
+            and issubclass(related, Page)
+            and relation.field.many_to_one
+            and related._default_manager.filter(**{relation.field.name: instance}, live=True).exists()
+        ):
+            return True
     page_type = ContentType.objects.get_for_model(Page)
     page_ids = [
         int(object_id)
@@ -117,7 +121,9 @@ class NewsroomMediaPermissionPolicy(CollectionOwnershipPermissionPolicy):
         if actions == ["delete"]:
             if used_by_live_page(instance):
                 return get_user_model()._default_manager.none()
-            return super().users_with_any_permission_for_instance(actions, instance).filter(_media_deleters()).distinct()
+            return (
+                super().users_with_any_permission_for_instance(actions, instance).filter(_media_deleters()).distinct()
+            )
         return super().users_with_any_permission_for_instance(actions, instance)
 
 

@@ -146,7 +146,9 @@ def organization_update(*, actor: User | None, organization: Organization, **cha
 
 
 @transaction.atomic
-def organization_dissolve(*, actor: User | None, organization: Organization, ended_on: dt.date, note: str = "") -> Organization:
+def organization_dissolve(
+    *, actor: User | None, organization: Organization, ended_on: dt.date, note: str = ""
+) -> Organization:
     """A unit ends without a successor (its open work stays where it is, read-only)."""
     _require_press_leader(actor)
     org = Organization.objects.select_for_update().get(pk=organization.pk)
@@ -171,18 +173,17 @@ def organization_delete(*, actor: User | None, organization: Organization) -> No
     succession). A unit that existed ends by merging or dissolving, so its history stays."""
     _require_press_leader(actor)
     org = Organization.objects.select_for_update().get(pk=organization.pk)
-    if (
-        org.children.exists()
-        or org.memberships.exists()
-        or org.successions.exists()
-        or org.predecessions.exists()
-    ):
-        raise ValidationError(_("Đơn vị đã có đơn vị cấp dưới, thành viên hoặc kế thừa: hãy ghi nhận sáp nhập hoặc giải thể thay vì xóa."))
+    if org.children.exists() or org.memberships.exists() or org.successions.exists() or org.predecessions.exists():
+        raise ValidationError(
+            _("Đơn vị đã có đơn vị cấp dưới, thành viên hoặc kế thừa: hãy ghi nhận sáp nhập hoặc giải thể thay vì xóa.")
+        )
     audit_record(actor=actor, verb="organization.deleted", target=org, data={"name": org.name})
     try:
         org.delete()
     except ProtectedError:
-        raise ValidationError(_("Đơn vị đã có dữ liệu liên quan: hãy ghi nhận sáp nhập hoặc giải thể thay vì xóa.")) from None
+        raise ValidationError(
+            _("Đơn vị đã có dữ liệu liên quan: hãy ghi nhận sáp nhập hoặc giải thể thay vì xóa.")
+        ) from None
 
 
 @transaction.atomic
@@ -192,7 +193,7 @@ def succession_update(
     """Correct the legal basis or the date recorded for a merger; which units it joined stays."""
     _require_press_leader(actor)
     row = OrganizationSuccession.objects.select_for_update().select_related("predecessor").get(pk=succession.pk)
-    changed = {}
+    changed: dict[str, Any] = {}
     if row.legal_basis != clean_text(legal_basis):
         changed["legal_basis"] = clean_text(legal_basis)
     if row.effective_on != effective_on:

@@ -4,7 +4,8 @@ Units, memberships and mergers are written through `accounts.services`, like the
 them (`core.wagtail_services`): the same checks and audit events, a membership's Wagtail groups
 following its role, a merger marking the old unit and moving its open work. A unit's status is not a
 field: it ends by a merger (the "Kế thừa đơn vị" list) or by dissolution (`organization_dissolve`).
-A merger, once recorded, is corrected (date, legal basis) but not deleted.
+A merger, once recorded, is corrected (date, legal basis) but not deleted. A unit that ends without a
+successor is dissolved from its edit page ("Giải thể").
 """
 
 from __future__ import annotations
@@ -12,16 +13,24 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import modelform_factory
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
-from django.urls import path
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.widgets import AdminDateInput, Button
 from wagtail.documents.views import documents as document_views
 from wagtail.images.views import images as image_views
-from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from phoihop.accounts import media, services
@@ -40,9 +49,59 @@ class OrganizationCreateView(ServiceCreateView):
 
 
 class OrganizationEditView(ServiceEditView):
+    @cached_property
+    def header_more_buttons(self) -> list[Any]:
+        buttons = list(super().header_more_buttons)
+        if self.object.status == Organization.Status.ACTIVE:
+            url = reverse("organization:dissolve", args=[self.object.pk])
+            buttons.append(Button(_("Giải thể"), url=url, icon_name="cross", priority=5))
+        return buttons
+
     def update_object(self, form: Any) -> Organization:
         data = {name: form.cleaned_data[name] for name in services.ORGANIZATION_DETAILS}
         return services.organization_update(actor=self.request.user, organization=self.object, **data)
+
+
+class DissolveForm(forms.Form):
+    ended_on = forms.DateField(label=_("ngày giải thể"), widget=AdminDateInput())
+    note = forms.CharField(label=_("căn cứ, ghi chú"), required=False, max_length=500)
+
+
+class OrganizationDissolveView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):  # type: ignore[misc]
+    """A unit ends without a successor, through `services.organization_dissolve`."""
+
+    template_name = "accounts/admin/organization_dissolve.html"
+    form_class = DissolveForm
+    permission_required = "change"
+    header_icon = "group"
+    page_title = _("Giải thể đơn vị")
+
+    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
+        super().setup(request, *args, **kwargs)
+        self.organization = get_object_or_404(Organization, pk=kwargs["pk"])
+
+    def get_page_subtitle(self) -> str:
+        return self.organization.name
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["organization"] = self.organization
+        context["edit_url"] = reverse("organization:edit", args=[self.organization.pk])
+        return context
+
+    def form_valid(self, form: DissolveForm) -> HttpResponse:
+        try:
+            services.organization_dissolve(
+                actor=self.request.user,  # type: ignore[arg-type]
+                organization=self.organization,
+                ended_on=form.cleaned_data["ended_on"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, gettext("Đã ghi nhận giải thể đơn vị."))
+        return redirect("organization:edit", pk=self.organization.pk)
 
 
 class OrganizationDeleteView(ServiceDeleteView):
@@ -61,6 +120,10 @@ class OrganizationViewSet(ServiceModelViewSet):
     list_filter = ["kind", "status", "level"]
     search_fields = ["name", "short_name"]
     form_fields = list(services.ORGANIZATION_DETAILS)
+
+    def get_urlpatterns(self) -> list[Any]:
+        dissolve = OrganizationDissolveView.as_view(permission_policy=self.permission_policy)
+        return [*super().get_urlpatterns(), path("dissolve/<int:pk>/", dissolve, name="dissolve")]
 
 
 class OrganizationLevelViewSet(ModelViewSet):
@@ -123,7 +186,8 @@ class MembershipViewSet(ServiceModelViewSet):
 
 
 class SuccessionCreateForm(WagtailAdminModelForm):
-    """A merger: the old unit, its primary successor (which receives the open work) and any others."""
+    """A merger: the old unit, its primary successor (which receives the open work) and any others.
+    The model form is made by the viewset (`get_form_class`), once the admin's field overrides are in."""
 
     other_successors = forms.ModelMultipleChoiceField(
         label=_("đơn vị kế thừa khác"),
@@ -131,10 +195,6 @@ class SuccessionCreateForm(WagtailAdminModelForm):
         required=False,
         help_text=_("Khi đơn vị cũ chia về nhiều đơn vị; việc đang mở chuyển về đơn vị kế thừa chính ở trên."),
     )
-
-    class Meta:
-        model = OrganizationSuccession
-        fields = ["predecessor", "successor", "effective_on", "legal_basis"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -193,7 +253,9 @@ class OrganizationSuccessionViewSet(ServiceModelViewSet):
         return NoDeletePermissionPolicy(self.model)
 
     def get_form_class(self, for_update: bool = False) -> Any:
-        return super().get_form_class(for_update) if for_update else SuccessionCreateForm
+        if for_update:
+            return super().get_form_class(for_update)
+        return modelform_factory(self.model, form=SuccessionCreateForm, fields=self.form_fields)
 
 
 class AccountsViewSetGroup(ViewSetGroup):
@@ -230,9 +292,7 @@ class ImageDeleteView(image_views.DeleteView):
 
 class DocumentDeleteView(document_views.DeleteView):
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        return _refuse_media_deletion(self, request, "wagtaildocs:index") or super().dispatch(
-            request, *args, **kwargs
-        )
+        return _refuse_media_deletion(self, request, "wagtaildocs:index") or super().dispatch(request, *args, **kwargs)
 
 
 @hooks.register("register_admin_urls", order=-10)

@@ -17,18 +17,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.admin.widgets import Button
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
 
 from phoihop.audit.services import audit_record
 from phoihop.programs import services
@@ -96,7 +96,7 @@ class ProgramStatusView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templ
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         status = request.POST.get("status", "")
         if status not in Program.Status.values:
-            messages.error(request, gettext_now("Trạng thái không hợp lệ."))
+            messages.error(request, gettext("Trạng thái không hợp lệ."))
             return redirect("program:status", pk=self.program.pk)
         try:
             program = services.program_set_status(
@@ -107,7 +107,7 @@ class ProgramStatusView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templ
             return redirect("program:status", pk=self.program.pk)
         messages.success(
             request,
-            gettext_now("Chương trình đã chuyển sang “%(status)s”.") % {"status": program.get_status_display()},
+            gettext("Chương trình đã chuyển sang “%(status)s”.") % {"status": program.get_status_display()},
         )
         return redirect("program:edit", pk=program.pk)
 
@@ -147,7 +147,6 @@ class ProgramViewSet(ModelViewSet):
         InlinePanel("commitments", heading=_("Cam kết của các bên"), label=_("Cam kết")),
         InlinePanel("focal_contacts", heading=_("Đầu mối liên hệ"), label=_("Đầu mối")),
     ]
-
 
     def get_urlpatterns(self) -> list[Any]:
         return [

@@ -4,8 +4,7 @@ role, and refuse what the services refuse. Driven through the real admin views."
 
 import datetime as dt
 
-from django.contrib.auth.models import Group
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from phoihop.accounts.models import Membership, Organization, OrganizationSuccession, Role
@@ -62,8 +61,8 @@ class MembershipAdminTests(AdminTestCase):
         self.assertEqual(event.data["before"], {"role": Role.EDITOR})
         self.assertEqual(event.data["after"], {"role": Role.REPORTER})
         # The editors' admin rights went with the group: the reporter no longer edits spokespersons.
-        self.editor = type(self.editor).objects.get(pk=self.editor.pk)
-        self.assertFalse(self.editor.has_perm("programs.change_spokesperson"))
+        demoted = type(self.editor).objects.get(pk=self.editor.pk)
+        self.assertFalse(demoted.has_perm("programs.change_spokesperson"))
 
     def test_ending_a_membership_leaves_every_group(self):
         self.client.post(reverse("membership:edit", args=[self.membership.pk]), {"role": Role.EDITOR, "title": ""})
@@ -135,6 +134,21 @@ class OrganizationAdminTests(AdminTestCase):
         )
         self.unit_a.refresh_from_db()
         self.assertEqual(self.unit_a.status, Organization.Status.ACTIVE)
+
+    def test_a_unit_is_dissolved_by_an_action_through_the_service(self):
+        edit = self.client.get(reverse("organization:edit", args=[self.unit_b.pk]))
+        self.assertContains(edit, reverse("organization:dissolve", args=[self.unit_b.pk]))
+        url = reverse("organization:dissolve", args=[self.unit_b.pk])
+        self.client.post(url, {"ended_on": "2025-06-30", "note": "Quyết định 12/QĐ-UBND"})
+        self.unit_b.refresh_from_db()
+        self.assertEqual(
+            (self.unit_b.status, self.unit_b.ended_on), (Organization.Status.DISSOLVED, dt.date(2025, 6, 30))
+        )
+        event = AuditEvent.objects.for_object(self.unit_b).get(verb="organization.dissolved")
+        self.assertEqual((event.actor, event.data["note"]), (self.admin, "Quyết định 12/QĐ-UBND"))
+        # A unit that has ended does not end again.
+        again = self.client.post(url, {"ended_on": "2025-07-01"})
+        self.assertContains(again, "Đơn vị này đã sáp nhập hoặc giải thể.")
 
     def test_a_unit_with_members_is_not_deleted(self):
         response = self.client.post(reverse("organization:delete", args=[self.unit_b.pk]), follow=True)

@@ -39,9 +39,7 @@ class ProgramAdminStatusTests(PersonaTestCase):
 
     def test_a_move_backwards_is_refused_with_the_services_reason(self):
         Program.objects.filter(pk=self.program.pk).update(status=Program.Status.COMPLETED)
-        response = self.client.post(
-            reverse("program:status", args=[self.program.pk]), {"status": "draft"}, follow=True
-        )
+        response = self.client.post(reverse("program:status", args=[self.program.pk]), {"status": "draft"}, follow=True)
         self.assertContains(response, "Không thể chuyển chương trình từ “Đã hoàn thành” sang “Dự thảo”.")
         self.program.refresh_from_db()
         self.assertEqual(self.program.status, Program.Status.COMPLETED)
