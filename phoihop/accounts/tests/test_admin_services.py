@@ -74,6 +74,8 @@ class MembershipAdminTests(AdminTestCase):
         self.assertEqual(page.status_code, 200)
         self.assertNotContains(page, 'name="organization"')
         self.assertNotContains(page, 'name="user"')
+        self.assertContains(page, 'name="is_active"')
+        self.assertContains(page, 'name="role"')
         self.client.post(
             reverse("membership:edit", args=[self.membership.pk]),
             {"role": Role.EDITOR, "title": "Biên tập viên", "is_active": "on", "organization": self.unit_b.pk},
