@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext as _
 
 from phoihop.accounts import access, succession
@@ -117,6 +118,105 @@ def organization_merge(
     return rows
 
 
+# The facts of a unit the admin may change directly; its status changes only by merging or dissolving.
+ORGANIZATION_DETAILS = ("name", "short_name", "kind", "level", "parent", "address", "email", "phone", "website")
+
+
+@transaction.atomic
+def organization_update(*, actor: User | None, organization: Organization, **changes: Any) -> Organization:
+    """Change a unit's details (`ORGANIZATION_DETAILS`); press leaders only. Its status is not one of
+    them: `organization_merge` and `organization_dissolve` end a unit."""
+    _require_press_leader(actor)
+    unknown = set(changes) - set(ORGANIZATION_DETAILS)
+    if unknown:
+        raise ValueError(f"not a detail of a unit: {sorted(unknown)}")
+    org = Organization.objects.select_for_update().get(pk=organization.pk)
+    changed = []
+    for name, value in changes.items():
+        value = clean_text(value) if isinstance(value, str) and name != "email" else value
+        if getattr(org, name) != value:
+            setattr(org, name, value)
+            changed.append(name)
+    if not changed:
+        return org
+    org.full_clean()
+    org.save(update_fields=[*changed, "updated_at"])
+    audit_record(actor=actor, verb="organization.updated", target=org, organization=org, data={"changed": changed})
+    return org
+
+
+@transaction.atomic
+def organization_dissolve(
+    *, actor: User | None, organization: Organization, ended_on: dt.date, note: str = ""
+) -> Organization:
+    """A unit ends without a successor (its open work stays where it is, read-only)."""
+    _require_press_leader(actor)
+    org = Organization.objects.select_for_update().get(pk=organization.pk)
+    if org.status != Organization.Status.ACTIVE:
+        raise ValidationError(_("Đơn vị này đã sáp nhập hoặc giải thể."))
+    org.status = Organization.Status.DISSOLVED
+    org.ended_on = ended_on
+    org.save(update_fields=["status", "ended_on", "updated_at"])
+    audit_record(
+        actor=actor,
+        verb="organization.dissolved",
+        target=org,
+        organization=org,
+        data={"ended_on": ended_on.isoformat(), "note": clean_text(note)},
+    )
+    return org
+
+
+@transaction.atomic
+def organization_delete(*, actor: User | None, organization: Organization) -> None:
+    """Remove a unit entered by mistake: only one nothing refers to yet (no sub-unit, member or
+    succession). A unit that existed ends by merging or dissolving, so its history stays."""
+    _require_press_leader(actor)
+    org = Organization.objects.select_for_update().get(pk=organization.pk)
+    if org.children.exists() or org.memberships.exists() or org.successions.exists() or org.predecessions.exists():
+        raise ValidationError(
+            _("Đơn vị đã có đơn vị cấp dưới, thành viên hoặc kế thừa: hãy ghi nhận sáp nhập hoặc giải thể thay vì xóa.")
+        )
+    audit_record(actor=actor, verb="organization.deleted", target=org, data={"name": org.name})
+    try:
+        org.delete()
+    except ProtectedError:
+        raise ValidationError(
+            _("Đơn vị đã có dữ liệu liên quan: hãy ghi nhận sáp nhập hoặc giải thể thay vì xóa.")
+        ) from None
+
+
+@transaction.atomic
+def succession_update(
+    *, actor: User | None, succession: OrganizationSuccession, legal_basis: str, effective_on: dt.date
+) -> OrganizationSuccession:
+    """Correct the legal basis or the date recorded for a merger; which units it joined stays."""
+    _require_press_leader(actor)
+    row = OrganizationSuccession.objects.select_for_update().select_related("predecessor").get(pk=succession.pk)
+    changed: dict[str, Any] = {}
+    if row.legal_basis != clean_text(legal_basis):
+        changed["legal_basis"] = clean_text(legal_basis)
+    if row.effective_on != effective_on:
+        changed["effective_on"] = effective_on
+    if not changed:
+        return row
+    for name, value in changed.items():
+        setattr(row, name, value)
+    row.save(update_fields=list(changed))
+    if "effective_on" in changed and row.is_primary:
+        org = row.predecessor
+        org.ended_on = effective_on
+        org.save(update_fields=["ended_on", "updated_at"])
+    audit_record(
+        actor=actor,
+        verb="organization.succession_corrected",
+        target=row.predecessor,
+        organization=row.predecessor,
+        data={"successor": row.successor_id, "changed": sorted(changed)},
+    )
+    return row
+
+
 def organization_successor_for(organization: Organization) -> Organization | None:
     """The active unit that now holds `organization`'s open work, following chains of mergers."""
     current = organization
@@ -160,6 +260,64 @@ def membership_create(
     )
     access.forget_scope(user)
     return membership
+
+
+@transaction.atomic
+def membership_update(
+    *,
+    actor: User | None,
+    membership: Membership,
+    role: str,
+    title: str = "",
+    is_active: bool = True,
+) -> Membership:
+    """Change a member's role, title or standing in their unit. The Wagtail groups follow the role:
+    an editor made reporter leaves the editors' group (and its admin rights) at once."""
+    row = Membership.objects.select_for_update().select_related("organization", "user").get(pk=membership.pk)
+    if actor is not None and not access.user_can_manage_memberships(actor, row.organization):
+        raise PermissionDenied
+    before = {"role": row.role, "title": row.title, "is_active": row.is_active}
+    row.role, row.title, row.is_active = role, clean_text(title), is_active
+    changed = [name for name, value in before.items() if getattr(row, name) != value]
+    if not changed:
+        return row
+    row.full_clean()
+    row.save(update_fields=[*changed, "updated_at"])
+    _sync_groups(row.user)
+    audit_record(
+        actor=actor,
+        verb="membership.updated" if row.is_active else "membership.ended",
+        target=row.organization,
+        organization=row.organization,
+        data={
+            "user": row.user.get_username(),
+            "changed": changed,
+            "before": {name: before[name] for name in changed},
+            "after": {name: getattr(row, name) for name in changed},
+        },
+    )
+    access.forget_scope(row.user)
+    return row
+
+
+@transaction.atomic
+def membership_delete(*, actor: User | None, membership: Membership) -> None:
+    """Remove a membership entered by mistake (ending one is `membership_update(is_active=False)`);
+    the user leaves the role's Wagtail group."""
+    row = Membership.objects.select_for_update().select_related("organization", "user").get(pk=membership.pk)
+    if actor is not None and not access.user_can_manage_memberships(actor, row.organization):
+        raise PermissionDenied
+    user, organization = row.user, row.organization
+    audit_record(
+        actor=actor,
+        verb="membership.deleted",
+        target=organization,
+        organization=organization,
+        data={"user": user.get_username(), "role": row.role},
+    )
+    row.delete()
+    _sync_groups(user)
+    access.forget_scope(user)
 
 
 def _sync_groups(user: User) -> None:

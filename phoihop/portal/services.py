@@ -50,7 +50,18 @@ PAGE_PERMISSIONS: dict[str, tuple[str, ...]] = {
     Role.EDITOR: ("add_page", "change_page", "lock_page"),
     Role.REPORTER: ("add_page", "change_page"),
 }
-MEDIA_PERMISSIONS = ("add_image", "change_image", "choose_image", "add_document", "change_document", "choose_document")
+# Images and documents: reporters upload, choose and edit their own (Wagtail's "add" covers one's own);
+# editors and leaders edit anyone's. Deleting is decided by `accounts.media` (leaders only, never what a
+# live page uses), whatever the group holds.
+_MEDIA_OWN = ("add_image", "choose_image", "add_document", "choose_document")
+_MEDIA_ANY = (*_MEDIA_OWN, "change_image", "change_document")
+MEDIA_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    Role.EDITOR_IN_CHIEF: _MEDIA_ANY,
+    Role.DEPUTY_EDITOR: _MEDIA_ANY,
+    Role.SECTION_HEAD: _MEDIA_ANY,
+    Role.EDITOR: _MEDIA_ANY,
+    Role.REPORTER: _MEDIA_OWN,
+}
 # Admin lists other than pages: programmes are the leaders'; spokespersons any editor's.
 _LEADER_MODELS = (
     "programs.add_program",
@@ -144,13 +155,19 @@ def newsroom_groups_ensure() -> dict[str, Group]:
         for label in MODEL_PERMISSIONS[role]:
             app_label, codename = label.split(".")
             group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-        for codename in MEDIA_PERMISSIONS:
+        for codename in MEDIA_PERMISSIONS[role]:
             permission = Permission.objects.get(
                 codename=codename, content_type__app_label__in=["wagtailimages", "wagtaildocs"]
             )
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=root_collection, permission=permission
             )
+        # Repair: a right on the media root the role no longer has (reporters editing anyone's image).
+        GroupCollectionPermission.objects.filter(
+            group=group,
+            collection=root_collection,
+            permission__content_type__app_label__in=["wagtailimages", "wagtaildocs"],
+        ).exclude(permission__codename__in=MEDIA_PERMISSIONS[role]).delete()
         groups[role] = group
     return groups
 

@@ -3,18 +3,32 @@
 Programmes are created and edited here, with their parties, signatories, themes (and targets),
 commitments and focal contacts as inline lists. Only the editor-in-chief and the deputies hold the
 add/change permission (see portal.services.newsroom_groups_ensure); every save writes an audit event.
+A programme's status is not a field of the form: the edit page offers the moves the service allows
+(draft → active → completed | terminated) as actions, each through `services.program_set_status`,
+which refuses any other move with its Vietnamese reason.
 Spokespersons are saved through `services.spokesperson_save`, which checks Decree 244's rules (only a
 head authorizes), starts the 24-hour publication clock and writes the audit event.
 """
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.views.generic import CreateView, EditView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import Button
 
 from phoihop.audit.services import audit_record
 from phoihop.programs import services
@@ -40,6 +54,64 @@ class AuditedEditView(EditView):
         return instance
 
 
+class ProgramEditView(AuditedEditView):
+    @cached_property
+    def header_more_buttons(self) -> list[Any]:
+        buttons = list(super().header_more_buttons)
+        buttons.append(
+            Button(
+                _("Đổi trạng thái"),
+                url=reverse("program:status", args=[self.object.pk]),
+                icon_name="resubmit",
+                priority=5,
+            )
+        )
+        return buttons
+
+
+class ProgramStatusView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """The programme's next statuses as buttons; a move goes through `services.program_set_status`."""
+
+    template_name = "programs/admin/program_status.html"
+    permission_required = "change"
+    header_icon = "doc-full"
+    page_title = _("Đổi trạng thái chương trình")
+
+    def setup(self, request: HttpRequest, *args: Any, **kwargs: Any) -> None:
+        super().setup(request, *args, **kwargs)
+        self.program = get_object_or_404(Program, pk=kwargs["pk"])
+
+    def get_page_subtitle(self) -> str:
+        return self.program.title
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["program"] = self.program
+        context["next_statuses"] = [
+            Program.Status(status) for status in sorted(services.PROGRAM_TRANSITIONS[self.program.status])
+        ]
+        context["edit_url"] = reverse("program:edit", args=[self.program.pk])
+        return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        status = request.POST.get("status", "")
+        if status not in Program.Status.values:
+            messages.error(request, gettext("Trạng thái không hợp lệ."))
+            return redirect("program:status", pk=self.program.pk)
+        try:
+            program = services.program_set_status(
+                actor=request.user, program=self.program, status=status, note=request.POST.get("note", "")
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("program:status", pk=self.program.pk)
+        messages.success(
+            request,
+            gettext("Chương trình đã chuyển sang “%(status)s”.") % {"status": program.get_status_display()},
+        )
+        return redirect("program:edit", pk=program.pk)
+
+
 class SpokespersonCreateView(CreateView):
     def save_instance(self) -> Any:
         return services.spokesperson_save(actor=self.request.user, person=self.form.save(commit=False))
@@ -57,13 +129,15 @@ class ProgramViewSet(ModelViewSet):
     icon = "doc-full"
     menu_label = _("Chương trình phối hợp")
     add_view_class = AuditedCreateView
-    edit_view_class = AuditedEditView
+    edit_view_class = ProgramEditView
+    # A copy would be a new programme saved past the audit; status moves are actions, not a field.
+    copy_view_enabled = False
     list_display = ["title", "number", "starts_on", "ends_on", "status"]
     list_filter = ["status"]
     search_fields = ["title", "number"]
     panels = [
         FieldPanel("title"),
-        FieldRowPanel([FieldPanel("number"), FieldPanel("signed_on"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("number"), FieldPanel("signed_on")]),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
         FieldPanel("legal_bases"),
         FieldPanel("purpose"),
@@ -73,6 +147,16 @@ class ProgramViewSet(ModelViewSet):
         InlinePanel("commitments", heading=_("Cam kết của các bên"), label=_("Cam kết")),
         InlinePanel("focal_contacts", heading=_("Đầu mối liên hệ"), label=_("Đầu mối")),
     ]
+
+    def get_urlpatterns(self) -> list[Any]:
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "status/<int:pk>/",
+                ProgramStatusView.as_view(permission_policy=self.permission_policy),
+                name="status",
+            ),
+        ]
 
 
 class SpokespersonViewSet(ModelViewSet):
