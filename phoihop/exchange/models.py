@@ -404,7 +404,7 @@ class StatementEvent(TimeStampedModel):
 
     class Kind(models.TextChoices):
         # Art. 7(3): counted from when the body receives and handles the matter within its competence.
-        INCIDENT = "su_co", _("Sự cố, vụ việc đột xuất, bất thường")
+        INCIDENT = "su_co", _("Sự kiện, vấn đề quan trọng, gây tác động lớn trong xã hội")
         # Art. 7(4): counted from when the body determines the matter affects (or may affect) public opinion.
         PUBLIC_OPINION = "du_luan", _("Vụ việc có tác động hoặc nguy cơ tác động đến dư luận xã hội")
 
