@@ -487,10 +487,10 @@ def request_letter(request: InfoRequest) -> str:
         lines.append(_("Người nhận: %(who)s") % {"who": who})
     lines.append(
         _("Hạn trả lời: %(due)s (%(policy)s: %(duration)s)")
-        % {"due": _when(request.due_at), "policy": request.policy.name, "duration": request.policy.duration_label}
+        % {"due": _when(request.due_at), "policy": request.policy.name, "duration": request.policy_version.duration_label}
     )
-    if request.policy.legal_basis:
-        lines.append(_("Căn cứ: %(basis)s") % {"basis": request.policy.legal_basis})
+    if request.policy_version.legal_basis:
+        lines.append(_("Căn cứ: %(basis)s") % {"basis": request.policy_version.legal_basis})
     if request.response_form is not None:
         lines.append(_("Hình thức trả lời: %(form)s") % {"form": request.response_form.name})
     return "\n".join(lines)
