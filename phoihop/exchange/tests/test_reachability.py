@@ -125,6 +125,16 @@ def candidates() -> dict[str, Callable[[Any], list[str]]]:
             "exchange:request_answer", pks(exchange_access.info_requests_for_user(u).filter(status="sent"))
         ),
         "exchange:attachment": attachments,
+        "exchange:event": lambda u: urls("exchange:event", pks(exchange_access.statement_events_for_user(u))),
+        # POST only (a GET answers 405): listed so the crawl knows how to build them.
+        **{
+            name: (lambda name: lambda u: urls(name, pks(exchange_access.statement_events_for_user(u))))(name)
+            for name in ("exchange:event_statement", "exchange:event_stated", "exchange:event_close")
+        },
+        "exchange:statement_draft": lambda u: urls(
+            "exchange:statement_draft",
+            [s.pk for e in exchange_access.statement_events_for_user(u)[:2] for s in e.statements.all()],
+        ),
         "exchange:message_new": lambda u: [
             reverse("exchange:message_new", args=["thong-tin", pk])
             for pk in pks(exchange_access.submissions_for_user(u))
