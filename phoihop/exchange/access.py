@@ -247,7 +247,9 @@ def require_state(user: AnonymousUser | User, event: StatementEvent) -> None:
     if event.state == StatementEvent.State.CLOSED:
         raise PermissionDenied(_("Sự kiện này đã kết thúc."))
     if not can_state(user, event):
-        raise PermissionDenied(_("Chỉ người phát ngôn, lãnh đạo, cán bộ đầu mối của đơn vị hoặc biên tập viên mới ghi được phát ngôn."))
+        raise PermissionDenied(
+            _("Chỉ người phát ngôn, lãnh đạo, cán bộ đầu mối của đơn vị hoặc biên tập viên mới ghi được phát ngôn.")
+        )
 
 
 def can_close_event(user: AnonymousUser | User, event: StatementEvent) -> bool:
@@ -257,7 +259,9 @@ def can_close_event(user: AnonymousUser | User, event: StatementEvent) -> bool:
 
 def require_close_event(user: AnonymousUser | User, event: StatementEvent) -> None:
     if not can_close_event(user, event):
-        raise PermissionDenied(_("Chỉ biên tập viên tòa soạn, lãnh đạo hoặc người phát ngôn của đơn vị mới kết thúc được sự kiện."))
+        raise PermissionDenied(
+            _("Chỉ biên tập viên tòa soạn, lãnh đạo hoặc người phát ngôn của đơn vị mới kết thúc được sự kiện.")
+        )
 
 
 def can_draft_article(user: AnonymousUser | User) -> bool:

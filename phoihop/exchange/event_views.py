@@ -90,9 +90,11 @@ def event_new(request: AuthenticatedHttpRequest) -> HttpResponse:
             for message in error.messages:
                 form.add_error(None, message)
         else:
-            messages.success(request, _("Đã mở sự kiện. Hạn phát ngôn ban đầu: %(due)s.") % {
-                "due": timezone.localtime(event.due_at).strftime("%d/%m/%Y %H:%M")
-            })
+            messages.success(
+                request,
+                _("Đã mở sự kiện. Hạn phát ngôn ban đầu: %(due)s.")
+                % {"due": timezone.localtime(event.due_at).strftime("%d/%m/%Y %H:%M")},
+            )
             return redirect(event)
     return render(request, "exchange/event_form.html", {"form": form})
 
@@ -131,7 +133,13 @@ def statement_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         data = dict(form.cleaned_data)
         try:
-            statements.statement_add(actor=request.user, event=event, files=data.pop("attachments"), **data)
+            statements.statement_add(
+                actor=request.user,
+                event=event,
+                files=data.pop("attachments"),
+                initial=data.pop("is_initial"),
+                **data,
+            )
         except ValidationError as error:
             _errors(request, error)
         else:

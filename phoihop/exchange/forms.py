@@ -239,5 +239,5 @@ class StatementForm(forms.Form):
     kind = forms.ChoiceField(label=_("Loại"), choices=Statement.Kind.choices)
     title = forms.CharField(label=_("Tiêu đề"), max_length=500)
     body = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 6}))
-    initial = forms.BooleanField(label=_("Đây là phát ngôn ban đầu"), required=False)
+    is_initial = forms.BooleanField(label=_("Đây là phát ngôn ban đầu"), required=False)
     attachments = MultipleFileField(label=_("Tệp đính kèm"))

@@ -374,7 +374,9 @@ class Attachment(models.Model):
         ordering = ["pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(submission__isnull=False, info_request__isnull=True, message__isnull=True, statement__isnull=True)
+                condition=Q(
+                    submission__isnull=False, info_request__isnull=True, message__isnull=True, statement__isnull=True
+                )
                 | Q(submission__isnull=True, info_request__isnull=False, message__isnull=True, statement__isnull=True)
                 | Q(submission__isnull=True, info_request__isnull=True, message__isnull=False, statement__isnull=True)
                 | Q(submission__isnull=True, info_request__isnull=True, message__isnull=True, statement__isnull=False),

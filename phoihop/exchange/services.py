@@ -487,7 +487,11 @@ def request_letter(request: InfoRequest) -> str:
         lines.append(_("Người nhận: %(who)s") % {"who": who})
     lines.append(
         _("Hạn trả lời: %(due)s (%(policy)s: %(duration)s)")
-        % {"due": _when(request.due_at), "policy": request.policy.name, "duration": request.policy_version.duration_label}
+        % {
+            "due": _when(request.due_at),
+            "policy": request.policy.name,
+            "duration": request.policy_version.duration_label,
+        }
     )
     if request.policy_version.legal_basis:
         lines.append(_("Căn cứ: %(basis)s") % {"basis": request.policy_version.legal_basis})

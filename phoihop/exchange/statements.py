@@ -101,7 +101,10 @@ def escalation_recipients(event: StatementEvent, *, on: dt.date | None = None) -
     Returns (accounts, bare e-mail addresses)."""
     on = on or timezone.localdate()
     people: dict[int, Any] = {}
-    for user in [*_members(event.organization_id, {*PARTNER_LEADER_ROLES, Role.SPOKESPERSON}), *_newsroom_people(event)]:
+    for user in [
+        *_members(event.organization_id, {*PARTNER_LEADER_ROLES, Role.SPOKESPERSON}),
+        *_newsroom_people(event),
+    ]:
         people.setdefault(user.pk, user)
     addresses: list[str] = []
     for person in _spokespersons(event, on):
@@ -219,8 +222,10 @@ def _mark_stated(event: StatementEvent, *, actor: User, at: dt.datetime) -> None
 
 
 def _locked(event: StatementEvent) -> StatementEvent:
-    return StatementEvent.objects.select_for_update(of=("self",)).select_related("organization", "opened_by").get(
-        pk=event.pk
+    return (
+        StatementEvent.objects.select_for_update(of=("self",))
+        .select_related("organization", "opened_by")
+        .get(pk=event.pk)
     )
 
 

@@ -29,10 +29,16 @@ def test_the_clock_shows_on_both_sides_and_an_overdue_event_is_escalated(live_se
     build_personas(people)
     now = timezone.now()
     running = statements.event_open(
-        actor=people.chief, organization=people.unit_a, title="Cháy kho hàng tại thôn Đông", opened_at=now - dt.timedelta(hours=2)
+        actor=people.chief,
+        organization=people.unit_a,
+        title="Cháy kho hàng tại thôn Đông",
+        opened_at=now - dt.timedelta(hours=2),
     )
     overdue = statements.event_open(
-        actor=people.leader_a, organization=people.unit_a, title="Dư luận về giá vé xe buýt", opened_at=now - dt.timedelta(hours=25)
+        actor=people.leader_a,
+        organization=people.unit_a,
+        title="Dư luận về giá vé xe buýt",
+        opened_at=now - dt.timedelta(hours=25),
     )
     statements_tick.call()  # the periodic job, run by hand (the tests' backend books nothing)
 

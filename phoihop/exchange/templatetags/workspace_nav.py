@@ -4,7 +4,8 @@
 use and the workspace search box. Each link is shown on the same rule its page applies, read from the
 role policy (`accounts.roles` through `UserScope`), so nobody is offered a page that refuses them:
 
-* Phối hợp (the inbox), Sự kiện cần phát ngôn (events and their 24-hour clocks), Chương trình, Kiểm chứng, the search: every signed-in user (each page shows
+* Phối hợp (the inbox), Sự kiện cần phát ngôn (events and their 24-hour clocks), Chương trình,
+  Kiểm chứng, the search: every signed-in user (each page shows
   only what the user's units may see);
 * Người phát ngôn: members of a unit;
 * Báo cáo: those who read programme figures — the press's editors and leaders, partner leaders;

@@ -246,7 +246,9 @@ class StatementEventTests(ExchangeTestCase):
         self.assertContains(self.client.get(self.event.get_absolute_url()), "Tạo bản nháp bài viết")
         response = self.client.post(reverse("exchange:statement_draft", args=[statement.pk]))
         article = ArticlePage.objects.get(title="Thông cáo về vụ cháy kho hàng")
-        self.assertRedirects(response, reverse("wagtailadmin_pages:edit", args=[article.pk]), fetch_redirect_response=False)
+        self.assertRedirects(
+            response, reverse("wagtailadmin_pages:edit", args=[article.pk]), fetch_redirect_response=False
+        )
         self.assertFalse(article.live)
         self.assertIn("UBND xã An Khánh thông cáo báo chí về Cháy kho hàng", article.sapo)
         statement.refresh_from_db()
@@ -263,3 +265,16 @@ class StatementEventTests(ExchangeTestCase):
         self.assertEqual(event.state, StatementEvent.State.CLOSED)
         with self.assertRaises(PermissionDenied):
             statements.statement_add(actor=self.leader_a, event=event, title="Muộn", body="Muộn")
+
+    def test_the_initial_statement_through_the_page_form(self):
+        event = self._event("Vỡ đường ống nước")
+        with time_machine.travel(T0 + hours(3), tick=False):
+            self.login(self.liaison_a)
+            response = self.client.post(
+                reverse("exchange:event_statement", args=[event.pk]),
+                {"kind": "phat_ngon", "title": "Thông tin ban đầu", "body": "Đã khắc phục.", "is_initial": "on"},
+            )
+        self.assertRedirects(response, event.get_absolute_url() + "#phat-ngon", fetch_redirect_response=False)
+        event.refresh_from_db()
+        self.assertEqual((event.state, event.stated_at), (StatementEvent.State.STATED, T0 + hours(3)))
+        self.assertEqual(event.statements.get().author, self.liaison_a)
