@@ -144,8 +144,9 @@ class NamedRecipientTests(ExchangeTestCase):
         body = message.body
         self.assertIn("định danh điện tử mức 2 đến ngày 15/11/2026", body)  # what is asked
         self.assertIn("Người đề nghị: Lê Thị Bích Ngọc, Báo Thử Nghiệm <tbt@example.vn>", body)  # by whom
-        self.assertIn(f"Hạn trả lời: {due} ({self.policy.name}: {self.policy.duration_label})", body)  # by when
-        self.assertIn(f"Căn cứ: {self.policy.legal_basis}", body)  # under which rule
+        version = request.policy_version  # the rule in force when it was sent
+        self.assertIn(f"Hạn trả lời: {due} ({self.policy.name}: {version.duration_label})", body)  # by when
+        self.assertIn(f"Căn cứ: {version.legal_basis}", body)  # under which rule
         self.assertIn("Xin trả lời Lê Thị Bích Ngọc qua thư điện tử tbt@example.vn", body)
         self.assertIn(request.get_absolute_url(), body)
         delivery = Delivery.objects.get(address="phatngon@ankhanh.example.vn")
