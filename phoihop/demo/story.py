@@ -359,6 +359,22 @@ def _exchange(result: DemoResult, orgs: dict[str, Any], program: Program) -> Non
             continue
         _send_request(spec, unit=commune, program=program, answerer=liaison)
         result.count("info_requests")
+    # An event calling for a statement, opened by the newsroom six hours ago: its 24-hour clock runs.
+    from phoihop.exchange import statements
+    from phoihop.exchange.models import StatementEvent
+
+    event_title = "Sạt lở bờ sông đoạn qua thôn Thượng"
+    if not StatementEvent.objects.filter(title=event_title).exists():
+        statements.event_open(
+            actor=chief,
+            organization=commune,
+            kind=StatementEvent.Kind.INCIDENT,
+            title=event_title,
+            description="Khoảng 40 m bờ sông bị sạt lở trong đêm, ba hộ dân phải di dời tạm thời. Báo đề nghị xã "
+            "phát ngôn, cung cấp thông tin ban đầu về thiệt hại và phương án xử lý.",
+            opened_at=timezone.now() - dt.timedelta(hours=6),
+        )
+        result.count("statement_events")
 
 
 def _history_2023(result: DemoResult, orgs: dict[str, Any], program: Program) -> None:

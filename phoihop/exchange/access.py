@@ -26,7 +26,8 @@ from django.utils.translation import gettext as _
 
 from phoihop.accounts.access import UserScope, scope_for
 from phoihop.accounts.models import User
-from phoihop.exchange.models import SUBMISSION_TRANSITIONS, Attachment, InfoRequest, Submission
+from phoihop.accounts.roles import Role
+from phoihop.exchange.models import SUBMISSION_TRANSITIONS, Attachment, InfoRequest, StatementEvent, Submission
 
 
 def submissions_for_user(user: AnonymousUser | User) -> QuerySet[Submission]:
@@ -89,11 +90,13 @@ def get_attachment_for_user(user: AnonymousUser | User, pk: Any) -> Attachment:
     """An attachment is visible exactly when the item it hangs on is visible."""
     try:
         attachment = Attachment.objects.select_related(
-            "submission", "info_request", "message__submission", "message__info_request"
+            "submission", "info_request", "message__submission", "message__info_request", "statement__event"
         ).get(pk=int(pk))
     except (Attachment.DoesNotExist, TypeError, ValueError):
         raise Http404 from None
-    parent: Submission | InfoRequest | None = attachment.submission or attachment.info_request
+    parent: Submission | InfoRequest | StatementEvent | None = attachment.submission or attachment.info_request
+    if parent is None and attachment.statement is not None:
+        parent = attachment.statement.event
     if parent is None and attachment.message is not None:
         parent = attachment.message.submission or attachment.message.info_request
     owner_org = parent.organization_id if parent is not None else None
@@ -177,3 +180,90 @@ def require_answer(user: AnonymousUser | User, request: InfoRequest) -> None:
         raise PermissionDenied(_("Chỉ người phát ngôn, lãnh đạo hoặc cán bộ đầu mối của đơn vị mới trả lời được."))
     if not request.is_open:
         raise PermissionDenied(_("Đề nghị này đã được trả lời hoặc đã đóng."))
+
+
+# ----------------------------------------------------------------------------------------------
+# Events that call for a statement (Decree 244/2026 Art. 7(3)–(4))
+
+# The partner roles that open an event for their unit and close it: its leaders and spokespersons.
+EVENT_OPENER_ROLES = frozenset({Role.LEADER, Role.SPOKESPERSON})
+
+
+def statement_events_for_user(user: AnonymousUser | User) -> QuerySet[StatementEvent]:
+    """Scoped like the inbox: the newsroom sees every event, a unit's people their unit's (and below)."""
+    return scope_for(user).filter(StatementEvent.objects.all())
+
+
+def get_statement_event_for_user(user: AnonymousUser | User, pk: Any) -> StatementEvent:
+    """An event the user may see (404 otherwise)."""
+    try:
+        return (
+            statement_events_for_user(user)
+            .select_related("organization", "opened_by", "stated_by", "policy_version__instrument")
+            .get(pk=int(pk))
+        )
+    except (StatementEvent.DoesNotExist, TypeError, ValueError):
+        raise Http404 from None
+
+
+def event_opener_units(user: AnonymousUser | User) -> frozenset[int] | None:
+    """The units the user may open an event for: None for a press editor (any active partner unit),
+    else the active units at or below those where the user is a leader or spokesperson."""
+    scope = scope_for(user)
+    if scope.is_press:
+        return None if scope.is_press_editor else frozenset()
+    roots = scope.units_with(EVENT_OPENER_ROLES)
+    if not roots:
+        return frozenset()
+    tree = scope.tree_for(*roots)
+    return frozenset(org for org in tree.descendants(roots) if tree.is_active(org))
+
+
+def can_open_event(user: AnonymousUser | User, organization_id: int | None = None) -> bool:
+    """A press editor, or a leader or spokesperson of the unit (or of a unit above it)."""
+    units = event_opener_units(user)
+    if units is None:
+        return True
+    return bool(units) if organization_id is None else organization_id in units
+
+
+def require_open_event(user: AnonymousUser | User, organization_id: int | None = None) -> None:
+    if not can_open_event(user, organization_id):
+        raise PermissionDenied(
+            _("Chỉ biên tập viên tòa soạn, lãnh đạo hoặc người phát ngôn của đơn vị mới mở được sự kiện cần phát ngôn.")
+        )
+
+
+def can_state(user: AnonymousUser | User, event: StatementEvent) -> bool:
+    """Add a statement or press release, and record the initial statement: a partner member acting for
+    the unit, or a press editor recording one the unit gave by another channel; while not closed."""
+    scope = scope_for(user)
+    if event.state == StatementEvent.State.CLOSED or not scope.can_see(event.organization_id):
+        return False
+    return scope.is_press_editor if scope.is_press else scope.can_write(event.organization_id)
+
+
+def require_state(user: AnonymousUser | User, event: StatementEvent) -> None:
+    if event.state == StatementEvent.State.CLOSED:
+        raise PermissionDenied(_("Sự kiện này đã kết thúc."))
+    if not can_state(user, event):
+        raise PermissionDenied(
+            _("Chỉ người phát ngôn, lãnh đạo, cán bộ đầu mối của đơn vị hoặc biên tập viên mới ghi được phát ngôn.")
+        )
+
+
+def can_close_event(user: AnonymousUser | User, event: StatementEvent) -> bool:
+    """Close an event: whoever may open one for its unit."""
+    return event.state != StatementEvent.State.CLOSED and can_open_event(user, event.organization_id)
+
+
+def require_close_event(user: AnonymousUser | User, event: StatementEvent) -> None:
+    if not can_close_event(user, event):
+        raise PermissionDenied(
+            _("Chỉ biên tập viên tòa soạn, lãnh đạo hoặc người phát ngôn của đơn vị mới kết thúc được sự kiện.")
+        )
+
+
+def can_draft_article(user: AnonymousUser | User) -> bool:
+    """Turn a statement into a draft article: the press's editors and leaders."""
+    return scope_for(user).is_press_editor

@@ -13,14 +13,23 @@ class ExchangeConfig(AppConfig):
         from phoihop.accounts import succession
         from phoihop.audit import history
         from phoihop.core import scheduler, seeds
-        from phoihop.exchange.tasks import CLEANUP_KEY, REMINDERS_KEY, cleanup_uploads_tick, reminders_tick
+        from phoihop.exchange.tasks import (
+            CLEANUP_KEY,
+            REMINDERS_KEY,
+            STATEMENTS_KEY,
+            cleanup_uploads_tick,
+            reminders_tick,
+            statements_tick,
+        )
 
         scheduler.register(REMINDERS_KEY, reminders_tick, every=dt.timedelta(minutes=15))
+        # The initial statement's clock is 24 hours: its thresholds are checked every 5 minutes.
+        scheduler.register(STATEMENTS_KEY, statements_tick, every=dt.timedelta(minutes=5))
         scheduler.register(CLEANUP_KEY, cleanup_uploads_tick, every=dt.timedelta(hours=6))
 
         seeds.register_migration("exchange.reference_lists", "phoihop.exchange.migrations.0002_seed_reference_lists")
         from phoihop.exchange import access, services, views
-        from phoihop.exchange.models import InfoRequest, Submission
+        from phoihop.exchange.models import InfoRequest, StatementEvent, Submission
         from phoihop.programs import panels
 
         panels.register("exchange.activity", views.program_activity_panel)
@@ -33,6 +42,7 @@ class ExchangeConfig(AppConfig):
 
         history.register(Submission, access.get_submission_for_user)
         history.register(InfoRequest, access.get_info_request_for_user)
+        history.register(StatementEvent, access.get_statement_event_for_user)
         history.register_verbs(
             {
                 "submission.created": _("gửi thông tin"),
@@ -49,6 +59,13 @@ class ExchangeConfig(AppConfig):
                 "info_request.reminded": _("nhắc hạn trả lời"),
                 "info_request.escalated": _("báo lãnh đạo đơn vị: quá hạn"),
                 "exchange.transferred": _("chuyển cho đơn vị kế thừa"),
+                "statement_event.opened": _("mở sự kiện cần phát ngôn"),
+                "statement_event.statement_added": _("đăng phát ngôn, thông cáo"),
+                "statement_event.stated": _("phát ngôn ban đầu"),
+                "statement_event.closed": _("kết thúc sự kiện"),
+                "statement_event.escalated_warn": _("báo lãnh đạo đơn vị: sắp hết hạn phát ngôn"),
+                "statement_event.escalated_due": _("báo lãnh đạo đơn vị: quá hạn phát ngôn"),
+                "statement_event.article_drafted": _("tạo bài viết từ phát ngôn"),
             }
         )
 

@@ -13,7 +13,16 @@ from phoihop.accounts.access import scope_for, visible_organizations
 from phoihop.accounts.models import Organization
 from phoihop.core.validators import HttpURLFormField
 from phoihop.deadlines.selectors import policies_for_requests
-from phoihop.exchange.models import InfoRequest, Priority, RefusalGround, ResponseForm, Submission
+from phoihop.exchange.access import event_opener_units
+from phoihop.exchange.models import (
+    InfoRequest,
+    Priority,
+    RefusalGround,
+    ResponseForm,
+    Statement,
+    StatementEvent,
+    Submission,
+)
 from phoihop.exchange.uploads import check_upload
 from phoihop.programs.access import programs_for_user
 from phoihop.programs.models import Program, Theme
@@ -199,3 +208,36 @@ class InboxFilterForm(forms.Form):
         self.fields["unit"].queryset = visible_organizations(user).filter(kind=Organization.Kind.PARTNER)  # type: ignore[attr-defined]
         statuses = Submission.Status.choices if tab == "thong-tin" else InfoRequest.Status.choices
         self.fields["status"].choices = [("", _("Tất cả")), *statuses]  # type: ignore[attr-defined]
+
+
+class StatementEventForm(forms.Form):
+    """Open an event that calls for a statement, for a unit the user may open one for."""
+
+    organization = forms.ModelChoiceField(label=_("Đơn vị"), queryset=Organization.objects.none())
+    kind = forms.ChoiceField(label=_("Loại vụ việc"), choices=StatementEvent.Kind.choices)
+    title = forms.CharField(label=_("Tên vụ việc"), max_length=500)
+    description = forms.CharField(label=_("Mô tả"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    opened_at = forms.DateTimeField(
+        label=_("Tính thời hạn từ"),
+        required=False,
+        widget=DATETIME_WIDGET,
+        help_text=_(
+            "Để trống: từ bây giờ. Hoặc thời điểm đơn vị tiếp nhận vụ việc, hay xác định vụ việc tác động đến dư luận."
+        ),
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        units = _writable_partner_units(user)
+        allowed = event_opener_units(user)
+        if allowed is not None:
+            units = units.filter(pk__in=allowed)
+        self.fields["organization"].queryset = units.order_by("name")  # type: ignore[attr-defined]
+
+
+class StatementForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Loại"), choices=Statement.Kind.choices)
+    title = forms.CharField(label=_("Tiêu đề"), max_length=500)
+    body = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 6}))
+    is_initial = forms.BooleanField(label=_("Đây là phát ngôn ban đầu"), required=False)
+    attachments = MultipleFileField(label=_("Tệp đính kèm"))

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from django.conf import settings
@@ -354,6 +355,9 @@ class Attachment(models.Model):
         InfoRequest, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
     )
     message = models.ForeignKey(Message, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments")
+    statement = models.ForeignKey(
+        "exchange.Statement", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
     file = models.FileField(_("tệp"), upload_to="exchange/%Y/%m/", storage=private_storage, max_length=300)
     original_name = models.CharField(_("tên tệp"), max_length=255)
     kind = models.CharField(_("loại tệp"), max_length=8, choices=Kind.choices)
@@ -370,9 +374,12 @@ class Attachment(models.Model):
         ordering = ["pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(submission__isnull=False, info_request__isnull=True, message__isnull=True)
-                | Q(submission__isnull=True, info_request__isnull=False, message__isnull=True)
-                | Q(submission__isnull=True, info_request__isnull=True, message__isnull=False),
+                condition=Q(
+                    submission__isnull=False, info_request__isnull=True, message__isnull=True, statement__isnull=True
+                )
+                | Q(submission__isnull=True, info_request__isnull=False, message__isnull=True, statement__isnull=True)
+                | Q(submission__isnull=True, info_request__isnull=True, message__isnull=False, statement__isnull=True)
+                | Q(submission__isnull=True, info_request__isnull=True, message__isnull=True, statement__isnull=False),
                 name="attachment_one_owner",
             ),
         ]
@@ -382,3 +389,137 @@ class Attachment(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("exchange:attachment", args=[self.pk])
+
+
+class StatementEventQuerySet(models.QuerySet["StatementEvent"]):
+    def open(self) -> StatementEventQuerySet:
+        return self.exclude(state=StatementEvent.State.CLOSED)
+
+    def awaiting_statement(self) -> StatementEventQuerySet:
+        return self.filter(state=StatementEvent.State.OPEN)
+
+
+class StatementEvent(TimeStampedModel):
+    """An event that calls for a statement (Decree 244/2026 Art. 7(3)–(4)): opened by the press or by
+    the unit, it starts the 24-hour clock for the unit's initial statement (thông tin ban đầu), under
+    the `phat-ngon-ban-dau` policy version in force when it was opened (kept with the event)."""
+
+    class Kind(models.TextChoices):
+        # Art. 7(3): counted from when the body receives and handles the matter within its competence.
+        INCIDENT = "su_co", _("Sự kiện, vấn đề quan trọng, gây tác động lớn trong xã hội")
+        # Art. 7(4): counted from when the body determines the matter affects (or may affect) public opinion.
+        PUBLIC_OPINION = "du_luan", _("Vụ việc có tác động hoặc nguy cơ tác động đến dư luận xã hội")
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Chờ phát ngôn ban đầu")
+        STATED = "stated", _("Đã phát ngôn ban đầu")
+        CLOSED = "closed", _("Đã kết thúc")
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="statement_events"
+    )
+    kind = models.CharField(_("loại vụ việc"), max_length=16, choices=Kind.choices, default=Kind.INCIDENT)
+    title = models.CharField(_("tên vụ việc"), max_length=500)
+    description = models.TextField(_("mô tả"), blank=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người mở"), on_delete=models.PROTECT, related_name="+"
+    )
+    opened_at = models.DateTimeField(_("mở lúc"))
+    policy_version = models.ForeignKey(
+        "deadlines.DeadlinePolicyVersion",
+        verbose_name=_("căn cứ thời hạn"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    due_at = models.DateTimeField(_("hạn phát ngôn ban đầu"), db_index=True)
+    state = models.CharField(_("trạng thái"), max_length=8, choices=State.choices, default=State.OPEN)
+    stated_at = models.DateTimeField(_("phát ngôn ban đầu lúc"), null=True, blank=True)
+    stated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người ghi nhận phát ngôn"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    closed_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+    # The escalation thresholds already told ("warn": most of the time gone; "due": the due time passed),
+    # each once; `escalated_at` is the last one.
+    escalations = models.JSONField(_("các lần báo lãnh đạo"), default=list, blank=True)
+    escalated_at = models.DateTimeField(_("đã báo lãnh đạo lúc"), null=True, blank=True)
+
+    objects: ClassVar[StatementEventQuerySet] = StatementEventQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("sự kiện cần phát ngôn")
+        verbose_name_plural = _("sự kiện cần phát ngôn")
+        ordering = ["-opened_at"]
+        indexes = [models.Index(fields=["organization", "state", "due_at"], name="statementevent_org_due_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state="open") | Q(stated_at__isnull=False) | Q(state="closed"),
+                name="statementevent_stated_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("exchange:event", args=[self.pk])
+
+    @property
+    def awaiting(self) -> bool:
+        return self.state == self.State.OPEN
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.awaiting and self.due_at < timezone.now()
+
+    @property
+    def clock_status(self) -> str:
+        """ "on_time" / "late" once the initial statement is given, "pending" / "overdue" while awaited,
+        "" for an event closed without one."""
+        if self.stated_at is not None:
+            return "on_time" if self.stated_at <= self.due_at else "late"
+        if self.state == self.State.CLOSED:
+            return ""
+        return "overdue" if timezone.now() > self.due_at else "pending"
+
+    @property
+    def remaining(self) -> dt.timedelta:
+        return self.due_at - timezone.now()
+
+
+class Statement(models.Model):
+    """A statement (phát ngôn) or press release (thông cáo báo chí) given on an event, with its files."""
+
+    class Kind(models.TextChoices):
+        STATEMENT = "phat_ngon", _("Phát ngôn")
+        PRESS_RELEASE = "thong_cao", _("Thông cáo báo chí")
+
+    event = models.ForeignKey(StatementEvent, on_delete=models.CASCADE, related_name="statements")
+    kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices, default=Kind.STATEMENT)
+    title = models.CharField(_("tiêu đề"), max_length=500)
+    body = models.TextField(_("nội dung"))
+    is_initial = models.BooleanField(_("là phát ngôn ban đầu"), default=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người đăng"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("đăng lúc"), default=timezone.now)
+    article = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("bài viết"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("phát ngôn, thông cáo")
+        verbose_name_plural = _("phát ngôn, thông cáo")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title

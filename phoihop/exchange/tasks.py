@@ -30,3 +30,14 @@ def _cleanup_uploads() -> int:
 def cleanup_uploads_tick(booked_for: str = "") -> int | None:
     """Remove orphan upload files left by crashes; the scheduler then books the next sweep."""
     return scheduler.run(CLEANUP_KEY, _cleanup_uploads, booked_for=booked_for)
+
+
+STATEMENTS_KEY = "exchange.statement_escalations"
+
+
+@task()
+def statements_tick(booked_for: str = "") -> dict[str, int] | None:
+    """Escalate events whose initial statement is still awaited; the scheduler books the next tick."""
+    from phoihop.exchange.statements import escalate_statement_events
+
+    return scheduler.run(STATEMENTS_KEY, escalate_statement_events, booked_for=booked_for)

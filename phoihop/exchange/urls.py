@@ -1,6 +1,6 @@
 from django.urls import path
 
-from phoihop.exchange import views
+from phoihop.exchange import event_views, views
 
 app_name = "exchange"
 
@@ -14,4 +14,11 @@ urlpatterns = [
     path("de-nghi/<int:pk>/", views.request_detail, name="request"),
     path("de-nghi/<int:pk>/tra-loi/", views.request_answer, name="request_answer"),
     path("tep/<int:pk>/", views.attachment_download, name="attachment"),
+    path("su-kien/", event_views.event_list, name="events"),
+    path("su-kien/moi/", event_views.event_new, name="event_new"),
+    path("su-kien/<int:pk>/", event_views.event_detail, name="event"),
+    path("su-kien/<int:pk>/phat-ngon/", event_views.statement_new, name="event_statement"),
+    path("su-kien/<int:pk>/da-phat-ngon/", event_views.event_stated, name="event_stated"),
+    path("su-kien/<int:pk>/ket-thuc/", event_views.event_close, name="event_close"),
+    path("phat-ngon/<int:pk>/tao-bai/", event_views.statement_draft, name="statement_draft"),
 ]

@@ -23,6 +23,12 @@ class NewsroomConfig(AppConfig):
         # A partner's messages about a submission reach the journalists given work on it.
         routing.register_assignees("newsroom.assignments", selectors.exchange_item_assignees)
 
+        from phoihop.exchange import statements
+        from phoihop.newsroom.statement_drafts import draft_from_statement
+
+        # A press editor turns a statement on an event into a draft article.
+        statements.register_drafter("newsroom.article", draft_from_statement)
+
         scheduler.register(publishing.PUBLISHING_KEY, publish_scheduled_task, follow=publishing.follow)
         seeds.register("newsroom.workflows", services.workflows_ensure)
         history.register(Assignment, access.get_assignment_for_user)

@@ -4,7 +4,8 @@
 use and the workspace search box. Each link is shown on the same rule its page applies, read from the
 role policy (`accounts.roles` through `UserScope`), so nobody is offered a page that refuses them:
 
-* Phối hợp (the inbox), Chương trình, Kiểm chứng, the search: every signed-in user (each page shows
+* Phối hợp (the inbox), Sự kiện cần phát ngôn (events and their 24-hour clocks), Chương trình,
+  Kiểm chứng, the search: every signed-in user (each page shows
   only what the user's units may see);
 * Người phát ngôn: members of a unit;
 * Báo cáo: those who read programme figures — the press's editors and leaders, partner leaders;
@@ -24,6 +25,7 @@ register = template.Library()
 # The section a page belongs to, by its URL namespace (or URL name outside a namespace).
 SECTIONS = {
     "exchange": "exchange",
+    "statements": "statements",
     "programs": "programs",
     "reports": "reports",
     "newsroom": "newsroom",
@@ -44,6 +46,8 @@ def workspace_nav(context: dict[str, Any]) -> dict[str, Any]:
     key = ""
     if match is not None:
         key = "workspace_search" if match.view_name == "search:workspace" else (match.namespace or match.url_name or "")
+        if match.namespace == "exchange" and (match.url_name or "").startswith(("event", "statement")):
+            key = "statements"
     return {
         "show": True,
         "current": SECTIONS.get(key, ""),

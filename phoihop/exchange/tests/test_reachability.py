@@ -118,6 +118,9 @@ def candidates() -> dict[str, Callable[[Any], list[str]]]:
     def pks(queryset: Any) -> list[int]:
         return list(queryset.values_list("pk", flat=True)[:2])
 
+    def event_urls(name: str, user: Any) -> list[str]:
+        return urls(name, pks(exchange_access.statement_events_for_user(user)))
+
     return {
         "exchange:submission": lambda u: urls("exchange:submission", pks(exchange_access.submissions_for_user(u))),
         "exchange:request": lambda u: urls("exchange:request", pks(exchange_access.info_requests_for_user(u))),
@@ -125,6 +128,15 @@ def candidates() -> dict[str, Callable[[Any], list[str]]]:
             "exchange:request_answer", pks(exchange_access.info_requests_for_user(u).filter(status="sent"))
         ),
         "exchange:attachment": attachments,
+        "exchange:event": lambda u: urls("exchange:event", pks(exchange_access.statement_events_for_user(u))),
+        # POST only (a GET answers 405): listed so the crawl knows how to build them.
+        "exchange:event_statement": lambda u: event_urls("exchange:event_statement", u),
+        "exchange:event_stated": lambda u: event_urls("exchange:event_stated", u),
+        "exchange:event_close": lambda u: event_urls("exchange:event_close", u),
+        "exchange:statement_draft": lambda u: urls(
+            "exchange:statement_draft",
+            [s.pk for e in exchange_access.statement_events_for_user(u)[:2] for s in e.statements.all()],
+        ),
         "exchange:message_new": lambda u: [
             reverse("exchange:message_new", args=["thong-tin", pk])
             for pk in pks(exchange_access.submissions_for_user(u))
