@@ -366,7 +366,7 @@ def _exchange(result: DemoResult, orgs: dict[str, Any], program: Program) -> Non
     event_title = "Sạt lở bờ sông đoạn qua thôn Thượng"
     if not StatementEvent.objects.filter(title=event_title).exists():
         statements.event_open(
-            actor=chief,
+            actor=User.objects.get(username="tongbientap"),
             organization=commune,
             kind=StatementEvent.Kind.INCIDENT,
             title=event_title,
