@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import TransactionTestCase
@@ -76,10 +76,10 @@ class BackupRestoreMixin:
             body="Nội dung",
             files=[files.pdf_file(), files.jpeg_with_gps()],
         )
-        self.public_name = default_storage.save(PUBLIC_NAME, ContentFile(b"\xff\xd8 not really a photo"))
+        self.public_name = storages["public"].save(PUBLIC_NAME, ContentFile(b"\xff\xd8 not really a photo"))
         self.work = Path(tempfile.mkdtemp(prefix="phoihop-backup-test-"))
         self.addCleanup(shutil.rmtree, self.work, True)  # type: ignore[attr-defined]
-        self.addCleanup(default_storage.delete, self.public_name)  # type: ignore[attr-defined]
+        self.addCleanup(storages["public"].delete, self.public_name)  # type: ignore[attr-defined]
 
     def fresh_files(self) -> tuple[Path, Path]:
         return self.work / "restored" / "media", self.work / "restored" / "private"
