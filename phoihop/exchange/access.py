@@ -27,7 +27,14 @@ from django.utils.translation import gettext as _
 from phoihop.accounts.access import UserScope, scope_for
 from phoihop.accounts.models import User
 from phoihop.accounts.roles import Role
-from phoihop.exchange.models import SUBMISSION_TRANSITIONS, Attachment, InfoRequest, StatementEvent, Submission
+from phoihop.exchange.models import (
+    SUBMISSION_TRANSITIONS,
+    Attachment,
+    InfoRequest,
+    Statement,
+    StatementEvent,
+    Submission,
+)
 
 
 def submissions_for_user(user: AnonymousUser | User) -> QuerySet[Submission]:
@@ -203,6 +210,16 @@ def get_statement_event_for_user(user: AnonymousUser | User, pk: Any) -> Stateme
             .get(pk=int(pk))
         )
     except (StatementEvent.DoesNotExist, TypeError, ValueError):
+        raise Http404 from None
+
+
+def get_statement_for_user(user: AnonymousUser | User, pk: Any) -> Statement:
+    """A statement on an event the user may see (404 otherwise)."""
+    try:
+        return (
+            Statement.objects.filter(event__in=statement_events_for_user(user)).select_related("event").get(pk=int(pk))
+        )
+    except (Statement.DoesNotExist, TypeError, ValueError):
         raise Http404 from None
 
 

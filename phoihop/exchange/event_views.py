@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -11,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, Case, IntegerField, Q, Value, When
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +22,7 @@ from phoihop.accounts.http import AuthenticatedHttpRequest
 from phoihop.audit.models import AuditEvent
 from phoihop.exchange import access, statements
 from phoihop.exchange.forms import StatementEventForm, StatementForm
-from phoihop.exchange.models import Statement, StatementEvent
+from phoihop.exchange.models import StatementEvent
 
 PAGE_SIZE = 30
 
@@ -151,42 +152,44 @@ def statement_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return redirect(event.get_absolute_url() + "#phat-ngon")
 
 
-@login_required
-@require_POST
-def event_stated(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+def _event_step(
+    request: AuthenticatedHttpRequest,
+    pk: int,
+    require: Callable[[Any, StatementEvent], None],
+    step: Callable[..., Any],
+    done: str,
+) -> HttpResponse:
+    """One button on an event's page: the access check, the service, its message, back to the event."""
     event = access.get_statement_event_for_user(request.user, pk)
-    access.require_state(request.user, event)
+    require(request.user, event)
     try:
-        statements.initial_statement_given(actor=request.user, event=event)
+        step(actor=request.user, event=event)
     except ValidationError as error:
         _errors(request, error)
     else:
-        messages.success(request, _("Đã ghi nhận phát ngôn ban đầu."))
+        messages.success(request, done)
     return redirect(event)
+
+
+@login_required
+@require_POST
+def event_stated(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    return _event_step(
+        request, pk, access.require_state, statements.initial_statement_given, _("Đã ghi nhận phát ngôn ban đầu.")
+    )
 
 
 @login_required
 @require_POST
 def event_close(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    event = access.get_statement_event_for_user(request.user, pk)
-    access.require_close_event(request.user, event)
-    try:
-        statements.event_close(actor=request.user, event=event)
-    except ValidationError as error:
-        _errors(request, error)
-    else:
-        messages.success(request, _("Đã kết thúc sự kiện."))
-    return redirect(event)
+    return _event_step(request, pk, access.require_close_event, statements.event_close, _("Đã kết thúc sự kiện."))
 
 
 @login_required
 @require_POST
 def statement_draft(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    try:
-        statement = Statement.objects.select_related("event").get(pk=int(pk))
-    except Statement.DoesNotExist:
-        raise Http404 from None
-    event = access.get_statement_event_for_user(request.user, statement.event_id)
+    statement = access.get_statement_for_user(request.user, pk)
+    event = statement.event
     if not access.can_draft_article(request.user):
         raise PermissionDenied(_("Chỉ biên tập viên và lãnh đạo tòa soạn được tạo bài từ phát ngôn."))
     try:

@@ -242,6 +242,8 @@ class StatementEventTests(ExchangeTestCase):
         self.login(self.liaison_a)
         self.assertNotContains(self.client.get(self.event.get_absolute_url()), "Tạo bản nháp bài viết")
         self.assertEqual(self.client.post(reverse("exchange:statement_draft", args=[statement.pk])).status_code, 403)
+        self.login(self.liaison_b)  # another unit does not learn that the statement exists
+        self.assertEqual(self.client.post(reverse("exchange:statement_draft", args=[statement.pk])).status_code, 404)
         self.login(self.chief)
         self.assertContains(self.client.get(self.event.get_absolute_url()), "Tạo bản nháp bài viết")
         response = self.client.post(reverse("exchange:statement_draft", args=[statement.pk]))
