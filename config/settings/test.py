@@ -45,3 +45,6 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 PHOIHOP_REQUIRE_2FA = False
 # One log line per sign-in otherwise.
 cast(dict[str, Any], LOGGING["loggers"])["axes"] = {"level": "WARNING"}
+
+# Each export would run LibreOffice (about a second); the PDF tests turn it on where they need it.
+PHOIHOP_REPORT_PDF = False

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from phoihop.accounts.models import Organization
 from phoihop.core.models import TimeStampedModel
 from phoihop.core.storage import private_storage
+from phoihop.core.validators import HttpURLField
 
 
 class Priority(models.TextChoices):
@@ -520,6 +521,62 @@ class Statement(models.Model):
         verbose_name = _("phát ngôn, thông cáo")
         verbose_name_plural = _("phát ngôn, thông cáo")
         ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PressConferenceQuerySet(models.QuerySet["PressConference"]):
+    def held(self) -> PressConferenceQuerySet:
+        return self.filter(state=PressConference.State.HELD)
+
+    def between(self, start: dt.date, end: dt.date) -> PressConferenceQuerySet:
+        """Those starting on a day from `start` to `end`, both included (local dates)."""
+        return self.filter(starts_at__date__gte=start, starts_at__date__lte=end)
+
+
+class PressConference(TimeStampedModel):
+    """A press conference (họp báo) a unit holds, or a press briefing (giao ban báo chí) it attends:
+    the appendix of Decree 244/2026 Art. 10 counts both, and Art. 6(2) asks ministries and provincial
+    People's Committees for at least one press conference every three months."""
+
+    class Kind(models.TextChoices):
+        PRESS_CONFERENCE = "hop_bao", _("Họp báo")
+        BRIEFING = "giao_ban", _("Giao ban báo chí")
+
+    class State(models.TextChoices):
+        PLANNED = "planned", _("Dự kiến")
+        HELD = "held", _("Đã tổ chức")
+        CANCELLED = "cancelled", _("Đã hủy")
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="press_conferences"
+    )
+    program = models.ForeignKey(
+        "programs.Program",
+        verbose_name=_("chương trình phối hợp"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="press_conferences",
+    )
+    kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices, default=Kind.PRESS_CONFERENCE)
+    title = models.CharField(_("nội dung họp báo"), max_length=500)
+    starts_at = models.DateTimeField(_("thời gian"), db_index=True)
+    place = models.CharField(_("địa điểm"), max_length=300, blank=True)
+    online_url = HttpURLField(_("đường dẫn trực tuyến"), blank=True)
+    state = models.CharField(_("trạng thái"), max_length=16, choices=State.choices, default=State.PLANNED)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người tạo"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects: ClassVar[PressConferenceQuerySet] = PressConferenceQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("họp báo, giao ban báo chí")
+        verbose_name_plural = _("họp báo, giao ban báo chí")
+        ordering = ["-starts_at"]
+        indexes = [models.Index(fields=["organization", "kind", "starts_at"], name="pressconf_org_kind_idx")]
 
     def __str__(self) -> str:
         return self.title

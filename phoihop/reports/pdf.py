@@ -12,6 +12,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from django.conf import settings
+
 TIMEOUT_SECONDS = 120
 
 
@@ -24,7 +26,9 @@ def soffice_path() -> str | None:
 
 
 def available() -> bool:
-    return soffice_path() is not None
+    """Whether exports make a PDF: LibreOffice is installed and `PHOIHOP_REPORT_PDF` is on (the test
+    settings turn it off so the suite's many exports stay fast; the PDF tests turn it back on)."""
+    return getattr(settings, "PHOIHOP_REPORT_PDF", True) and soffice_path() is not None
 
 
 def docx_to_pdf(docx: bytes) -> bytes:
