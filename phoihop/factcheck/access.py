@@ -78,7 +78,9 @@ def get_claim_for_user(user: AnonymousUser | User, pk: Any, *, write: bool = Fal
     """A claim, for press members only (404 for anyone else). With `write`: editors and leaders (403)."""
     require_press(user)
     try:
-        claim = Claim.objects.select_related("domain", "deadline_policy", "created_by").get(pk=int(pk))
+        claim = Claim.objects.select_related("domain", "deadline_policy", "deadline_policy_version", "created_by").get(
+            pk=int(pk)
+        )
     except (Claim.DoesNotExist, TypeError, ValueError):
         raise Http404 from None
     if write:

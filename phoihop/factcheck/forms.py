@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts.access import scope_for, visible_organizations
 from phoihop.accounts.models import Organization
+from phoihop.deadlines import selectors as deadline_selectors
 from phoihop.factcheck import spam
 from phoihop.factcheck.models import Claim, Domain, Evidence, VerdictLabel
 from phoihop.factcheck.uploads import check_screenshot, screenshot_precheck
@@ -214,10 +215,9 @@ class DeadlineForm(forms.Form):
     due_at = forms.DateTimeField(label=_("Hoặc hạn cụ thể"), required=False, widget=DATETIME_WIDGET)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from phoihop.deadlines.models import DeadlinePolicy
-
         super().__init__(*args, **kwargs)
-        self.fields["policy"].queryset = DeadlinePolicy.objects.filter(is_active=True)  # type: ignore[attr-defined]
+        # Only the request policies with a version in force today: a repealed rule is not offered.
+        self.fields["policy"].queryset = deadline_selectors.policies_for_requests()  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -237,11 +237,9 @@ class ClaimRequestForm(forms.Form):
     )  # set in __init__
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from phoihop.deadlines.models import DeadlinePolicy
-
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = Organization.objects.partners().active()  # type: ignore[attr-defined]
-        self.fields["policy"].queryset = DeadlinePolicy.objects.filter(is_active=True)  # type: ignore[attr-defined]
+        self.fields["policy"].queryset = deadline_selectors.policies_for_requests()  # type: ignore[attr-defined]
 
 
 class VerdictForm(forms.Form):

@@ -131,6 +131,16 @@ class Claim(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # The version of that policy in force when the deadline was set: its limit and legal basis stay with
+    # the claim when the rules change (like a request's `policy_version`).
+    deadline_policy_version = models.ForeignKey(
+        "deadlines.DeadlinePolicyVersion",
+        verbose_name=_("căn cứ thời hạn"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người lập"), null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -499,14 +499,23 @@ def claim_set_deadline(*, actor: User, claim: Claim, policy: Any = None, due_at:
         raise ValidationError(_("Chọn loại thời hạn hoặc nhập hạn xác minh."))
     if due_at is not None and timezone.is_naive(due_at):
         raise ValueError("due_at must be timezone-aware")
+    now = timezone.now()
+    # A policy counts from now under the version in force today (ValidationError when none is); the
+    # version is kept, so a later change of the rules does not rewrite this claim's deadline or basis.
+    version = policy.version_for(now) if policy is not None else None
     claim.deadline_policy = policy
-    claim.due_at = due_at if due_at is not None else policy.due_from(timezone.now())
-    claim.save(update_fields=["deadline_policy", "due_at", "updated_at"])
+    claim.deadline_policy_version = version
+    claim.due_at = due_at if due_at is not None else version.due_from(now)  # type: ignore[union-attr]
+    claim.save(update_fields=["deadline_policy", "deadline_policy_version", "due_at", "updated_at"])
     audit_record(
         actor=actor,
         verb="claim.deadline_set",
         target=claim,
-        data={"due_at": claim.due_at.isoformat(), "policy": policy.name if policy else None},
+        data={
+            "due_at": claim.due_at.isoformat(),
+            "policy": policy.name if policy else None,
+            "policy_version": version.pk if version else None,
+        },
     )
     return claim
 
