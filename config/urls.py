@@ -9,6 +9,7 @@ from phoihop.accounts import views as accounts_views
 from phoihop.audit import views as audit_views
 from phoihop.core import health
 from phoihop.programs import views as programs_views
+from phoihop.reports import coverage_views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -20,6 +21,7 @@ urlpatterns = [
     path("phoi-hop/nguoi-phat-ngon/", programs_views.spokespersons, name="spokespersons"),
     path("phoi-hop/kiem-chung/", include("phoihop.factcheck.workspace_urls")),
     path("phoi-hop/bao-cao/", include("phoihop.reports.urls")),
+    path("phoi-hop/dua-tin/", coverage_views.workspace, name="coverage_workspace"),
     path("phoi-hop/", include("phoihop.exchange.urls")),
     path("toa-soan/", include("phoihop.newsroom.urls")),
     path("thong-bao/", include("phoihop.notifications.urls")),
@@ -28,6 +30,7 @@ urlpatterns = [
     path("kiem-chung/", include("phoihop.factcheck.urls")),
     # The partner units' public spokesperson pages (Decree 244/2026 Art. 3(3)), before Wagtail's pages.
     path("nguoi-phat-ngon/", include("phoihop.programs.public_urls")),
+    path("dua-tin/", include("phoihop.reports.coverage_urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("tai-khoan/", include("phoihop.accounts.urls")),
     path("lich-su/<str:app_label>/<str:model>/<str:pk>/", audit_views.object_history, name="history"),

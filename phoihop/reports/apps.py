@@ -13,6 +13,7 @@ class ReportsConfig(AppConfig):
         from phoihop.reports import access
         from phoihop.reports.models import ProgramReport
 
+        _watch_coverage()
         seeds.register_migration("reports.layouts", "phoihop.reports.migrations.0002_seed_layouts")
         seeds.register_migration(
             "reports.layout_permissions", "phoihop.reports.migrations.0002_seed_layouts", "grant_permissions"
@@ -29,3 +30,20 @@ class ReportsConfig(AppConfig):
                 "reportlayout.updated": _("sửa thể thức báo cáo"),
             }
         )
+
+
+def _watch_coverage() -> None:
+    """A programme, its parties or an article's source changing changes what the coverage lists show."""
+    from django.db.models.signals import post_delete, post_save
+
+    from phoihop.newsroom.models import ArticleSource
+    from phoihop.portal import cache
+    from phoihop.programs.models import Program, ProgramParty
+    from phoihop.reports.coverage import COVERAGE_KEY
+
+    def changed(**kwargs: object) -> None:
+        cache.invalidate([COVERAGE_KEY])
+
+    for model in (Program, ProgramParty, ArticleSource):
+        post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"coverage-{model.__name__}-save")
+        post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"coverage-{model.__name__}-delete")
