@@ -54,6 +54,7 @@ def info_request_inbox(
         qs = qs.filter(status=InfoRequest.Status.SENT, due_at__lt=now)
     elif filters.get("due") == "soon":
         qs = qs.filter(status=InfoRequest.Status.SENT, due_at__gte=now, due_at__lte=now + dt.timedelta(hours=48))
+    qs = _petition_filter(qs, filters.get("petition") or "", now)
     return qs.annotate(
         overdue=Case(
             When(Q(status=InfoRequest.Status.SENT, due_at__lt=now), then=Value(True)),
@@ -64,6 +65,23 @@ def info_request_inbox(
             When(status=InfoRequest.Status.SENT, then=Value(0)), default=Value(1), output_field=IntegerField()
         ),
     ).order_by("-overdue", "open_rank", "due_at", "-pk")
+
+
+def _petition_filter(qs: QuerySet[InfoRequest], wanted: str, now: dt.datetime) -> QuerySet[InfoRequest]:
+    """The petitions forwarded by the press, by where they stand: all of them, awaiting the unit's notice,
+    the newspaper's clock running or past, or the petitioner informed."""
+    petitions = qs.filter(kind=InfoRequest.Kind.PETITION)
+    if wanted == "all":
+        return petitions
+    if wanted == "unit":
+        return petitions.filter(status=InfoRequest.Status.SENT)
+    if wanted == "press":
+        return petitions.filter(press_due_at__gte=now, press_informed_at__isnull=True)
+    if wanted == "press_overdue":
+        return petitions.filter(press_due_at__lt=now, press_informed_at__isnull=True)
+    if wanted == "done":
+        return petitions.filter(press_informed_at__isnull=False)
+    return qs
 
 
 def overdue_count(user: AnonymousUser | User) -> int:
