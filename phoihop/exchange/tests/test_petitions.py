@@ -9,11 +9,14 @@ petitioner was informed or the matter published. Who the petitioner is stays wit
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 import unicodedata
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import time_machine
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import TestCase
 from django.urls import reverse
 
 from phoihop.accounts.roles import Role
@@ -119,7 +122,7 @@ class ForwardTests(PetitionTestCase):
     def test_a_reporter_may_not_forward_and_the_plain_list_shows_the_kind(self):
         self.login(self.reporter)
         self.assertEqual(self.client.get(reverse("exchange:petition_new")).status_code, 403)
-        with self.assertRaises(Exception):  # noqa: B017 — PermissionDenied from the service
+        with self.assertRaises(PermissionDenied):
             services.petition_forward(
                 actor=self.reporter,
                 organization=self.unit_a,
@@ -305,3 +308,31 @@ class PrivacyAndAccessTests(PetitionTestCase):
         self.assertContains(page, "0903 222 333")
         told = Notification.objects.get(recipient=self.liaison_a, target_id=str(open_one.pk), verb="petition.forwarded")
         self.assertIn("Lê Văn Sáu", told.body)
+
+
+class DemoPetitionTests(TestCase):
+    """The demo story's two petitions: one answered (the newspaper's clock runs), one overdue."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from phoihop.demo import story
+
+        cls.tmp = Path(tempfile.mkdtemp())
+        story.load(logins_path=cls.tmp / "logins.json")
+
+    def test_one_answered_with_the_press_clock_running_and_one_overdue_told(self):
+        from django.contrib.auth import get_user_model
+
+        petitions = InfoRequest.objects.petitions()
+        self.assertEqual(petitions.count(), 2)
+        running = petitions.get(status=InfoRequest.Status.ANSWERED)
+        self.assertEqual(running.press_clock_status, "running")
+        self.assertEqual(running.press_policy_version.citation, "khoản 5 Điều 18 Nghị định 237/2026/NĐ-CP")
+        overdue = petitions.get(status=InfoRequest.Status.SENT)
+        self.assertTrue(overdue.is_overdue)
+        desk = get_user_model().objects.get(username="bientapvien")
+        self.assertTrue(Notification.objects.filter(recipient=desk, verb="petition.overdue").exists())
+        self.client.force_login(get_user_model().objects.get(username="daumoixa"))
+        page = self.client.get(overdue.get_absolute_url())
+        self.assertNotContains(page, overdue.petitioner_name)
+        self.assertContains(page, "Tòa soạn giữ thông tin người kiến nghị.")
