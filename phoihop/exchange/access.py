@@ -220,6 +220,19 @@ def can_see_petitioner(user: AnonymousUser | User, request: InfoRequest) -> bool
     return scope.is_press or (request.petitioner_disclosed and scope.can_see(request.organization_id))
 
 
+def can_disclose_petitioner(user: AnonymousUser | User, request: InfoRequest) -> bool:
+    """Let the unit see who the petitioner is, after all (the petitioner agreed): the press's editors and
+    leaders, once; it cannot be taken back, since the unit has then read it."""
+    return request.is_petition and not request.petitioner_disclosed and can_triage(user)
+
+
+def require_disclose_petitioner(user: AnonymousUser | User, request: InfoRequest) -> None:
+    if not can_triage(user):
+        raise PermissionDenied(_("Chỉ biên tập viên và lãnh đạo tòa soạn quyết định cho đơn vị biết người kiến nghị."))
+    if not can_disclose_petitioner(user, request):
+        raise PermissionDenied(_("Đơn vị đã được biết người kiến nghị."))
+
+
 def can_record_informed(user: AnonymousUser | User, request: InfoRequest) -> bool:
     """Record that the petitioner was informed in writing, or the matter published: the press's
     editors and leaders, while the newspaper's clock runs (the unit answered, nothing recorded yet)."""

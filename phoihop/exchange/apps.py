@@ -67,6 +67,7 @@ class ExchangeConfig(AppConfig):
                 "petition.overdue": _("quá hạn thông báo biện pháp xử lý: báo tòa soạn và lãnh đạo đơn vị"),
                 "petition.informed": _("tòa soạn báo thông tin kết quả cho người kiến nghị"),
                 "petition.press_overdue": _("tòa soạn quá hạn báo thông tin kết quả"),
+                "petition.petitioner_disclosed": _("cho đơn vị biết người kiến nghị"),
                 "statement_event.opened": _("mở sự kiện cần phát ngôn"),
                 "statement_event.statement_added": _("đăng phát ngôn, thông cáo"),
                 "statement_event.stated": _("phát ngôn ban đầu"),

@@ -13,10 +13,13 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts.access import scope_for, visible_organizations
 from phoihop.accounts.models import Organization
+from phoihop.accounts.selectors import press_editors
 from phoihop.core.validators import HttpURLFormField
 from phoihop.deadlines.selectors import policies_for_requests
 from phoihop.exchange.access import event_opener_units
 from phoihop.exchange.models import (
+    PETITION_POLICY,
+    PRESS_POLICIES,
     InfoRequest,
     Priority,
     RefusalGround,
@@ -25,6 +28,7 @@ from phoihop.exchange.models import (
     StatementEvent,
     Submission,
 )
+from phoihop.exchange.selectors import press_policies
 from phoihop.exchange.uploads import check_upload
 from phoihop.programs.access import programs_for_user
 from phoihop.programs.models import Program, Theme
@@ -156,7 +160,8 @@ class InfoRequestForm(forms.Form):
         self.fields["organization"].queryset = visible_organizations(user).filter(  # type: ignore[attr-defined]
             kind=Organization.Kind.PARTNER, status=Organization.Status.ACTIVE
         )
-        self.fields["policy"].queryset = policies_for_requests()  # type: ignore[attr-defined]
+        # A petition goes through its own form (`PetitionForm`): it needs the petitioner and the press's clock.
+        self.fields["policy"].queryset = policies_for_requests().exclude(code=PETITION_POLICY)  # type: ignore[attr-defined]
         self.fields["program"].queryset = programs_for_user(user).filter(status=Program.Status.ACTIVE)  # type: ignore[attr-defined]
 
 
@@ -211,9 +216,6 @@ class PetitionForm(forms.Form):
     attachments = MultipleFileField(label=_("Tệp đính kèm"))
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        from phoihop.accounts.selectors import press_editors
-        from phoihop.exchange.services import PRESS_POLICIES, press_policies
-
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = visible_organizations(user).filter(  # type: ignore[attr-defined]
             kind=Organization.Kind.PARTNER, status=Organization.Status.ACTIVE

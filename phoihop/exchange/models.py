@@ -182,6 +182,13 @@ class RefusalGround(ReferenceItem):
         verbose_name_plural = _("căn cứ từ chối cung cấp thông tin")
 
 
+# The policy a petition is sent under, and those the newspaper's own clock may run under (by the kind
+# of press product: daily print, broadcast and e-press; weekly print). Their rules are data
+# (`deadlines`, seeded from docs/legal-2026-verified.md); only the codes live here.
+PETITION_POLICY = "tra-loi-kien-nghi"
+PRESS_POLICIES = ("bao-thong-tin-ket-qua", "bao-thong-tin-ket-qua-bao-tuan")
+
+
 class InfoRequestQuerySet(models.QuerySet["InfoRequest"]):
     def open(self) -> InfoRequestQuerySet:
         return self.filter(status=InfoRequest.Status.SENT)

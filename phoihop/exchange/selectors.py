@@ -10,8 +10,17 @@ from django.db.models import BooleanField, Case, Count, IntegerField, Q, QuerySe
 from django.utils import timezone
 
 from phoihop.accounts.models import User
+from phoihop.deadlines.models import DeadlinePolicy, DeadlinePolicyQuerySet
 from phoihop.exchange import access
-from phoihop.exchange.models import InfoRequest, Message, Priority, Submission, ThreadRead
+from phoihop.exchange.models import (
+    PETITION_POLICY,
+    PRESS_POLICIES,
+    InfoRequest,
+    Message,
+    Priority,
+    Submission,
+    ThreadRead,
+)
 
 
 def submission_inbox(user: AnonymousUser | User, filters: dict[str, Any]) -> QuerySet[Submission]:
@@ -101,3 +110,17 @@ def thread(item: Submission | InfoRequest) -> QuerySet[Message]:
 def last_read(user: User, item: Submission | InfoRequest) -> dt.datetime | None:
     field = "submission" if isinstance(item, Submission) else "info_request"
     return ThreadRead.objects.filter(user=user, **{field: item}).values_list("read_at", flat=True).first()
+
+
+def petition_policy() -> DeadlinePolicy:
+    """The policy every petition is sent under, with its versions (and their texts) loaded."""
+    return DeadlinePolicy.objects.prefetch_related("versions__instrument").get(code=PETITION_POLICY)
+
+
+def press_policies() -> DeadlinePolicyQuerySet:
+    """The policies the newspaper's own clock on a petition may run under, in display order."""
+    return (
+        DeadlinePolicy.objects.filter(code__in=PRESS_POLICIES)
+        .prefetch_related("versions__instrument")
+        .order_by("sort_order", "name")
+    )

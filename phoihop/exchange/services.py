@@ -35,6 +35,7 @@ from phoihop.core.text import clean_multiline, clean_text
 from phoihop.core.validators import validate_http_url
 from phoihop.exchange import access, routing
 from phoihop.exchange.models import (
+    PRESS_POLICIES,
     SUBMISSION_TRANSITIONS,
     Attachment,
     InfoRequest,
@@ -45,6 +46,7 @@ from phoihop.exchange.models import (
     Submission,
     ThreadRead,
 )
+from phoihop.exchange.selectors import petition_policy, press_policies
 from phoihop.exchange.uploads import CheckedFile, check_upload, store
 from phoihop.notifications.services import notify, notify_emails
 from phoihop.programs.selectors import current_spokesperson
@@ -687,28 +689,6 @@ def _request_send(
 # ----------------------------------------------------------------------------------------------
 # Petitions forwarded by the press (Decree 237/2026 Art. 18(3)–(5))
 
-# The policy a petition is sent under, and those the newspaper's own clock may run under (by the kind
-# of press product: daily print, broadcast and e-press; weekly print). Their rules are data
-# (`deadlines`, seeded from docs/legal-2026-verified.md); only the names live here.
-PETITION_POLICY = "tra-loi-kien-nghi"
-PRESS_POLICIES = ("bao-thong-tin-ket-qua", "bao-thong-tin-ket-qua-bao-tuan")
-
-
-def petition_policy() -> Any:
-    from phoihop.deadlines.models import DeadlinePolicy
-
-    return DeadlinePolicy.objects.prefetch_related("versions__instrument").get(code=PETITION_POLICY)
-
-
-def press_policies() -> Any:
-    from phoihop.deadlines.models import DeadlinePolicy
-
-    return (
-        DeadlinePolicy.objects.filter(code__in=PRESS_POLICIES)
-        .prefetch_related("versions__instrument")
-        .order_by("sort_order", "name")
-    )
-
 
 def petition_forward(
     *,
@@ -776,6 +756,33 @@ def petition_forward(
             "press_policy": press_policy,
         },
     )
+
+
+def petition_disclose_petitioner(*, actor: User, request: InfoRequest) -> InfoRequest:
+    """The newsroom lets the unit see the petitioner's name and contact (e.g. the petitioner agreed).
+    One way: once the unit has been told, it cannot be taken back. The unit's people are told who it is."""
+    access.require_disclose_petitioner(actor, request)
+    with transaction.atomic():
+        current = InfoRequest.objects.select_for_update().select_related("organization").get(pk=request.pk)
+        if current.petitioner_disclosed:
+            raise ValidationError(_("Đơn vị đã được biết người kiến nghị."))
+        current.petitioner_disclosed = True
+        current.save(update_fields=["petitioner_disclosed", "updated_at"])
+        audit_record(
+            actor=actor, verb="petition.petitioner_disclosed", target=current, organization=current.organization
+        )
+        _notify(
+            recipients=_partner_contacts(current.organization),
+            verb="petition.petitioner_disclosed",
+            title=_("%(press)s cho biết người kiến nghị «%(subject)s»")
+            % {"press": _press_name(actor), "subject": current.subject},
+            body=_("Người kiến nghị: %(who)s") % {"who": petitioner_line(current)},
+            url=current.get_absolute_url(),
+            target=current,
+            actor=actor,
+            organization=current.organization,
+        )
+    return current
 
 
 def petition_newsroom(request: InfoRequest) -> list[Any]:

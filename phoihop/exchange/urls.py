@@ -15,6 +15,7 @@ urlpatterns = [
     path("de-nghi/<int:pk>/tra-loi/", views.request_answer, name="request_answer"),
     path("kien-nghi/moi/", views.petition_new, name="petition_new"),
     path("de-nghi/<int:pk>/da-bao-ket-qua/", views.petition_informed, name="petition_informed"),
+    path("de-nghi/<int:pk>/cho-biet-nguoi-kien-nghi/", views.petition_disclose, name="petition_disclose"),
     path("tep/<int:pk>/", views.attachment_download, name="attachment"),
     path("su-kien/", event_views.event_list, name="events"),
     path("su-kien/moi/", event_views.event_new, name="event_new"),

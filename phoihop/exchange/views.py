@@ -222,6 +222,7 @@ def request_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         can_answer=access.can_answer(request.user, info_request),
         can_see_petitioner=access.can_see_petitioner(request.user, info_request),
         can_record_informed=access.can_record_informed(request.user, info_request),
+        can_disclose_petitioner=access.can_disclose_petitioner(request.user, info_request),
         informed_form=InformedForm(),
         is_press=scope_for(request.user).is_press,
     )
@@ -268,6 +269,21 @@ def petition_informed(request: AuthenticatedHttpRequest, pk: int) -> HttpRespons
             for text in field_errors:
                 messages.error(request, str(text))
     return redirect(info_request.get_absolute_url() + "#bao-ket-qua")
+
+
+@login_required
+@require_POST
+def petition_disclose(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    info_request = access.get_info_request_for_user(request.user, pk)
+    access.require_disclose_petitioner(request.user, info_request)
+    try:
+        services.petition_disclose_petitioner(actor=request.user, request=info_request)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đơn vị đã được biết họ tên và liên hệ của người kiến nghị."))
+    return redirect(info_request)
 
 
 @login_required

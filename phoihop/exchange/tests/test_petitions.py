@@ -209,6 +209,26 @@ class PressClockTests(PetitionTestCase):
         self.assertEqual(petition.press_policy_version, version)
         self.assertEqual(petition.press_due_at, self.PRESS_DUE)
 
+    def test_a_weekly_paper_gets_its_own_15_working_days(self):
+        with time_machine.travel(FRIDAY_BEFORE_NATIONAL_DAY, tick=False):
+            weekly = services.petition_forward(
+                actor=self.chief,
+                organization=self.unit_a,
+                subject="Kiến nghị gửi báo tuần",
+                content="Nội dung.",
+                nature=InfoRequest.PetitionNature.PETITION,
+                petitioner_name="Phan Văn Bảy",
+                press_policy=DeadlinePolicy.objects.get(code="bao-thong-tin-ket-qua-bao-tuan"),
+            )
+        with time_machine.travel(self.ANSWERED, tick=False):
+            services.info_request_answer(
+                actor=self.liaison_a, request=weekly, outcome=InfoRequest.Status.ANSWERED, answer="Đã xử lý."
+            )
+        weekly.refresh_from_db()
+        self.assertEqual(weekly.press_policy_version.duration_label, "15 ngày làm việc")
+        # 15 working days from Thu 10/09 15:00: … 24/09 is the 10th, 01/10 the 15th.
+        self.assertEqual(weekly.press_due_at, dt.datetime(2026, 10, 1, 17, 0, tzinfo=HANOI))
+
     def test_a_petition_is_answered_by_a_notice_of_measures_not_a_refusal(self):
         with self.assertRaisesMessage(ValidationError, "Kiến nghị được trả lời bằng thông báo biện pháp xử lý."):
             services.info_request_answer(
@@ -289,6 +309,21 @@ class PrivacyAndAccessTests(PetitionTestCase):
         self.assertContains(page, NAME)
         self.assertContains(page, "0912 345 678")
         self.assertContains(page, "chỉ tòa soạn biết")
+
+    def test_the_newsroom_may_disclose_later_once_and_only_the_newsroom(self):
+        url = reverse("exchange:petition_disclose", args=[self.petition.pk])
+        self.login(self.liaison_a)
+        self.assertEqual(self.client.post(url).status_code, 403)
+        self.login(self.chief)
+        self.assertContains(self.client.get(self.petition.get_absolute_url()), url)
+        self.assertEqual(self.client.post(url).status_code, 302)
+        self.petition.refresh_from_db()
+        self.assertTrue(self.petition.petitioner_disclosed)
+        self.assertNotContains(self.client.get(self.petition.get_absolute_url()), url)  # one way
+        told = Notification.objects.get(recipient=self.liaison_a, verb="petition.petitioner_disclosed")
+        self.assertIn(NAME, told.body)
+        self.login(self.liaison_a)
+        self.assertContains(self.client.get(self.petition.get_absolute_url()), NAME)
 
     def test_the_unit_sees_the_petitioner_when_the_newsroom_chose_so(self):
         with time_machine.travel(FRIDAY_BEFORE_NATIONAL_DAY, tick=False):
