@@ -377,6 +377,70 @@ def _exchange(result: DemoResult, orgs: dict[str, Any], program: Program) -> Non
         result.count("statement_events")
 
 
+def _petitions(result: DemoResult, orgs: dict[str, Any]) -> None:
+    """Two citizens' petitions the newspaper forwarded to the commune (Decree 237/2026 Art. 18(3)–(5)):
+    one the commune answered today, so the newspaper's own clock to inform the reader runs; one past
+    the commune's 15 working days without its notice, so the newsroom has been told it may forward it
+    to a higher body or publish it. The petitioners' names and contacts stay with the newsroom."""
+    from phoihop.exchange import services as exchange
+    from phoihop.exchange.models import InfoRequest
+
+    User = get_user_model()
+    commune = orgs["successors"][content.PROGRAM_2025["successor"]]
+    sender, desk = User.objects.get(username="truongban"), User.objects.get(username="bientapvien")
+    now = timezone.now()
+    specs: list[dict[str, Any]] = [
+        {
+            "subject": "Bạn đọc phản ánh đường liên thôn ngập sau mưa",
+            "content": "Bạn đọc phản ánh đoạn đường liên thôn dài khoảng 300 m ngập sâu sau mỗi trận mưa lớn, học "
+            "sinh phải lội nước đến trường. Đề nghị xã kiểm tra, có biện pháp khắc phục.",
+            "nature": InfoRequest.PetitionNature.REPORT,
+            "petitioner_name": "Nguyễn Văn Tư (minh họa)",
+            "petitioner_contact": "Thôn Đông, 0912 000 001 (minh họa)",
+            "channel": InfoRequest.PetitionChannel.LETTER,
+            "days_ago": 18,
+            "answer": "UBND xã đã khảo sát hiện trường; đoạn đường được đưa vào kế hoạch nâng nền, khơi thông "
+            "rãnh thoát nước trong tháng tới. Trước mắt xã bố trí máy bơm khi mưa lớn.",
+        },
+        {
+            "subject": "Kiến nghị về chợ tạm lấn chiếm lòng đường",
+            "content": "Nhiều hộ dân kiến nghị xã sắp xếp lại chợ tạm họp trên lòng đường trục chính, gây ùn tắc "
+            "giờ cao điểm và mất an toàn giao thông.",
+            "nature": InfoRequest.PetitionNature.PETITION,
+            "petitioner_name": "Nhóm hộ dân tổ 5 (minh họa)",
+            "petitioner_contact": "Đại diện: bà Trần Thị Hoa, 0987 000 002 (minh họa)",
+            "channel": InfoRequest.PetitionChannel.WEBSITE,
+            "days_ago": 30,
+            "answer": "",
+        },
+    ]
+    for spec in specs:
+        if InfoRequest.objects.filter(subject=spec["subject"]).exists():
+            continue
+        sent_at = now - dt.timedelta(days=spec["days_ago"])
+        petition = exchange.petition_forward(
+            actor=sender,
+            organization=commune,
+            subject=spec["subject"],
+            content=spec["content"],
+            nature=spec["nature"],
+            petitioner_name=spec["petitioner_name"],
+            petitioner_contact=spec["petitioner_contact"],
+            channel=spec["channel"],
+            received_on=timezone.localdate(sent_at) - dt.timedelta(days=1),
+            desk_editor=desk,
+            now=sent_at,
+        )
+        _redate(InfoRequest, petition.pk, created_at=sent_at, updated_at=sent_at)
+        if spec["answer"]:
+            exchange.info_request_answer(
+                actor=User.objects.get(username="daumoixa"), request=petition, outcome="answered", answer=spec["answer"]
+            )
+        result.count("petitions")
+    # The scheduler's petition job, run once now: the overdue one's notice reaches the newsroom.
+    exchange.petition_deadline_notices(now=now)
+
+
 def _history_2023(result: DemoResult, orgs: dict[str, Any], program: Program) -> None:
     """What the district and its departments sent, and the requests it answered, under the 2023–2025
     programme: created while they are still active (the merger comes after). A database loaded
@@ -632,5 +696,6 @@ def load(*, logins_path: Path | None = None) -> DemoResult:
         _claims(result, orgs, "2023")
         _merge(result, orgs)
         _exchange(result, orgs, programs["2025"])
+        _petitions(result, orgs)
         _claims(result, orgs, "2025")
     return result

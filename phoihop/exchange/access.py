@@ -11,7 +11,11 @@ reason). Views call the `require_…` before acting, and templates show a button
 * triage a submission (acknowledge, start, publish, not used, assign) and send a request: the
   press's editors and leaders;
 * post on a thread: any press member, or a partner member acting for the item's unit;
-* answer a request: a partner member acting for the unit, while the request is open; never the press.
+* answer a request: a partner member acting for the unit, while the request is open; never the press;
+* forward a citizen's petition (a request of kind "petition"): the press's editors and leaders; who
+  the petitioner is (name, contact) is read by the press, and by the unit only when the newsroom chose
+  to tell it; recording that the petitioner was informed (the newspaper's own clock): the press's
+  editors and leaders, once the unit answered.
 """
 
 from __future__ import annotations
@@ -83,6 +87,10 @@ def get_info_request_for_user(user: AnonymousUser | User, pk: Any, *, write: boo
                 "refusal_ground",
                 "answered_by",
                 "program",
+                "desk_editor",
+                "press_policy",
+                "press_policy_version__instrument",
+                "press_informed_by",
             )
             .get(pk=int(pk))
         )
@@ -187,6 +195,60 @@ def require_answer(user: AnonymousUser | User, request: InfoRequest) -> None:
         raise PermissionDenied(_("Chỉ người phát ngôn, lãnh đạo hoặc cán bộ đầu mối của đơn vị mới trả lời được."))
     if not request.is_open:
         raise PermissionDenied(_("Đề nghị này đã được trả lời hoặc đã đóng."))
+
+
+# ----------------------------------------------------------------------------------------------
+# Petitions forwarded by the press (Decree 237/2026 Art. 18(3)–(5))
+
+
+def can_forward_petition(user: AnonymousUser | User) -> bool:
+    """Forward a citizen's opinion, petition, report or criticism to a unit: the press's editors and leaders."""
+    return can_triage(user)
+
+
+def require_forward_petition(user: AnonymousUser | User) -> None:
+    if not can_forward_petition(user):
+        raise PermissionDenied(_("Chỉ biên tập viên và lãnh đạo tòa soạn được chuyển kiến nghị đến đơn vị."))
+
+
+def can_see_petitioner(user: AnonymousUser | User, request: InfoRequest) -> bool:
+    """Who the petitioner is: any press member; the unit's people only when the newsroom chose to tell
+    them. The caller has already been let see the request (`get_info_request_for_user`)."""
+    if not request.is_petition:
+        return False
+    scope = scope_for(user)
+    return scope.is_press or (request.petitioner_disclosed and scope.can_see(request.organization_id))
+
+
+def can_disclose_petitioner(user: AnonymousUser | User, request: InfoRequest) -> bool:
+    """Let the unit see who the petitioner is, after all (the petitioner agreed): the press's editors and
+    leaders, once; it cannot be taken back, since the unit has then read it."""
+    return request.is_petition and not request.petitioner_disclosed and can_triage(user)
+
+
+def require_disclose_petitioner(user: AnonymousUser | User, request: InfoRequest) -> None:
+    if not can_triage(user):
+        raise PermissionDenied(_("Chỉ biên tập viên và lãnh đạo tòa soạn quyết định cho đơn vị biết người kiến nghị."))
+    if not can_disclose_petitioner(user, request):
+        raise PermissionDenied(_("Đơn vị đã được biết người kiến nghị."))
+
+
+def can_record_informed(user: AnonymousUser | User, request: InfoRequest) -> bool:
+    """Record that the petitioner was informed in writing, or the matter published: the press's
+    editors and leaders, while the newspaper's clock runs (the unit answered, nothing recorded yet)."""
+    return (
+        request.is_petition
+        and request.press_due_at is not None
+        and request.press_informed_at is None
+        and can_triage(user)
+    )
+
+
+def require_record_informed(user: AnonymousUser | User, request: InfoRequest) -> None:
+    if not can_triage(user):
+        raise PermissionDenied(_("Chỉ biên tập viên và lãnh đạo tòa soạn ghi nhận việc báo thông tin kết quả."))
+    if not can_record_informed(user, request):
+        raise PermissionDenied(_("Kiến nghị này chưa có trả lời của đơn vị hoặc đã ghi nhận báo kết quả."))
 
 
 # ----------------------------------------------------------------------------------------------

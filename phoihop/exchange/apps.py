@@ -15,9 +15,11 @@ class ExchangeConfig(AppConfig):
         from phoihop.core import scheduler, seeds
         from phoihop.exchange.tasks import (
             CLEANUP_KEY,
+            PETITIONS_KEY,
             REMINDERS_KEY,
             STATEMENTS_KEY,
             cleanup_uploads_tick,
+            petitions_tick,
             reminders_tick,
             statements_tick,
         )
@@ -25,6 +27,8 @@ class ExchangeConfig(AppConfig):
         scheduler.register(REMINDERS_KEY, reminders_tick, every=dt.timedelta(minutes=15))
         # The initial statement's clock is 24 hours: its thresholds are checked every 5 minutes.
         scheduler.register(STATEMENTS_KEY, statements_tick, every=dt.timedelta(minutes=5))
+        # Petitions: the unit's limit and the newspaper's own, in working days; checked with the reminders.
+        scheduler.register(PETITIONS_KEY, petitions_tick, every=dt.timedelta(minutes=15))
         scheduler.register(CLEANUP_KEY, cleanup_uploads_tick, every=dt.timedelta(hours=6))
 
         seeds.register_migration("exchange.reference_lists", "phoihop.exchange.migrations.0002_seed_reference_lists")
@@ -59,6 +63,11 @@ class ExchangeConfig(AppConfig):
                 "info_request.reminded": _("nhắc hạn trả lời"),
                 "info_request.escalated": _("báo lãnh đạo đơn vị: quá hạn"),
                 "exchange.transferred": _("chuyển cho đơn vị kế thừa"),
+                "petition.forwarded": _("chuyển kiến nghị đến đơn vị"),
+                "petition.overdue": _("quá hạn thông báo biện pháp xử lý: báo tòa soạn và lãnh đạo đơn vị"),
+                "petition.informed": _("tòa soạn báo thông tin kết quả cho người kiến nghị"),
+                "petition.press_overdue": _("tòa soạn quá hạn báo thông tin kết quả"),
+                "petition.petitioner_disclosed": _("cho đơn vị biết người kiến nghị"),
                 "statement_event.opened": _("mở sự kiện cần phát ngôn"),
                 "statement_event.statement_added": _("đăng phát ngôn, thông cáo"),
                 "statement_event.stated": _("phát ngôn ban đầu"),

@@ -5,16 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts.access import scope_for, visible_organizations
 from phoihop.accounts.models import Organization
+from phoihop.accounts.selectors import press_editors
 from phoihop.core.validators import HttpURLFormField
 from phoihop.deadlines.selectors import policies_for_requests
 from phoihop.exchange.access import event_opener_units
 from phoihop.exchange.models import (
+    PETITION_POLICY,
+    PRESS_POLICIES,
     InfoRequest,
     Priority,
     RefusalGround,
@@ -23,6 +28,7 @@ from phoihop.exchange.models import (
     StatementEvent,
     Submission,
 )
+from phoihop.exchange.selectors import press_policies
 from phoihop.exchange.uploads import check_upload
 from phoihop.programs.access import programs_for_user
 from phoihop.programs.models import Program, Theme
@@ -154,8 +160,112 @@ class InfoRequestForm(forms.Form):
         self.fields["organization"].queryset = visible_organizations(user).filter(  # type: ignore[attr-defined]
             kind=Organization.Kind.PARTNER, status=Organization.Status.ACTIVE
         )
-        self.fields["policy"].queryset = policies_for_requests()  # type: ignore[attr-defined]
+        # A petition goes through its own form (`PetitionForm`): it needs the petitioner and the press's clock.
+        self.fields["policy"].queryset = policies_for_requests().exclude(code=PETITION_POLICY)  # type: ignore[attr-defined]
         self.fields["program"].queryset = programs_for_user(user).filter(status=Program.Status.ACTIVE)  # type: ignore[attr-defined]
+
+
+class PetitionForm(forms.Form):
+    """Forward a citizen's opinion, petition, report or criticism the newsroom received (Decree
+    237/2026 Art. 18(3)). The deadline policy is not chosen: a petition goes under `tra-loi-kien-nghi`."""
+
+    organization = forms.ModelChoiceField(label=_("Đơn vị có thẩm quyền"), queryset=Organization.objects.none())
+    nature = forms.ChoiceField(
+        label=_("Tính chất"), choices=InfoRequest.PetitionNature.choices, initial=InfoRequest.PetitionNature.PETITION
+    )
+    subject = forms.CharField(label=_("Tóm tắt nội dung kiến nghị"), max_length=500)
+    content = forms.CharField(
+        label=_("Nội dung kiến nghị"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Đơn vị đọc được nội dung này. Không ghi họ tên, liên hệ của người kiến nghị vào đây."),
+    )
+    petitioner_name = forms.CharField(label=_("Họ tên người kiến nghị (hoặc tên tổ chức)"), max_length=200)
+    petitioner_contact = forms.CharField(
+        label=_("Liên hệ của người kiến nghị"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("Địa chỉ, điện thoại, thư điện tử: để báo thông tin kết quả cho người kiến nghị."),
+    )
+    petitioner_disclosed = forms.BooleanField(
+        label=_("Cho đơn vị biết họ tên và liên hệ của người kiến nghị"),
+        required=False,
+        help_text=_("Để trống: chỉ tòa soạn biết người kiến nghị là ai (khuyến nghị, trừ khi người kiến nghị đồng ý)."),
+    )
+    channel = forms.ChoiceField(
+        label=_("Tòa soạn nhận qua"),
+        choices=[("", _("(không ghi)")), *InfoRequest.PetitionChannel.choices],
+        required=False,
+    )
+    received_on = forms.DateField(
+        label=_("Tòa soạn nhận ngày"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    press_policy: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Thời hạn báo thông tin kết quả"),
+        queryset=None,  # set in __init__
+        help_text=_("Theo loại hình báo chí; bắt đầu tính khi đơn vị trả lời."),
+    )
+    desk_editor: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Biên tập viên, trưởng ban phụ trách"),
+        queryset=None,  # set in __init__
+        required=False,
+        help_text=_("Được báo cùng người chuyển khi quá hạn."),
+    )
+    program = forms.ModelChoiceField(label=_("Chương trình phối hợp"), queryset=Program.objects.none(), required=False)
+    attachments = MultipleFileField(label=_("Tệp đính kèm"))
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = visible_organizations(user).filter(  # type: ignore[attr-defined]
+            kind=Organization.Kind.PARTNER, status=Organization.Status.ACTIVE
+        )
+        policies = press_policies()
+        self.fields["press_policy"].queryset = policies  # type: ignore[attr-defined]
+        self.fields["press_policy"].initial = policies.filter(code=PRESS_POLICIES[0]).first()
+        editors = press_editors()
+        self.fields["desk_editor"].queryset = (  # type: ignore[attr-defined]
+            get_user_model()
+            .objects.filter(pk__in=[person.pk for person in editors])
+            .order_by("first_name", "last_name")
+        )
+        self.fields["program"].queryset = programs_for_user(user).filter(status=Program.Status.ACTIVE)  # type: ignore[attr-defined]
+
+    def clean_received_on(self) -> Any:
+        day = self.cleaned_data.get("received_on")
+        if day is not None and day > timezone.localdate():
+            raise ValidationError(_("Ngày tòa soạn nhận kiến nghị không được sau hôm nay."))
+        return day
+
+
+class InformedForm(forms.Form):
+    """The newsroom informed the petitioner in writing, or published (Art. 18(5))."""
+
+    method = forms.ChoiceField(
+        label=_("Hình thức"),
+        choices=InfoRequest.InformMethod.choices,
+        widget=forms.RadioSelect,
+        initial=InfoRequest.InformMethod.WRITTEN,
+    )
+    informed_at = forms.DateTimeField(
+        label=_("Thời điểm"), required=False, widget=DATETIME_WIDGET, help_text=_("Để trống: bây giờ.")
+    )
+    article_url = HttpURLFormField(label=_("Đường dẫn bài đã đăng"), max_length=500, required=False)
+    note = forms.CharField(
+        label=_("Ghi chú của tòa soạn"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("Ví dụ: số công văn gửi người kiến nghị. Đơn vị không đọc được ghi chú này."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("method") == InfoRequest.InformMethod.PUBLISHED and not cleaned.get("article_url"):
+            self.add_error("article_url", _("Đăng, phát trên báo: cần đường dẫn bài đã đăng."))
+        moment = cleaned.get("informed_at")
+        if moment is not None and moment > timezone.now():
+            self.add_error("informed_at", _("Thời điểm báo thông tin kết quả không được ở tương lai."))
+        return cleaned
 
 
 class AnswerForm(forms.Form):
@@ -177,6 +287,15 @@ class AnswerForm(forms.Form):
         label=_("Hình thức trả lời"), queryset=ResponseForm.objects.filter(is_active=True), required=False
     )
     attachments = MultipleFileField(label=_("Tệp đính kèm"))
+
+    def __init__(self, *args: Any, petition: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if petition:
+            # Art. 18(3): the unit's head notifies in writing the measures taken; no refusal ground applies.
+            self.fields["outcome"].choices = [(InfoRequest.Status.ANSWERED, _("Thông báo biện pháp xử lý"))]  # type: ignore[attr-defined]
+            self.fields["answer"].label = _("Biện pháp xử lý")
+            del self.fields["refusal_ground"]
+            del self.fields["response_form"]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -200,6 +319,18 @@ class InboxFilterForm(forms.Form):
         label=_("Thời hạn"),
         required=False,
         choices=[("", _("Tất cả")), ("overdue", _("Quá hạn")), ("soon", _("Sắp đến hạn (48 giờ)"))],
+    )
+    petition = forms.ChoiceField(
+        label=_("Kiến nghị do báo chí chuyển"),
+        required=False,
+        choices=[
+            ("", _("Tất cả")),
+            ("all", _("Mọi kiến nghị")),
+            ("unit", _("Chờ đơn vị thông báo biện pháp xử lý")),
+            ("press", _("Báo đang trong hạn báo kết quả")),
+            ("press_overdue", _("Báo quá hạn báo kết quả")),
+            ("done", _("Đã báo kết quả cho người kiến nghị")),
+        ],
     )
 
     def __init__(self, *args: Any, user: Any, tab: str, **kwargs: Any) -> None:

@@ -182,16 +182,63 @@ class RefusalGround(ReferenceItem):
         verbose_name_plural = _("căn cứ từ chối cung cấp thông tin")
 
 
+# The policy a petition is sent under, and those the newspaper's own clock may run under (by the kind
+# of press product: daily print, broadcast and e-press; weekly print). Their rules are data
+# (`deadlines`, seeded from docs/legal-2026-verified.md); only the codes live here.
+PETITION_POLICY = "tra-loi-kien-nghi"
+PRESS_POLICIES = ("bao-thong-tin-ket-qua", "bao-thong-tin-ket-qua-bao-tuan")
+
+
 class InfoRequestQuerySet(models.QuerySet["InfoRequest"]):
     def open(self) -> InfoRequestQuerySet:
         return self.filter(status=InfoRequest.Status.SENT)
+
+    def petitions(self) -> InfoRequestQuerySet:
+        return self.filter(kind=InfoRequest.Kind.PETITION)
+
+    def press_clock_running(self) -> InfoRequestQuerySet:
+        """Petitions the unit answered whose petitioner the newspaper has not yet informed."""
+        return self.petitions().filter(press_due_at__isnull=False, press_informed_at__isnull=True)
+
+    def press_overdue(self, now: object = None) -> InfoRequestQuerySet:
+        return self.press_clock_running().filter(press_due_at__lt=now or timezone.now())
 
     def overdue(self, now: object = None) -> InfoRequestQuerySet:
         return self.open().filter(due_at__lt=now or timezone.now())
 
 
 class InfoRequest(TimeStampedModel):
-    """The press asks a partner unit for information, with a due time under a named policy."""
+    """The press asks a partner unit for information, with a due time under a named policy.
+
+    A *petition* (kiến nghị do báo chí chuyển, Decree 237/2026 Art. 18(3)–(5)) is a request of its own
+    kind: the newspaper forwards a citizen's opinion, petition, report or criticism it received; the
+    unit's head notifies in writing the measures taken within the `tra-loi-kien-nghi` limit; once the
+    unit answers, the newspaper's own clock (`press_policy`, its version in force on the day of the
+    answer) runs until it records that it informed the petitioner in writing or published. Who the
+    petitioner is stays with the newsroom unless it chose to tell the unit (`petitioner_disclosed`).
+    """
+
+    class Kind(models.TextChoices):
+        REQUEST = "request", _("Đề nghị cung cấp thông tin")
+        PETITION = "petition", _("Kiến nghị do báo chí chuyển")
+
+    class PetitionNature(models.TextChoices):
+        OPINION = "y_kien", _("Ý kiến")
+        PETITION = "kien_nghi", _("Kiến nghị")
+        REPORT = "phan_anh", _("Phản ánh")
+        CRITICISM = "phe_binh", _("Phê bình")
+
+    class PetitionChannel(models.TextChoices):
+        LETTER = "thu", _("Thư, đơn gửi tòa soạn")
+        EMAIL = "email", _("Thư điện tử")
+        PHONE = "dien_thoai", _("Điện thoại, đường dây nóng")
+        WEBSITE = "website", _("Biểu mẫu trên báo điện tử")
+        REPORTER = "phong_vien", _("Phóng viên ghi nhận")
+        OTHER = "khac", _("Kênh khác")
+
+    class InformMethod(models.TextChoices):
+        WRITTEN = "van_ban", _("Thông báo bằng văn bản cho người kiến nghị")
+        PUBLISHED = "dang_phat", _("Đăng, phát trên báo")
 
     class Status(models.TextChoices):
         SENT = "sent", _("Chờ trả lời")
@@ -258,6 +305,62 @@ class InfoRequest(TimeStampedModel):
     reminded_at = models.DateTimeField(_("đã nhắc lúc"), null=True, blank=True)
     escalated_at = models.DateTimeField(_("đã báo lãnh đạo lúc"), null=True, blank=True)
 
+    # Petitions forwarded by the press (kind "petition"); empty for the other requests.
+    kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices, default=Kind.REQUEST, db_index=True)
+    petition_nature = models.CharField(_("tính chất"), max_length=16, choices=PetitionNature.choices, blank=True)
+    petition_channel = models.CharField(
+        _("tòa soạn nhận qua"), max_length=16, choices=PetitionChannel.choices, blank=True
+    )
+    petition_received_on = models.DateField(_("tòa soạn nhận ngày"), null=True, blank=True)
+    # Who the petitioner is: the newsroom's, shown to the unit only when `petitioner_disclosed`.
+    petitioner_name = models.CharField(_("người kiến nghị"), max_length=200, blank=True)
+    petitioner_contact = models.TextField(_("liên hệ của người kiến nghị"), blank=True)
+    petitioner_disclosed = models.BooleanField(_("cho đơn vị biết người kiến nghị"), default=False)
+    desk_editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("biên tập viên, trưởng ban phụ trách"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The newspaper's own duty once the unit answers (Art. 18(5)): the policy chosen when forwarding (by
+    # the kind of press product), its version in force on the day of the answer and the due time.
+    press_policy = models.ForeignKey(
+        "deadlines.DeadlinePolicy",
+        verbose_name=_("thời hạn báo thông tin kết quả"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    press_policy_version = models.ForeignKey(
+        "deadlines.DeadlinePolicyVersion",
+        verbose_name=_("phiên bản thời hạn báo thông tin kết quả"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    press_due_at = models.DateTimeField(_("hạn báo thông tin kết quả"), null=True, blank=True, db_index=True)
+    press_informed_at = models.DateTimeField(_("đã báo thông tin kết quả lúc"), null=True, blank=True)
+    press_informed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người ghi nhận"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    press_inform_method = models.CharField(
+        _("hình thức báo thông tin kết quả"), max_length=16, choices=InformMethod.choices, blank=True
+    )
+    press_inform_note = models.TextField(_("ghi chú của tòa soạn"), blank=True)
+    press_article_url = HttpURLField(_("đường dẫn bài đã đăng"), max_length=500, blank=True)
+    press_overdue_notified_at = models.DateTimeField(
+        _("đã báo tòa soạn quá hạn báo kết quả lúc"), null=True, blank=True
+    )
+
     objects: ClassVar[InfoRequestQuerySet] = InfoRequestQuerySet.as_manager()  # type: ignore[assignment]
 
     class Meta:
@@ -268,6 +371,18 @@ class InfoRequest(TimeStampedModel):
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="refused") | Q(refusal_ground__isnull=False), name="inforequest_refusal_has_ground"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="petition") | Q(petitioner_name="", petitioner_contact="", press_due_at__isnull=True),
+                name="inforequest_petitioner_only_on_petitions",
+            ),
+            models.CheckConstraint(
+                condition=Q(press_due_at__isnull=True) | Q(press_policy_version__isnull=False),
+                name="inforequest_press_due_has_version",
+            ),
+            models.CheckConstraint(
+                condition=Q(press_informed_at__isnull=True) | ~Q(press_inform_method=""),
+                name="inforequest_press_informed_has_method",
             ),
         ]
 
@@ -288,6 +403,20 @@ class InfoRequest(TimeStampedModel):
     @property
     def answered_late(self) -> bool:
         return self.answered_at is not None and self.answered_at > self.due_at
+
+    @property
+    def is_petition(self) -> bool:
+        return self.kind == self.Kind.PETITION
+
+    @property
+    def press_clock_status(self) -> str:
+        """The newspaper's own clock on a petition: "" before it starts (or for a request), "running" /
+        "overdue" while the petitioner is not yet informed, "on_time" / "late" once recorded."""
+        if self.press_due_at is None:
+            return ""
+        if self.press_informed_at is not None:
+            return "on_time" if self.press_informed_at <= self.press_due_at else "late"
+        return "overdue" if timezone.now() > self.press_due_at else "running"
 
 
 class Message(models.Model):

@@ -10,8 +10,17 @@ from django.db.models import BooleanField, Case, Count, IntegerField, Q, QuerySe
 from django.utils import timezone
 
 from phoihop.accounts.models import User
+from phoihop.deadlines.models import DeadlinePolicy, DeadlinePolicyQuerySet
 from phoihop.exchange import access
-from phoihop.exchange.models import InfoRequest, Message, Priority, Submission, ThreadRead
+from phoihop.exchange.models import (
+    PETITION_POLICY,
+    PRESS_POLICIES,
+    InfoRequest,
+    Message,
+    Priority,
+    Submission,
+    ThreadRead,
+)
 
 
 def submission_inbox(user: AnonymousUser | User, filters: dict[str, Any]) -> QuerySet[Submission]:
@@ -54,6 +63,7 @@ def info_request_inbox(
         qs = qs.filter(status=InfoRequest.Status.SENT, due_at__lt=now)
     elif filters.get("due") == "soon":
         qs = qs.filter(status=InfoRequest.Status.SENT, due_at__gte=now, due_at__lte=now + dt.timedelta(hours=48))
+    qs = _petition_filter(qs, filters.get("petition") or "", now)
     return qs.annotate(
         overdue=Case(
             When(Q(status=InfoRequest.Status.SENT, due_at__lt=now), then=Value(True)),
@@ -64,6 +74,23 @@ def info_request_inbox(
             When(status=InfoRequest.Status.SENT, then=Value(0)), default=Value(1), output_field=IntegerField()
         ),
     ).order_by("-overdue", "open_rank", "due_at", "-pk")
+
+
+def _petition_filter(qs: QuerySet[InfoRequest], wanted: str, now: dt.datetime) -> QuerySet[InfoRequest]:
+    """The petitions forwarded by the press, by where they stand: all of them, awaiting the unit's notice,
+    the newspaper's clock running or past, or the petitioner informed."""
+    petitions = qs.filter(kind=InfoRequest.Kind.PETITION)
+    if wanted == "all":
+        return petitions
+    if wanted == "unit":
+        return petitions.filter(status=InfoRequest.Status.SENT)
+    if wanted == "press":
+        return petitions.filter(press_due_at__gte=now, press_informed_at__isnull=True)
+    if wanted == "press_overdue":
+        return petitions.filter(press_due_at__lt=now, press_informed_at__isnull=True)
+    if wanted == "done":
+        return petitions.filter(press_informed_at__isnull=False)
+    return qs
 
 
 def overdue_count(user: AnonymousUser | User) -> int:
@@ -83,3 +110,17 @@ def thread(item: Submission | InfoRequest) -> QuerySet[Message]:
 def last_read(user: User, item: Submission | InfoRequest) -> dt.datetime | None:
     field = "submission" if isinstance(item, Submission) else "info_request"
     return ThreadRead.objects.filter(user=user, **{field: item}).values_list("read_at", flat=True).first()
+
+
+def petition_policy() -> DeadlinePolicy:
+    """The policy every petition is sent under, with its versions (and their texts) loaded."""
+    return DeadlinePolicy.objects.prefetch_related("versions__instrument").get(code=PETITION_POLICY)
+
+
+def press_policies() -> DeadlinePolicyQuerySet:
+    """The policies the newspaper's own clock on a petition may run under, in display order."""
+    return (
+        DeadlinePolicy.objects.filter(code__in=PRESS_POLICIES)
+        .prefetch_related("versions__instrument")
+        .order_by("sort_order", "name")
+    )

@@ -35,6 +35,7 @@ from phoihop.core.text import clean_multiline, clean_text
 from phoihop.core.validators import validate_http_url
 from phoihop.exchange import access, routing
 from phoihop.exchange.models import (
+    PRESS_POLICIES,
     SUBMISSION_TRANSITIONS,
     Attachment,
     InfoRequest,
@@ -45,6 +46,7 @@ from phoihop.exchange.models import (
     Submission,
     ThreadRead,
 )
+from phoihop.exchange.selectors import petition_policy, press_policies
 from phoihop.exchange.uploads import CheckedFile, check_upload, store
 from phoihop.notifications.services import notify, notify_emails
 from phoihop.programs.selectors import current_spokesperson
@@ -462,18 +464,44 @@ def _addressee_accounts(request: InfoRequest) -> list[Any]:
     return [user for user in users if scope_for(user).can_see(request.organization_id)]
 
 
+def petitioner_line(request: InfoRequest) -> str:
+    """The petitioner's name and contact on one line (for the newsroom, or a unit told by choice)."""
+    contact = " ".join(request.petitioner_contact.split())
+    return f"{request.petitioner_name} ({contact})" if contact else request.petitioner_name
+
+
 def request_letter(request: InfoRequest) -> str:
     """What a request asks, of whom, by whom, by when and under which rule: the body of every
     message about a new request (in-app and e-mail alike)."""
     requester = request.requested_by
-    lines = [
-        _("%(press)s đề nghị %(org)s cung cấp thông tin.")
-        % {"press": request.press.name, "org": request.organization.name},
-        _("Số đề nghị: %(ref)s") % {"ref": request.reference},
-        _("Nội dung đề nghị: %(subject)s") % {"subject": request.subject},
-        _("Câu hỏi:"),
-        request.questions[:3000],
-        "",
+    if request.is_petition:
+        lines = [
+            _("%(press)s chuyển đến %(org)s %(nature)s của người dân mà tòa soạn nhận được.")
+            % {
+                "press": request.press.name,
+                "org": request.organization.name,
+                "nature": request.get_petition_nature_display().lower(),
+            },
+            _("Số đề nghị: %(ref)s") % {"ref": request.reference},
+            _("Nội dung: %(subject)s") % {"subject": request.subject},
+            request.questions[:3000],
+            "",
+            # The unit reads who the petitioner is only when the newsroom chose to tell it.
+            _("Người kiến nghị: %(who)s") % {"who": petitioner_line(request)}
+            if request.petitioner_disclosed
+            else _("Người kiến nghị: tòa soạn giữ thông tin."),
+        ]
+    else:
+        lines = [
+            _("%(press)s đề nghị %(org)s cung cấp thông tin.")
+            % {"press": request.press.name, "org": request.organization.name},
+            _("Số đề nghị: %(ref)s") % {"ref": request.reference},
+            _("Nội dung đề nghị: %(subject)s") % {"subject": request.subject},
+            _("Câu hỏi:"),
+            request.questions[:3000],
+            "",
+        ]
+    lines += [
         _("Người đề nghị: %(name)s, %(press)s")
         % {"name": requester.get_full_name() or requester.get_username(), "press": request.press.name}
         + (f" <{requester.email}>" if requester.email else ""),
@@ -485,8 +513,13 @@ def request_letter(request: InfoRequest) -> str:
             if part
         )
         lines.append(_("Người nhận: %(who)s") % {"who": who})
+    due_line = (
+        _("Hạn thông báo biện pháp xử lý: %(due)s (%(policy)s: %(duration)s)")
+        if request.is_petition
+        else _("Hạn trả lời: %(due)s (%(policy)s: %(duration)s)")
+    )
     lines.append(
-        _("Hạn trả lời: %(due)s (%(policy)s: %(duration)s)")
+        due_line
         % {
             "due": _when(request.due_at),
             "policy": request.policy.name,
@@ -553,6 +586,39 @@ def info_request_create(
 ) -> InfoRequest:
     """The newsroom asks a partner unit for information. The due time comes from the named policy
     on the work calendar; the unit's spokesperson is the addressee unless another is named."""
+    return _request_send(
+        actor=actor,
+        organization=organization,
+        subject=subject,
+        questions=questions,
+        policy=policy,
+        program=program,
+        response_form=response_form,
+        addressee_name=addressee_name,
+        addressee_email=addressee_email,
+        files=files,
+        now=now,
+        extra={},
+    )
+
+
+def _request_send(
+    *,
+    actor: User,
+    organization: Organization,
+    subject: str,
+    questions: str,
+    policy: Any,
+    program: Any,
+    response_form: ResponseForm | None,
+    addressee_name: str,
+    addressee_email: str,
+    files: Iterable[Any],
+    now: dt.datetime | None,
+    extra: dict[str, Any],
+) -> InfoRequest:
+    """Send a request or a petition (`extra` holds a petition's own fields): the due time from the
+    policy version in force on the day it is sent, one audit event, the unit told after the commit."""
     access.require_triage(actor)
     if organization.kind != Organization.Kind.PARTNER or organization.status != Organization.Status.ACTIVE:
         raise ValidationError(_("Chỉ gửi đề nghị tới đơn vị phối hợp đang hoạt động."))
@@ -567,6 +633,7 @@ def info_request_create(
     checked = check_files(files)
     sent_at = now or timezone.now()
     version = policy.version_for(sent_at)  # the rule in force on the day it is sent (ValidationError if none)
+    petition = extra.get("kind") == InfoRequest.Kind.PETITION
     written: list[str] = []
     try:
         with transaction.atomic():
@@ -587,23 +654,30 @@ def info_request_create(
                 sent_at=sent_at,
                 due_at=version.due_from(sent_at),
                 response_form=response_form,
+                **extra,
             )
             request.full_clean()
             request.save()
             _store_all(checked, owner={"info_request": request}, actor=actor, written=written)
+            verb = "petition.forwarded" if petition else "info_request.created"
+            # Never the petitioner's name or contact: the history is shown to the unit too.
             audit_record(
                 actor=actor,
-                verb="info_request.created",
+                verb=verb,
                 target=request,
                 organization=organization,
                 data={"policy": policy.name, "policy_version": version.pk, "due_at": request.due_at.isoformat()},
             )
             _index(request)
+            title = (
+                _("%(press)s chuyển kiến nghị «%(subject)s», hạn thông báo biện pháp xử lý %(due)s")
+                if petition
+                else _("%(press)s đề nghị cung cấp thông tin «%(subject)s», hạn trả lời %(due)s")
+            )
             _tell_unit_and_addressee(
                 request,
-                verb="info_request.created",
-                title=_("%(press)s đề nghị cung cấp thông tin «%(subject)s», hạn trả lời %(due)s")
-                % {"press": press.name, "subject": request.subject, "due": _when(request.due_at)},
+                verb=verb,
+                title=title % {"press": press.name, "subject": request.subject, "due": _when(request.due_at)},
                 actor=actor,
             )
     except BaseException:
@@ -612,12 +686,299 @@ def info_request_create(
     return request
 
 
+# ----------------------------------------------------------------------------------------------
+# Petitions forwarded by the press (Decree 237/2026 Art. 18(3)–(5))
+
+
+def petition_forward(
+    *,
+    actor: User,
+    organization: Organization,
+    subject: str,
+    content: str,
+    nature: str,
+    petitioner_name: str,
+    petitioner_contact: str = "",
+    petitioner_disclosed: bool = False,
+    channel: str = "",
+    received_on: dt.date | None = None,
+    press_policy: Any = None,
+    desk_editor: User | None = None,
+    program: Any = None,
+    addressee_name: str = "",
+    addressee_email: str = "",
+    files: Iterable[Any] = (),
+    now: dt.datetime | None = None,
+) -> InfoRequest:
+    """The newsroom forwards a citizen's opinion, petition, report or criticism to the competent unit
+    (Art. 18(3)): a request of kind "petition" under the `tra-loi-kien-nghi` version in force on the
+    day it is sent. The petitioner's name and contact stay with the newsroom unless
+    `petitioner_disclosed`; `press_policy` (by default the daily/e-press one) is the newspaper's own
+    clock once the unit answers; `desk_editor` is told with the sender when the deadline passes."""
+    access.require_forward_petition(actor)
+    if nature not in InfoRequest.PetitionNature.values:
+        raise ValidationError(_("Chọn tính chất: ý kiến, kiến nghị, phản ánh hoặc phê bình."))
+    if channel and channel not in InfoRequest.PetitionChannel.values:
+        raise ValidationError(_("Kênh tiếp nhận không hợp lệ."))
+    petitioner_name = clean_text(petitioner_name)
+    if not petitioner_name:
+        raise ValidationError(_("Cần họ tên (hoặc tên tổ chức) của người kiến nghị."))
+    sent_at = now or timezone.now()
+    if received_on is not None and received_on > timezone.localdate(sent_at):
+        raise ValidationError(_("Ngày tòa soạn nhận kiến nghị không được sau ngày chuyển."))
+    if press_policy is None:
+        press_policy = press_policies().filter(code=PRESS_POLICIES[0]).first()
+    if press_policy is None or press_policy.code not in PRESS_POLICIES:
+        raise ValidationError(_("Chọn thời hạn báo thông tin kết quả theo loại hình báo chí."))
+    if desk_editor is not None and not access.can_triage(desk_editor):
+        raise ValidationError(_("Người phụ trách phải là biên tập viên, trưởng ban hoặc lãnh đạo tòa soạn."))
+    return _request_send(
+        actor=actor,
+        organization=organization,
+        subject=subject,
+        questions=content,
+        policy=petition_policy(),
+        program=program,
+        response_form=None,
+        addressee_name=addressee_name,
+        addressee_email=addressee_email,
+        files=files,
+        now=sent_at,
+        extra={
+            "kind": InfoRequest.Kind.PETITION,
+            "petition_nature": nature,
+            "petition_channel": channel,
+            "petition_received_on": received_on,
+            "petitioner_name": petitioner_name,
+            "petitioner_contact": clean_multiline(petitioner_contact),
+            "petitioner_disclosed": petitioner_disclosed,
+            "desk_editor": desk_editor,
+            "press_policy": press_policy,
+        },
+    )
+
+
+def petition_disclose_petitioner(*, actor: User, request: InfoRequest) -> InfoRequest:
+    """The newsroom lets the unit see the petitioner's name and contact (e.g. the petitioner agreed).
+    One way: once the unit has been told, it cannot be taken back. The unit's people are told who it is."""
+    access.require_disclose_petitioner(actor, request)
+    with transaction.atomic():
+        current = InfoRequest.objects.select_for_update().select_related("organization").get(pk=request.pk)
+        if current.petitioner_disclosed:
+            raise ValidationError(_("Đơn vị đã được biết người kiến nghị."))
+        current.petitioner_disclosed = True
+        current.save(update_fields=["petitioner_disclosed", "updated_at"])
+        audit_record(
+            actor=actor, verb="petition.petitioner_disclosed", target=current, organization=current.organization
+        )
+        _notify(
+            recipients=_partner_contacts(current.organization),
+            verb="petition.petitioner_disclosed",
+            title=_("%(press)s cho biết người kiến nghị «%(subject)s»")
+            % {"press": _press_name(actor), "subject": current.subject},
+            body=_("Người kiến nghị: %(who)s") % {"who": petitioner_line(current)},
+            url=current.get_absolute_url(),
+            target=current,
+            actor=actor,
+            organization=current.organization,
+        )
+    return current
+
+
+def petition_newsroom(request: InfoRequest) -> list[Any]:
+    """Who in the newsroom hears of a petition's deadlines: the sender, the editor in charge, and the
+    people `routing` names for the item (its assignees and handler, or the desk), each once."""
+    people: dict[int, Any] = {}
+    for user in (request.requested_by, request.desk_editor, *routing.newsroom_recipients(request)):
+        if user is not None and user.is_active:
+            people.setdefault(user.pk, user)
+    return list(people.values())
+
+
+def _start_press_clock(request: InfoRequest) -> dict[str, Any]:
+    """On a petition's answer: the newspaper's own clock from the answer, under its policy's version in
+    force that day (Art. 18(5)). Without a version in force the answer still counts; no clock starts."""
+    if not request.is_petition or request.press_policy is None or request.answered_at is None:
+        return {}
+    version = request.press_policy.version_on(request.answered_at)
+    if version is None:
+        logger.warning("no version of %s in force for petition %s", request.press_policy.code, request.pk)
+        return {"press_clock": "none"}
+    request.press_policy_version = version
+    request.press_due_at = version.due_from(request.answered_at)
+    request.save(update_fields=["press_policy_version", "press_due_at", "updated_at"])
+    return {"press_policy_version": version.pk, "press_due_at": request.press_due_at.isoformat()}
+
+
+def petition_record_informed(
+    *,
+    actor: User,
+    request: InfoRequest,
+    method: str,
+    informed_at: dt.datetime | None = None,
+    note: str = "",
+    article_url: str = "",
+) -> InfoRequest:
+    """The newsroom records that it informed the petitioner in writing of the unit's answer, or
+    published it (Art. 18(5)); this ends the newspaper's clock, late when after `press_due_at`. The
+    unit is told (how, when, and the article's link), never the note."""
+    access.require_record_informed(actor, request)
+    if method not in InfoRequest.InformMethod.values:
+        raise ValidationError(_("Chọn hình thức: thông báo bằng văn bản hoặc đăng, phát trên báo."))
+    now = timezone.now()
+    informed_at = informed_at or now
+    if informed_at > now:
+        raise ValidationError(_("Thời điểm báo thông tin kết quả không được ở tương lai."))
+    article_url = clean_text(article_url)
+    if article_url:
+        validate_http_url(article_url)
+    if method == InfoRequest.InformMethod.PUBLISHED and not article_url:
+        raise ValidationError(_("Đăng, phát trên báo: cần đường dẫn bài đã đăng."))
+    with transaction.atomic():
+        current = (
+            InfoRequest.objects.select_for_update()
+            .select_related("organization", "press_policy_version__instrument")
+            .get(pk=request.pk)
+        )
+        if current.press_due_at is None or current.press_informed_at is not None:
+            raise ValidationError(_("Kiến nghị này chưa có trả lời của đơn vị hoặc đã ghi nhận báo kết quả."))
+        if current.answered_at is not None and informed_at < current.answered_at:
+            raise ValidationError(_("Thời điểm báo thông tin kết quả không được trước khi đơn vị trả lời."))
+        current.press_informed_at = informed_at
+        current.press_informed_by = actor
+        current.press_inform_method = method
+        current.press_inform_note = clean_multiline(note)
+        current.press_article_url = article_url
+        current.full_clean()
+        current.save(
+            update_fields=[
+                "press_informed_at",
+                "press_informed_by",
+                "press_inform_method",
+                "press_inform_note",
+                "press_article_url",
+                "updated_at",
+            ]
+        )
+        late = current.press_informed_at > current.press_due_at
+        audit_record(
+            actor=actor,
+            verb="petition.informed",
+            target=current,
+            organization=current.organization,
+            data={"method": method, "late": late, "url": article_url},
+        )
+        method_label = current.get_press_inform_method_display()
+        lines = [_("%(method)s lúc %(when)s.") % {"method": method_label, "when": _when(informed_at)}]
+        if article_url:
+            lines.append(article_url)
+        if late:
+            lines.append(_("Sau hạn %(due)s.") % {"due": _when(current.press_due_at)})
+        _notify(
+            recipients=_partner_contacts(current.organization),
+            verb="petition.informed",
+            title=_("%(press)s đã báo thông tin kết quả giải quyết kiến nghị «%(subject)s»")
+            % {"press": _press_name(actor), "subject": current.subject},
+            body="\n".join(lines),
+            url=current.get_absolute_url(),
+            target=current,
+            actor=actor,
+            organization=current.organization,
+        )
+    return current
+
+
+def petition_deadline_notices(*, now: dt.datetime | None = None) -> dict[str, int]:
+    """The petitions' two deadlines, each told once (the timestamps record it), run by the reminders
+    tick with the requests':
+
+    * the unit's limit passed without its notice (Art. 18(4)): the newsroom (sender, editor in charge,
+      the item's people) is told it may forward the petition to the unit's superior body or publish it;
+      the unit's leaders (and its parent's) hear it is overdue, as for any request;
+    * the newspaper's own limit passed without its record of informing the petitioner: the newsroom.
+    """
+    now = now or timezone.now()
+    counts = {"petitions_overdue": 0, "press_overdue": 0}
+    overdue = (
+        InfoRequest.objects.overdue(now)
+        .petitions()
+        .filter(escalated_at__isnull=True)
+        .select_related("organization__parent", "requested_by", "desk_editor", "policy_version__instrument")
+    )
+    for request in overdue:
+        with transaction.atomic():
+            if not InfoRequest.objects.filter(pk=request.pk, escalated_at__isnull=True).update(escalated_at=now):
+                continue  # another run told it
+            audit_record(actor=None, verb="petition.overdue", target=request, organization=request.organization)
+            _notify(
+                recipients=petition_newsroom(request),
+                verb="petition.overdue",
+                title=_("Quá hạn: %(org)s chưa thông báo biện pháp xử lý kiến nghị «%(subject)s» (hạn %(due)s)")
+                % {"org": request.organization.name, "subject": request.subject, "due": _when(request.due_at)},
+                body=petition_rights_text(request),
+                url=request.get_absolute_url(),
+                target=request,
+                organization=request.organization,
+            )
+            leaders = _partner_contacts(request.organization, leaders_only=True)
+            parent = request.organization.parent
+            if parent is not None and parent.status == Organization.Status.ACTIVE:
+                leaders += _partner_contacts(parent, leaders_only=True)
+            _notify(
+                recipients=leaders,
+                verb="petition.overdue",
+                title=_("%(org)s quá hạn thông báo biện pháp xử lý kiến nghị «%(subject)s» (hạn %(due)s)")
+                % {"org": request.organization.name, "subject": request.subject, "due": _when(request.due_at)},
+                url=request.get_absolute_url(),
+                target=request,
+                organization=request.organization,
+            )
+        counts["petitions_overdue"] += 1
+    press_late = (
+        InfoRequest.objects.press_overdue(now)
+        .filter(press_overdue_notified_at__isnull=True)
+        .select_related("organization", "requested_by", "desk_editor")
+    )
+    for request in press_late:
+        with transaction.atomic():
+            if not InfoRequest.objects.filter(pk=request.pk, press_overdue_notified_at__isnull=True).update(
+                press_overdue_notified_at=now
+            ):
+                continue
+            audit_record(actor=None, verb="petition.press_overdue", target=request, organization=request.organization)
+            assert request.press_due_at is not None  # noqa: S101 — selected by press_overdue
+            _notify(
+                recipients=petition_newsroom(request),
+                verb="petition.press_overdue",
+                title=_("Quá hạn báo thông tin kết quả cho người kiến nghị «%(subject)s» (hạn %(due)s)")
+                % {"subject": request.subject, "due": _when(request.press_due_at)},
+                body=_("Đơn vị đã trả lời; tòa soạn cần thông báo bằng văn bản cho người kiến nghị hoặc đăng, phát."),
+                url=request.get_absolute_url(),
+                target=request,
+                organization=request.organization,
+            )
+        counts["press_overdue"] += 1
+    return counts
+
+
+def petition_rights_text(request: InfoRequest) -> str:
+    """What the newspaper may do once the unit's limit passed without its notice, with the basis of the
+    policy version the petition was sent under (whose summary carries the rule: Art. 18(4))."""
+    text = _(
+        "%(org)s chưa thông báo bằng văn bản biện pháp xử lý trong thời hạn. Tòa soạn có quyền chuyển kiến "
+        "nghị đến cơ quan cấp cao hơn hoặc đăng, phát vấn đề đó trên báo chí."
+    ) % {"org": request.organization.name}
+    basis = request.policy_version.legal_basis
+    return f"{text}\n" + _("Căn cứ: %(basis)s") % {"basis": basis} if basis else text
+
+
 # What the newsroom is told when the unit answers (the unit's name, then the subject).
 ANSWER_TITLES: dict[str, Any] = {
     InfoRequest.Status.ANSWERED: gettext_lazy("%(org)s trả lời đề nghị «%(subject)s»"),
     InfoRequest.Status.PARTIAL: gettext_lazy("%(org)s trả lời một phần đề nghị «%(subject)s»"),
     InfoRequest.Status.REFUSED: gettext_lazy("%(org)s từ chối cung cấp thông tin theo đề nghị «%(subject)s»"),
 }
+PETITION_ANSWER_TITLE = gettext_lazy("%(org)s thông báo biện pháp xử lý kiến nghị «%(subject)s»")
 
 
 def info_request_answer(
@@ -640,6 +1001,8 @@ def info_request_answer(
     allowed = {InfoRequest.Status.ANSWERED, InfoRequest.Status.PARTIAL, InfoRequest.Status.REFUSED}
     if outcome not in allowed:
         raise ValidationError(_("Kết quả trả lời không hợp lệ."))
+    if request.is_petition and outcome != InfoRequest.Status.ANSWERED:
+        raise ValidationError(_("Kiến nghị được trả lời bằng thông báo biện pháp xử lý."))
     answer = clean_multiline(answer)
     if outcome == InfoRequest.Status.REFUSED and refusal_ground is None:
         raise ValidationError(_("Từ chối cung cấp thông tin phải nêu căn cứ."))
@@ -671,12 +1034,13 @@ def info_request_answer(
                 ]
             )
             _store_all(checked, owner={"info_request": current}, actor=actor, written=written)
+            clock = _start_press_clock(current)
             audit_record(
                 actor=actor,
                 verb=f"info_request.{outcome}",
                 target=current,
                 organization=current.organization,
-                data={"late": current.answered_late},
+                data={"late": current.answered_late, **clock},
             )
             _index(current)
             lines = [answer[:500]] if answer else []
@@ -686,10 +1050,23 @@ def info_request_answer(
                 lines.append(_("%(n)d tệp đính kèm") % {"n": len(checked)})
             if current.answered_late:
                 lines.append(_("Trả lời sau hạn %(due)s.") % {"due": _when(current.due_at)})
+            if current.press_due_at is not None and current.press_policy_version is not None:
+                lines.append(
+                    _(
+                        "Tòa soạn thông báo bằng văn bản cho người kiến nghị hoặc đăng, phát trước %(due)s "
+                        "(%(duration)s — %(basis)s)."
+                    )
+                    % {
+                        "due": _when(current.press_due_at),
+                        "duration": current.press_policy_version.duration_label,
+                        "basis": current.press_policy_version.citation,
+                    }
+                )
+            title = PETITION_ANSWER_TITLE if current.is_petition else ANSWER_TITLES[outcome]
             _notify(
-                recipients=routing.newsroom_recipients(current),
+                recipients=petition_newsroom(current) if current.is_petition else routing.newsroom_recipients(current),
                 verb=f"info_request.{outcome}",
-                title=ANSWER_TITLES[outcome] % {"org": current.organization.name, "subject": current.subject},
+                title=title % {"org": current.organization.name, "subject": current.subject},
                 body="\n".join(lines),
                 url=current.get_absolute_url(),
                 target=current,
@@ -731,7 +1108,13 @@ def send_reminders_and_escalations(
             )
         counts["reminded"] += 1
     # A unit's parent hears of its overdue requests too: it is read with the request (one hop, no walk).
-    overdue = InfoRequest.objects.overdue(now).filter(escalated_at__isnull=True).select_related("organization__parent")
+    # Petitions are told by `petition_deadline_notices` (the newsroom's rights as well as the unit's leaders).
+    overdue = (
+        InfoRequest.objects.overdue(now)
+        .filter(escalated_at__isnull=True)
+        .exclude(kind=InfoRequest.Kind.PETITION)
+        .select_related("organization__parent")
+    )
     for request in overdue:
         with transaction.atomic():
             InfoRequest.objects.filter(pk=request.pk).update(escalated_at=now)

@@ -41,3 +41,15 @@ def statements_tick(booked_for: str = "") -> dict[str, int] | None:
     from phoihop.exchange.statements import escalate_statement_events
 
     return scheduler.run(STATEMENTS_KEY, escalate_statement_events, booked_for=booked_for)
+
+
+PETITIONS_KEY = "exchange.petition_deadlines"
+
+
+@task()
+def petitions_tick(booked_for: str = "") -> dict[str, int] | None:
+    """Tell the newsroom of petitions past the unit's limit (it may forward or publish) and past its own
+    limit to inform the petitioner; the scheduler then books the next tick."""
+    from phoihop.exchange.services import petition_deadline_notices
+
+    return scheduler.run(PETITIONS_KEY, petition_deadline_notices, booked_for=booked_for)

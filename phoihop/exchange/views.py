@@ -25,7 +25,9 @@ from phoihop.exchange.forms import (
     AnswerForm,
     InboxFilterForm,
     InfoRequestForm,
+    InformedForm,
     MessageForm,
+    PetitionForm,
     PublishedForm,
     RejectForm,
     SubmissionForm,
@@ -61,6 +63,7 @@ def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
         "scope": scope,
         "can_triage": access.can_triage(request.user),
         "can_send": access.can_send_submission(request.user),
+        "can_forward_petition": access.can_forward_petition(request.user),
         "overdue_count": selectors.overdue_count(request.user),
         "query": request.GET.copy(),
     }
@@ -195,14 +198,36 @@ def request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 @login_required
+def petition_new(request: AuthenticatedHttpRequest) -> HttpResponse:
+    access.require_forward_petition(request.user)
+    form = PetitionForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            petition = services.petition_forward(actor=request.user, files=data.pop("attachments"), **data)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Đã chuyển kiến nghị %(ref)s.") % {"ref": petition.reference})
+            return redirect(petition)
+    return render(request, "exchange/petition_form.html", {"form": form})
+
+
+@login_required
 def request_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     info_request = access.get_info_request_for_user(request.user, pk)
     context = _item_context(request, info_request)
     context.update(
         attachments=info_request.attachments.all(),
-        answer_form=AnswerForm(),
         can_answer=access.can_answer(request.user, info_request),
+        can_see_petitioner=access.can_see_petitioner(request.user, info_request),
+        can_record_informed=access.can_record_informed(request.user, info_request),
+        can_disclose_petitioner=access.can_disclose_petitioner(request.user, info_request),
+        informed_form=InformedForm(),
+        is_press=scope_for(request.user).is_press,
     )
+    if info_request.is_petition and info_request.is_overdue:
+        context["petition_rights"] = services.petition_rights_text(info_request)
     return render(request, "exchange/request_detail.html", context)
 
 
@@ -210,7 +235,7 @@ def request_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def request_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     info_request = access.get_info_request_for_user(request.user, pk)
     access.require_answer(request.user, info_request)
-    form = AnswerForm(request.POST or None, request.FILES or None)
+    form = AnswerForm(request.POST or None, request.FILES or None, petition=info_request.is_petition)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -223,6 +248,42 @@ def request_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Đã gửi trả lời."))
             return redirect(info_request)
     return render(request, "exchange/answer_form.html", {"form": form, "item": info_request})
+
+
+@login_required
+@require_POST
+def petition_informed(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    info_request = access.get_info_request_for_user(request.user, pk)
+    access.require_record_informed(request.user, info_request)
+    form = InformedForm(request.POST)
+    if form.is_valid():
+        try:
+            services.petition_record_informed(actor=request.user, request=info_request, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã ghi nhận báo thông tin kết quả cho người kiến nghị."))
+    else:
+        for field_errors in form.errors.values():
+            for text in field_errors:
+                messages.error(request, str(text))
+    return redirect(info_request.get_absolute_url() + "#bao-ket-qua")
+
+
+@login_required
+@require_POST
+def petition_disclose(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    info_request = access.get_info_request_for_user(request.user, pk)
+    access.require_disclose_petitioner(request.user, info_request)
+    try:
+        services.petition_disclose_petitioner(actor=request.user, request=info_request)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đơn vị đã được biết họ tên và liên hệ của người kiến nghị."))
+    return redirect(info_request)
 
 
 @login_required

@@ -128,6 +128,13 @@ def candidates() -> dict[str, Callable[[Any], list[str]]]:
             "exchange:request_answer", pks(exchange_access.info_requests_for_user(u).filter(status="sent"))
         ),
         "exchange:attachment": attachments,
+        # POST only (the petition page's "Ghi nhận đã báo kết quả" form).
+        "exchange:petition_informed": lambda u: urls(
+            "exchange:petition_informed", pks(exchange_access.info_requests_for_user(u).filter(kind="petition"))
+        ),
+        "exchange:petition_disclose": lambda u: urls(
+            "exchange:petition_disclose", pks(exchange_access.info_requests_for_user(u).filter(kind="petition"))
+        ),
         "exchange:event": lambda u: urls("exchange:event", pks(exchange_access.statement_events_for_user(u))),
         # POST only (a GET answers 405): listed so the crawl knows how to build them.
         "exchange:event_statement": lambda u: event_urls("exchange:event_statement", u),
