@@ -115,10 +115,11 @@ def program_submissions(program: Program, period: Period) -> QuerySet[Submission
 
 
 def program_requests(program: Program, period: Period) -> QuerySet[InfoRequest]:
-    """Information requests under the programme sent in the period."""
+    """Information requests under the programme sent in the period. A citizen's petition the press
+    forwarded (kind "petition", Decree 237 Art. 18(3)) is not an information request: not counted."""
     if not period.overlaps:
         return InfoRequest.objects.none()
-    return InfoRequest.objects.filter(_in(period, "sent_at"), program=program)
+    return InfoRequest.objects.filter(_in(period, "sent_at"), program=program).exclude(kind=InfoRequest.Kind.PETITION)
 
 
 def program_claims(program: Program, period: Period) -> QuerySet[Claim]:

@@ -5,7 +5,9 @@ import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from phoihop.reports.tests.base import NOW, ReportsTestCase
+from phoihop.exchange import services as exchange_services
+from phoihop.exchange.models import InfoRequest
+from phoihop.reports.tests.base import NOW, ReportsTestCase, at
 
 
 @time_machine.travel(NOW, tick=False)
@@ -74,6 +76,23 @@ class DashboardFigureTests(ReportsTestCase):
         first_quarter = self.get(ky="quy", nam="2026", so="1").context["figures"]
         (q1,) = [r for r in first_quarter.requests if r.unit == "UBND xã An Khánh"]
         self.assertEqual((q1.on_time, q1.late, q1.unanswered), (1, 1, 0))
+
+    def test_a_forwarded_petition_is_not_counted_as_an_information_request(self):
+        # Petitions exist from 01/7/2026 (Decree 237); moved into this May's figures once sent.
+        with time_machine.travel(at(2026, 7, 6, 9), tick=False):
+            petition = exchange_services.petition_forward(
+                actor=self.chief,
+                organization=self.unit_a,
+                subject="Kiến nghị về đường ngập",
+                content="Đường thôn Đông ngập sau mưa.",
+                nature="kien_nghi",
+                petitioner_name="Bạn đọc",
+                program=self.program,
+            )
+        InfoRequest.objects.filter(pk=petition.pk).update(sent_at=at(2026, 5, 4, 9))
+        figures = self.get().context["figures"]
+        (row,) = [r for r in figures.requests if r.unit == "UBND xã An Khánh"]
+        self.assertEqual(row.total, 4)
 
     def test_targets_are_scaled_to_the_period(self):
         page = self.get(ky="thang", nam="2026", so="2")
