@@ -41,3 +41,15 @@ def statements_tick(booked_for: str = "") -> dict[str, int] | None:
     from phoihop.exchange.statements import escalate_statement_events
 
     return scheduler.run(STATEMENTS_KEY, escalate_statement_events, booked_for=booked_for)
+
+
+CONFERENCES_KEY = "exchange.periodic_duty_reminders"
+
+
+@task()
+def periodic_duty_tick(booked_for: str = "") -> dict[str, int] | None:
+    """Remind units with the Art. 6(2) duty near the end of a month or quarter without their periodic
+    information or press conference; the scheduler books the next tick."""
+    from phoihop.exchange.conferences import remind_periodic_duties
+
+    return scheduler.run(CONFERENCES_KEY, remind_periodic_duties, booked_for=booked_for)
