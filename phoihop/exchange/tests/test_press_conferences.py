@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.test import override_settings
+from django.test import TestCase, override_settings
 from django.urls import reverse
 
 from phoihop.accounts import services as account_services
@@ -409,3 +409,22 @@ class PeriodicDutyTests(PersonaTestCase):
         )
         # The staff member reads the panel, but the reminders go to those who act for the unit.
         self.assertFalse(Notification.objects.filter(recipient=self.staff_p).exists())
+
+
+class DemoConferenceTests(TestCase):
+    def test_the_demo_commune_has_a_held_conference_with_questions_and_a_planned_one(self):
+        import tempfile
+        from pathlib import Path
+
+        from phoihop.demo import story
+
+        with tempfile.TemporaryDirectory() as tmp:
+            story.load(logins_path=Path(tmp) / "logins.json")
+            story.load(logins_path=Path(tmp) / "logins.json")  # idempotent
+        held = PressConference.objects.get(state=PressConference.State.HELD)
+        self.assertEqual(held.questions.count(), 2)
+        self.assertTrue(held.questions.filter(answer_later=True).exists())
+        planned = PressConference.objects.get(state=PressConference.State.PLANNED)
+        self.assertEqual(planned.organization, held.organization)
+        self.assertIsNotNone(planned.invited_at)
+        self.assertTrue(Notification.objects.filter(verb="press_conference.invited").exists())
