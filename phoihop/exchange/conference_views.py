@@ -58,7 +58,8 @@ def conference_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
     upcoming = items.filter(state=PressConference.State.PLANNED).order_by("starts_at", "pk")
     past = items.exclude(state=PressConference.State.PLANNED).order_by("-starts_at", "-pk")
-    if request.GET.get("trang-thai") == "da-to-chuc":
+    only_held = request.GET.get("trang-thai") == "da-to-chuc"
+    if only_held:
         past = past.filter(state=PressConference.State.HELD)
     page = Paginator(past, PAGE_SIZE).get_page(request.GET.get("trang"))
     return render(
@@ -67,6 +68,7 @@ def conference_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "upcoming": list(upcoming),
             "page_obj": page,
+            "only_held": only_held,
             "can_plan": access.can_plan_conference(request.user),
             "duties": conferences.duty_reports_for_user(request.user),
         },

@@ -490,6 +490,8 @@ def _locked(conference: PressConference) -> PressConference:
     return PressConference.objects.select_for_update(of=("self",)).select_related("organization").get(pk=conference.pk)
 
 
+# `conference_update(program=…)` left out: the programme stays.
+UNCHANGED: Any = object()
 EDITABLE = ("kind", "title", "starts_at", "place", "online_url", "host", "chaired_by", "programme", "other_invitees")
 
 
@@ -497,13 +499,13 @@ def conference_update(
     *,
     actor: User,
     conference: PressConference,
-    program: Any = None,
+    program: Any = UNCHANGED,
     invited_press: Iterable[Organization] | None = None,
     **changes: Any,
 ) -> PressConference:
-    """Change a conference's details (the fields in `EDITABLE`, its programme and invited press).
-    When the time, place or link of a planned conference that was already announced change, the
-    invited newspapers are told."""
+    """Change a conference's details (the fields in `EDITABLE`, its programme and invited press; what
+    is not passed stays as it is). When the time, place or link of a planned conference that was
+    already announced change, the invited newspapers are told."""
     access.require_manage_conference(actor, conference)
     unknown = set(changes) - set(EDITABLE)
     if unknown:
@@ -518,6 +520,8 @@ def conference_update(
             and cleaned["starts_at"] < timezone.now() - GRACE
         ):
             raise ValidationError(_("Thời gian họp báo dự kiến phải ở tương lai."))
+        if program is UNCHANGED:
+            program = current.program
         _check_program(current.organization, program)
         moved = any(cleaned[name] != getattr(current, name) for name in ("starts_at", "place", "online_url"))
         changed = sorted(name for name in EDITABLE if cleaned[name] != getattr(current, name))

@@ -20,7 +20,7 @@ from phoihop.exchange.models import PeriodicInformation, PressConference, PressQ
 from phoihop.exchange.tasks import periodic_duty_tick
 from phoihop.exchange.tests.files import docx_file
 from phoihop.notifications.models import Notification
-from phoihop.testing import PersonaTestCase
+from phoihop.testing import PersonaTestCase, make_program
 
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 T0 = dt.datetime(2026, 11, 21, 19, 41, tzinfo=HANOI)  # "now" in most tests
@@ -133,6 +133,53 @@ class ConferenceTests(PersonaTestCase):
         self.assertContains(page, "Bao giờ sửa xong đường liên thôn?")
         self.assertContains(page, "Trong quý I/2027.")
         self.assertContains(page, "Cung cấp số liệu 11 tháng.")
+
+    def test_an_edit_keeps_what_it_does_not_change_and_the_programme_must_be_the_units(self):
+        program = make_program(self)
+        with time_machine.travel(T0, tick=False):
+            conferences.conference_update(actor=self.leader_a, conference=self.conference, program=program)
+            conferences.conference_update(actor=self.leader_a, conference=self.conference, title="Họp báo 11 tháng")
+            self.conference.refresh_from_db()
+            self.assertEqual(self.conference.program, program)
+            self.assertEqual(self.conference.title, "Họp báo 11 tháng")
+            self.assertEqual(self.conference.place, "Hội trường UBND xã An Khánh")
+            other = conferences.conference_create(
+                actor=self.liaison_b,
+                organization=self.unit_b,
+                title="Họp báo phường",
+                starts_at=STARTS,
+                place="Phường Bình Minh",
+            )
+            with self.assertRaises(ValidationError):
+                conferences.conference_update(actor=self.liaison_b, conference=other, program=program)
+
+    def test_the_list_shows_planned_ones_first_and_filters_the_held(self):
+        with time_machine.travel(T0, tick=False):
+            cancelled = conferences.conference_create(
+                actor=self.leader_a,
+                organization=self.unit_a,
+                title="Họp báo bị hủy",
+                starts_at=STARTS + dt.timedelta(days=2),
+                place="Hội trường",
+            )
+            conferences.conference_cancel(actor=self.leader_a, conference=cancelled, reason="Hoãn vì mưa bão.")
+            conferences.conference_create(
+                actor=self.leader_a,
+                organization=self.unit_a,
+                title="Họp báo đã xong",
+                starts_at=at(2026, 11, 2, 9, 0),
+                place="Hội trường",
+                held=True,
+            )
+            self.login(self.staff_a)
+            page = self.client.get(reverse("exchange:conferences")).content.decode()
+            held_only = self.client.get(reverse("exchange:conferences") + "?trang-thai=da-to-chuc")
+        upcoming, past = page.split('id="da-dien-ra"')
+        self.assertIn(self.conference.title, upcoming)
+        self.assertIn("Họp báo bị hủy", past)
+        self.assertIn("Họp báo đã xong", past)
+        self.assertNotContains(held_only, "Họp báo bị hủy")
+        self.assertContains(held_only, "Họp báo đã xong")
 
     def test_a_conference_cannot_be_held_before_its_time_nor_questioned_before_it_is_held(self):
         with time_machine.travel(T0, tick=False):
