@@ -441,6 +441,79 @@ def _petitions(result: DemoResult, orgs: dict[str, Any]) -> None:
     exchange.petition_deadline_notices(now=now)
 
 
+def _press_conferences(result: DemoResult, orgs: dict[str, Any]) -> None:
+    """The commune's press conferences (issue #13 item 4): one held three days ago, with the questions
+    the press asked and the answers, and one planned in five days, to which the newspaper is invited."""
+    from phoihop.exchange import conferences
+    from phoihop.exchange.models import PressConference
+
+    User = get_user_model()
+    commune = orgs["successors"][content.PROGRAM_2025["successor"]]
+    leader, liaison = User.objects.get(username="lanhdaoxa"), User.objects.get(username="daumoixa")
+    reporter = User.objects.get(username="phongvien")
+    press = orgs["press"]
+    now = timezone.localtime().replace(second=0, microsecond=0)
+    held_title = "Họp báo về tiến độ nâng cấp đường liên thôn và kè bờ sông"
+    if not PressConference.objects.filter(title=held_title).exists():
+        held = conferences.conference_create(
+            actor=leader,
+            organization=commune,
+            title=held_title,
+            starts_at=(now - dt.timedelta(days=3)).replace(hour=9, minute=0),
+            place="Hội trường UBND xã, số 1 đường Ngọc Hồi",
+            online_url="https://hop-truc-tuyen.example.vn/ubnd-xa-thanh-tri",
+            chaired_by="Ông Ngô Đức Thành, Chủ tịch UBND xã (minh họa)",
+            programme="1. Báo cáo tiến độ các công trình giao thông, thủy lợi\n"
+            "2. Phương án di dời tạm thời các hộ dân ven sông\n3. Trả lời câu hỏi của báo chí",
+            invited_press=[press],
+            held=True,
+            outcome="Xã cung cấp tiến độ 3 công trình, lịch thi công kè bờ sông và danh sách hộ được hỗ trợ.",
+        )
+        questions = [
+            (
+                reporter,
+                "Trần Minh Đức",
+                "Khi nào hoàn thành đoạn kè qua thôn Thượng, và ai chịu trách nhiệm giám sát thi công?",
+                "Dự kiến hoàn thành trong quý II năm sau; Ban quản lý dự án xã giám sát, có sự tham gia của "
+                "Ban giám sát đầu tư cộng đồng.",
+                False,
+            ),
+            (
+                liaison,
+                "Nguyễn Thị Hoa",
+                "Mức hỗ trợ cho các hộ phải di dời tạm thời là bao nhiêu?",
+                "",
+                True,
+            ),
+        ]
+        for actor, name, question, answer, later in questions:
+            conferences.question_add(
+                actor=actor,
+                conference=held,
+                reporter_name=name,
+                outlet=press.name,
+                question=question,
+                answered_by="Ông Ngô Đức Thành, Chủ tịch UBND xã (minh họa)",
+                answer=answer,
+                answer_later=later,
+            )
+        result.count("press_conferences")
+    planned_title = "Họp báo thông tin kết quả kinh tế - xã hội năm và nhiệm vụ năm tới"
+    if not PressConference.objects.filter(title=planned_title).exists():
+        conferences.conference_create(
+            actor=liaison,
+            organization=commune,
+            title=planned_title,
+            starts_at=(now + dt.timedelta(days=5)).replace(hour=14, minute=30),
+            place="Hội trường UBND xã, số 1 đường Ngọc Hồi",
+            chaired_by="Ông Ngô Đức Thành, Chủ tịch UBND xã (minh họa)",
+            programme="1. Kết quả kinh tế - xã hội năm\n2. Nhiệm vụ trọng tâm năm tới\n3. Trả lời câu hỏi",
+            invited_press=[press],
+            other_invitees="Đài Phát thanh và Truyền hình Hà Nội (minh họa)",
+        )
+        result.count("press_conferences")
+
+
 def _history_2023(result: DemoResult, orgs: dict[str, Any], program: Program) -> None:
     """What the district and its departments sent, and the requests it answered, under the 2023–2025
     programme: created while they are still active (the merger comes after). A database loaded
@@ -697,5 +770,6 @@ def load(*, logins_path: Path | None = None) -> DemoResult:
         _merge(result, orgs)
         _exchange(result, orgs, programs["2025"])
         _petitions(result, orgs)
+        _press_conferences(result, orgs)
         _claims(result, orgs, "2025")
     return result

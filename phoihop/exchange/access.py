@@ -28,13 +28,14 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from phoihop.accounts.access import UserScope, scope_for
-from phoihop.accounts.models import User
+from phoihop.accounts.access import UserScope, get_organization_for_user, scope_for
+from phoihop.accounts.models import Organization, User
 from phoihop.accounts.roles import Role
 from phoihop.exchange.models import (
     SUBMISSION_TRANSITIONS,
     Attachment,
     InfoRequest,
+    PressConference,
     Statement,
     StatementEvent,
     Submission,
@@ -105,11 +106,18 @@ def get_attachment_for_user(user: AnonymousUser | User, pk: Any) -> Attachment:
     """An attachment is visible exactly when the item it hangs on is visible."""
     try:
         attachment = Attachment.objects.select_related(
-            "submission", "info_request", "message__submission", "message__info_request", "statement__event"
+            "submission",
+            "info_request",
+            "message__submission",
+            "message__info_request",
+            "statement__event",
+            "press_conference",
         ).get(pk=int(pk))
     except (Attachment.DoesNotExist, TypeError, ValueError):
         raise Http404 from None
-    parent: Submission | InfoRequest | StatementEvent | None = attachment.submission or attachment.info_request
+    parent: Submission | InfoRequest | StatementEvent | PressConference | None = (
+        attachment.submission or attachment.info_request or attachment.press_conference
+    )
     if parent is None and attachment.statement is not None:
         parent = attachment.statement.event
     if parent is None and attachment.message is not None:
@@ -346,3 +354,104 @@ def require_close_event(user: AnonymousUser | User, event: StatementEvent) -> No
 def can_draft_article(user: AnonymousUser | User) -> bool:
     """Turn a statement into a draft article: the press's editors and leaders."""
     return scope_for(user).is_press_editor
+
+
+# ----------------------------------------------------------------------------------------------
+# Press conferences and briefings (Decree 244/2026 Art. 6(2); the Art. 10 appendix counts them)
+
+
+def press_conferences_for_user(user: AnonymousUser | User) -> QuerySet[PressConference]:
+    """Scoped like the inbox: the newsroom sees every unit's conferences, a unit's people their unit's
+    (and its sub-units')."""
+    return scope_for(user).filter(PressConference.objects.all())
+
+
+def get_press_conference_for_user(user: AnonymousUser | User, pk: Any, *, write: bool = False) -> PressConference:
+    """A conference the user may see (404 otherwise). With `write`, one they may change (403):
+    `can_manage_conference`."""
+    try:
+        conference = (
+            press_conferences_for_user(user)
+            .select_related("organization", "organization__level", "created_by", "program")
+            .get(pk=int(pk))
+        )
+    except (PressConference.DoesNotExist, TypeError, ValueError):
+        raise Http404 from None
+    if write:
+        require_manage_conference(user, conference)
+    return conference
+
+
+def conference_units(user: AnonymousUser | User) -> frozenset[int] | None:
+    """The units the user may plan or record a conference for: None for a press editor (any active
+    partner unit: the newsroom keeps its own record), else the units where the user acts for the
+    unit (leader, spokesperson, focal officer) and their sub-units."""
+    scope = scope_for(user)
+    if scope.is_press:
+        return None if scope.is_press_editor else frozenset()
+    return scope.writable
+
+
+def can_plan_conference(user: AnonymousUser | User, organization_id: int | None = None) -> bool:
+    """Plan or record a conference: a press editor, or a unit's leader, spokesperson or focal officer."""
+    units = conference_units(user)
+    if units is None:
+        return True
+    return bool(units) if organization_id is None else organization_id in units
+
+
+def require_plan_conference(user: AnonymousUser | User, organization_id: int | None = None) -> None:
+    if not can_plan_conference(user, organization_id):
+        raise PermissionDenied(
+            _(
+                "Chỉ lãnh đạo, người phát ngôn, cán bộ đầu mối của đơn vị hoặc biên tập viên tòa soạn "
+                "mới tạo được họp báo."
+            )
+        )
+
+
+def can_manage_conference(user: AnonymousUser | User, conference: PressConference) -> bool:
+    """Edit, mark held or cancelled, add materials: whoever may plan one for its unit; a cancelled
+    conference is closed."""
+    scope = scope_for(user)
+    if conference.state == PressConference.State.CANCELLED or not scope.can_see(conference.organization_id):
+        return False
+    return can_plan_conference(user, conference.organization_id)
+
+
+def require_manage_conference(user: AnonymousUser | User, conference: PressConference) -> None:
+    if conference.state == PressConference.State.CANCELLED:
+        raise PermissionDenied(_("Họp báo này đã hủy."))
+    if not can_manage_conference(user, conference):
+        raise PermissionDenied(_("Bạn chỉ được xem, không được thay đổi họp báo này."))
+
+
+def can_record_questions(user: AnonymousUser | User, conference: PressConference) -> bool:
+    """Record the questions asked, once the conference was held: the unit's acting members, and any
+    member of the press (the reporter who asked writes down the answer too)."""
+    scope = scope_for(user)
+    if conference.state != PressConference.State.HELD or not scope.can_see(conference.organization_id):
+        return False
+    return scope.is_press or scope.can_write(conference.organization_id)
+
+
+def require_record_questions(user: AnonymousUser | User, conference: PressConference) -> None:
+    if conference.state != PressConference.State.HELD:
+        raise PermissionDenied(_("Chỉ ghi câu hỏi sau khi họp báo đã được ghi nhận là đã tổ chức."))
+    if not can_record_questions(user, conference):
+        raise PermissionDenied(_("Bạn chỉ được xem, không được ghi câu hỏi cho họp báo này."))
+
+
+def can_record_periodic_information(user: AnonymousUser | User, organization_id: int) -> bool:
+    """Record a unit's monthly information: its acting members, or a press editor for the record."""
+    return can_plan_conference(user, organization_id)
+
+
+def require_record_periodic_information(user: AnonymousUser | User, organization_id: int) -> None:
+    if not can_record_periodic_information(user, organization_id):
+        raise PermissionDenied(_("Bạn chỉ được xem, không được ghi nhận thông tin định kỳ của đơn vị này."))
+
+
+def get_conference_unit_for_user(user: AnonymousUser | User, pk: Any) -> Organization:
+    """A unit whose conferences and periodic duty the user may see (404 otherwise)."""
+    return get_organization_for_user(user, pk)

@@ -15,10 +15,12 @@ class ExchangeConfig(AppConfig):
         from phoihop.core import scheduler, seeds
         from phoihop.exchange.tasks import (
             CLEANUP_KEY,
+            CONFERENCES_KEY,
             PETITIONS_KEY,
             REMINDERS_KEY,
             STATEMENTS_KEY,
             cleanup_uploads_tick,
+            periodic_duty_tick,
             petitions_tick,
             reminders_tick,
             statements_tick,
@@ -30,10 +32,13 @@ class ExchangeConfig(AppConfig):
         # Petitions: the unit's limit and the newspaper's own, in working days; checked with the reminders.
         scheduler.register(PETITIONS_KEY, petitions_tick, every=dt.timedelta(minutes=15))
         scheduler.register(CLEANUP_KEY, cleanup_uploads_tick, every=dt.timedelta(hours=6))
+        # Periodic information (Decree 244/2026 Art. 6(2)): each notice goes once per unit and period,
+        # so an hourly check costs a few queries per unit with the duty.
+        scheduler.register(CONFERENCES_KEY, periodic_duty_tick, every=dt.timedelta(hours=1))
 
         seeds.register_migration("exchange.reference_lists", "phoihop.exchange.migrations.0002_seed_reference_lists")
         from phoihop.exchange import access, services, views
-        from phoihop.exchange.models import InfoRequest, StatementEvent, Submission
+        from phoihop.exchange.models import InfoRequest, PressConference, StatementEvent, Submission
         from phoihop.programs import panels
 
         panels.register("exchange.activity", views.program_activity_panel)
@@ -47,6 +52,7 @@ class ExchangeConfig(AppConfig):
         history.register(Submission, access.get_submission_for_user)
         history.register(InfoRequest, access.get_info_request_for_user)
         history.register(StatementEvent, access.get_statement_event_for_user)
+        history.register(PressConference, access.get_press_conference_for_user)
         history.register_verbs(
             {
                 "submission.created": _("gửi thông tin"),
@@ -75,6 +81,16 @@ class ExchangeConfig(AppConfig):
                 "statement_event.escalated_warn": _("báo lãnh đạo đơn vị: sắp hết hạn phát ngôn"),
                 "statement_event.escalated_due": _("báo lãnh đạo đơn vị: quá hạn phát ngôn"),
                 "statement_event.article_drafted": _("tạo bài viết từ phát ngôn"),
+                "press_conference.planned": _("lên kế hoạch họp báo"),
+                "press_conference.invited": _("gửi giấy mời họp báo"),
+                "press_conference.updated": _("sửa thông tin họp báo"),
+                "press_conference.held": _("ghi nhận đã tổ chức họp báo"),
+                "press_conference.cancelled": _("hủy họp báo"),
+                "press_conference.materials_added": _("thêm tài liệu họp báo"),
+                "press_conference.question_added": _("ghi câu hỏi của báo chí"),
+                "periodic_information.recorded": _("ghi nhận thông tin định kỳ hằng tháng"),
+                "periodic_duty.reminded": _("nhắc nghĩa vụ cung cấp thông tin định kỳ"),
+                "periodic_duty.missed": _("báo chưa thực hiện nghĩa vụ cung cấp thông tin định kỳ"),
             }
         )
 

@@ -468,6 +468,18 @@ class ThreadRead(models.Model):
         return f"{self.user_id}: {self.read_at:%d/%m/%Y %H:%M}"
 
 
+# The items a file may hang on: each attachment has exactly one of them.
+ATTACHMENT_OWNERS = ("submission", "info_request", "message", "statement", "press_conference")
+
+
+def _exactly_one(fields: tuple[str, ...]) -> Q:
+    """Exactly one of the foreign keys `fields` is set."""
+    condition = Q()
+    for owner in fields:
+        condition |= Q(**{f"{name}__isnull": name != owner for name in fields})
+    return condition
+
+
 class Attachment(models.Model):
     """A stored file: its type is sniffed from the content, its text extracted for search."""
 
@@ -488,6 +500,10 @@ class Attachment(models.Model):
     statement = models.ForeignKey(
         "exchange.Statement", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
     )
+    # The materials of a press conference (the programme, the press release, slides, photos).
+    press_conference = models.ForeignKey(
+        "exchange.PressConference", null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
     file = models.FileField(_("tệp"), upload_to="exchange/%Y/%m/", storage=private_storage, max_length=300)
     original_name = models.CharField(_("tên tệp"), max_length=255)
     kind = models.CharField(_("loại tệp"), max_length=8, choices=Kind.choices)
@@ -503,15 +519,7 @@ class Attachment(models.Model):
         verbose_name_plural = _("tệp đính kèm")
         ordering = ["pk"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(
-                    submission__isnull=False, info_request__isnull=True, message__isnull=True, statement__isnull=True
-                )
-                | Q(submission__isnull=True, info_request__isnull=False, message__isnull=True, statement__isnull=True)
-                | Q(submission__isnull=True, info_request__isnull=True, message__isnull=False, statement__isnull=True)
-                | Q(submission__isnull=True, info_request__isnull=True, message__isnull=True, statement__isnull=False),
-                name="attachment_one_owner",
-            ),
+            models.CheckConstraint(condition=_exactly_one(ATTACHMENT_OWNERS), name="attachment_one_owner"),
         ]
 
     def __str__(self) -> str:
@@ -698,6 +706,32 @@ class PressConference(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người tạo"), on_delete=models.PROTECT, related_name="+"
     )
+    # The details added for issue #13 item 4 (migration 0009).
+    host = models.CharField(
+        _("đơn vị chủ trì"),
+        max_length=300,
+        blank=True,
+        help_text=_("Cho giao ban báo chí do nơi khác chủ trì; để trống khi đơn vị tự tổ chức."),
+    )
+    chaired_by = models.CharField(_("người chủ trì"), max_length=300, blank=True)
+    programme = models.TextField(_("chương trình"), blank=True)
+    invited_press = models.ManyToManyField(
+        Organization,
+        verbose_name=_("cơ quan báo chí được mời"),
+        blank=True,
+        related_name="press_conference_invitations",
+        limit_choices_to={"kind": "press"},
+    )
+    other_invitees = models.TextField(
+        _("cơ quan báo chí khác được mời"), blank=True, help_text=_("Các cơ quan báo chí không dùng hệ thống.")
+    )
+    invited_at = models.DateTimeField(_("đã gửi giấy mời lúc"), null=True, blank=True)
+    outcome = models.TextField(_("kết quả, thông tin đã cung cấp"), blank=True)
+    held_at = models.DateTimeField(_("ghi nhận đã tổ chức lúc"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("hủy lúc"), null=True, blank=True)
+    cancel_reason = models.TextField(_("lý do hủy"), blank=True)
+    # The reminder for a period was sent (`conferences.remind_periodic_duties`) is kept in the audit
+    # trail of the unit, not here: a conference need not exist for the reminder to be due.
 
     objects: ClassVar[PressConferenceQuerySet] = PressConferenceQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -706,6 +740,92 @@ class PressConference(TimeStampedModel):
         verbose_name_plural = _("họp báo, giao ban báo chí")
         ordering = ["-starts_at"]
         indexes = [models.Index(fields=["organization", "kind", "starts_at"], name="pressconf_org_kind_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(state="cancelled") | ~Q(cancel_reason=""), name="pressconf_cancelled_has_reason"
+            ),
+            models.CheckConstraint(condition=~Q(place="") | ~Q(online_url=""), name="pressconf_has_place_or_link"),
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("exchange:conference", args=[self.pk])
+
+    @property
+    def is_planned(self) -> bool:
+        return self.state == self.State.PLANNED
+
+    @property
+    def is_past(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+
+class PressQuestion(models.Model):
+    """A question asked at a press conference or briefing (who asked, from which outlet, who answered
+    and what), recorded after it; `answer_later` marks one the unit promised to answer in writing."""
+
+    conference = models.ForeignKey(PressConference, on_delete=models.CASCADE, related_name="questions")
+    reporter_name = models.CharField(_("phóng viên"), max_length=200, blank=True)
+    outlet = models.CharField(_("cơ quan báo chí"), max_length=300)
+    question = models.TextField(_("câu hỏi"))
+    answered_by = models.CharField(_("người trả lời"), max_length=300, blank=True)
+    answer = models.TextField(_("nội dung trả lời"), blank=True)
+    answer_later = models.BooleanField(_("hẹn trả lời sau bằng văn bản"), default=False)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người ghi"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("ghi lúc"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("câu hỏi của báo chí")
+        verbose_name_plural = _("câu hỏi của báo chí")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.question[:80]
+
+
+class PeriodicInformation(models.Model):
+    """A unit's monthly information to the press (Decree 244/2026 Art. 6(2)(a)) recorded for a month:
+    what was given, when, and where (a submission sent through the exchange, the portal page updated).
+    One record per unit and month; given after the month ended, it is counted as late."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="periodic_information"
+    )
+    month = models.DateField(_("tháng"), help_text=_("Ngày đầu của tháng được cung cấp thông tin."))
+    given_on = models.DateField(_("ngày cung cấp"))
+    summary = models.TextField(_("nội dung đã cung cấp"))
+    submission = models.ForeignKey(
+        Submission,
+        verbose_name=_("thông tin đã gửi qua hệ thống"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    portal_url = HttpURLField(_("đường dẫn trên cổng thông tin điện tử"), blank=True, max_length=500)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người ghi nhận"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("ghi nhận lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("thông tin định kỳ hằng tháng")
+        verbose_name_plural = _("thông tin định kỳ hằng tháng")
+        ordering = ["-month"]
+        constraints = [
+            # The service stores the month's first day (`conferences.periodic_information_record`).
+            models.UniqueConstraint(fields=["organization", "month"], name="periodicinfo_one_per_month"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id}: {self.month:%m/%Y}"
+
+    @property
+    def is_late(self) -> bool:
+        """Given after the last day of its month."""
+        next_month = (self.month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return self.given_on >= next_month

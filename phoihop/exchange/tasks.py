@@ -53,3 +53,15 @@ def petitions_tick(booked_for: str = "") -> dict[str, int] | None:
     from phoihop.exchange.services import petition_deadline_notices
 
     return scheduler.run(PETITIONS_KEY, petition_deadline_notices, booked_for=booked_for)
+
+
+CONFERENCES_KEY = "exchange.periodic_duty_reminders"
+
+
+@task()
+def periodic_duty_tick(booked_for: str = "") -> dict[str, int] | None:
+    """Remind units with the Art. 6(2) duty near the end of a month or quarter without their periodic
+    information or press conference; the scheduler books the next tick."""
+    from phoihop.exchange.conferences import remind_periodic_duties
+
+    return scheduler.run(CONFERENCES_KEY, remind_periodic_duties, booked_for=booked_for)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from phoihop.exchange import event_views, views
+from phoihop.exchange import conference_views, event_views, views
 
 app_name = "exchange"
 
@@ -24,4 +24,14 @@ urlpatterns = [
     path("su-kien/<int:pk>/da-phat-ngon/", event_views.event_stated, name="event_stated"),
     path("su-kien/<int:pk>/ket-thuc/", event_views.event_close, name="event_close"),
     path("phat-ngon/<int:pk>/tao-bai/", event_views.statement_draft, name="statement_draft"),
+    path("hop-bao/", conference_views.conference_list, name="conferences"),
+    path("hop-bao/moi/", conference_views.conference_new, name="conference_new"),
+    path("hop-bao/nghia-vu/<int:org_pk>/", conference_views.conference_duty, name="conference_duty"),
+    path("hop-bao/<int:pk>/", conference_views.conference_detail, name="conference"),
+    path("hop-bao/<int:pk>/sua/", conference_views.conference_edit, name="conference_edit"),
+    path("hop-bao/<int:pk>/da-to-chuc/", conference_views.conference_held, name="conference_held"),
+    path("hop-bao/<int:pk>/huy/", conference_views.conference_cancel, name="conference_cancel"),
+    path("hop-bao/<int:pk>/gui-giay-moi/", conference_views.conference_invite, name="conference_invite"),
+    path("hop-bao/<int:pk>/tai-lieu/", conference_views.conference_materials, name="conference_materials"),
+    path("hop-bao/<int:pk>/cau-hoi/", conference_views.conference_question, name="conference_question"),
 ]

@@ -4,9 +4,9 @@
 use and the workspace search box. Each link is shown on the same rule its page applies, read from the
 role policy (`accounts.roles` through `UserScope`), so nobody is offered a page that refuses them:
 
-* Phối hợp (the inbox), Sự kiện cần phát ngôn (events and their 24-hour clocks), Chương trình,
-  Kiểm chứng, the search: every signed-in user (each page shows
-  only what the user's units may see);
+* Phối hợp (the inbox), Sự kiện cần phát ngôn (events and their 24-hour clocks), Họp báo (press
+  conferences, briefings and the periodic duty), Chương trình, Kiểm chứng, the search: every
+  signed-in user (each page shows only what the user's units may see);
 * Người phát ngôn: members of a unit;
 * Báo cáo: those who read programme figures — the press's editors and leaders, partner leaders;
 * Tòa soạn: members of the press; Quản trị: those Wagtail lets into its admin.
@@ -26,6 +26,7 @@ register = template.Library()
 SECTIONS = {
     "exchange": "exchange",
     "statements": "statements",
+    "conferences": "conferences",
     "programs": "programs",
     "reports": "reports",
     "newsroom": "newsroom",
@@ -48,6 +49,8 @@ def workspace_nav(context: dict[str, Any]) -> dict[str, Any]:
         key = "workspace_search" if match.view_name == "search:workspace" else (match.namespace or match.url_name or "")
         if match.namespace == "exchange" and (match.url_name or "").startswith(("event", "statement")):
             key = "statements"
+        if match.namespace == "exchange" and (match.url_name or "").startswith("conference"):
+            key = "conferences"
     return {
         "show": True,
         "current": SECTIONS.get(key, ""),

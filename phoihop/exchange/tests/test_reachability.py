@@ -121,7 +121,24 @@ def candidates() -> dict[str, Callable[[Any], list[str]]]:
     def event_urls(name: str, user: Any) -> list[str]:
         return urls(name, pks(exchange_access.statement_events_for_user(user)))
 
+    def conference_urls(name: str, user: Any) -> list[str]:
+        return urls(name, pks(exchange_access.press_conferences_for_user(user)))
+
+    def duty_urls(user: Any) -> list[str]:
+        from phoihop.exchange.conferences import units_with_periodic_duty
+
+        return urls("exchange:conference_duty", pks(units_with_periodic_duty(visible_organizations(user))))
+
     return {
+        "exchange:conference": lambda u: conference_urls("exchange:conference", u),
+        "exchange:conference_edit": lambda u: conference_urls("exchange:conference_edit", u),
+        "exchange:conference_duty": duty_urls,
+        # POST only (a GET answers 405).
+        "exchange:conference_held": lambda u: conference_urls("exchange:conference_held", u),
+        "exchange:conference_cancel": lambda u: conference_urls("exchange:conference_cancel", u),
+        "exchange:conference_invite": lambda u: conference_urls("exchange:conference_invite", u),
+        "exchange:conference_materials": lambda u: conference_urls("exchange:conference_materials", u),
+        "exchange:conference_question": lambda u: conference_urls("exchange:conference_question", u),
         "exchange:submission": lambda u: urls("exchange:submission", pks(exchange_access.submissions_for_user(u))),
         "exchange:request": lambda u: urls("exchange:request", pks(exchange_access.info_requests_for_user(u))),
         "exchange:request_answer": lambda u: urls(
