@@ -7,7 +7,7 @@ role policy (`accounts.roles` through `UserScope`), so nobody is offered a page 
 * Phối hợp (the inbox), Sự kiện cần phát ngôn (events and their 24-hour clocks), Họp báo (press
   conferences, briefings and the periodic duty), Chương trình, Kiểm chứng, the search: every
   signed-in user (each page shows only what the user's units may see);
-* Người phát ngôn: members of a unit;
+* Người phát ngôn, Đưa tin (the coverage feeds and embed code for the unit's portal): members of a unit;
 * Báo cáo: those who read programme figures — the press's editors and leaders, partner leaders;
 * Tòa soạn: members of the press; Quản trị: those Wagtail lets into its admin.
 """
@@ -32,6 +32,7 @@ SECTIONS = {
     "newsroom": "newsroom",
     "factcheck_workspace": "factcheck",
     "spokespersons": "spokespersons",
+    "coverage_workspace": "coverage",
     "workspace_search": "search",
 }
 

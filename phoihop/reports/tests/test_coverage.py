@@ -122,6 +122,7 @@ class CoverageTests(PersonaTestCase):
         self.assertEqual(self.client.get(url).status_code, 302)  # sign in first
         self.client.force_login(self.liaison_a)
         page = self.client.get(url)
+        self.assertContains(page, f'<a href="{url}" aria-current="page">Đưa tin</a>', html=True)  # in the bar
         self.assertContains(page, "http://localhost" + coverage.unit_address(self.unit_a, "rss"))
         self.assertContains(page, "http://localhost" + coverage.program_address(self.program, "nhung"))
         self.assertContains(page, "&lt;iframe src=&quot;http://localhost" + coverage.unit_address(self.unit_a, "nhung"))
