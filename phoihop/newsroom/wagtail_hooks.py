@@ -30,8 +30,9 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.log_actions import LogFormatter
 from wagtail.models import TaskState
 
+from phoihop.core.wagtail_services import ServiceCreateView, ServiceDeleteView, ServiceEditView, ServiceModelViewSet
 from phoihop.newsroom import admin_views, services
-from phoihop.newsroom.models import step_place
+from phoihop.newsroom.models import Republisher, step_place
 
 _PENDING_ATTR = "_newsroom_pending_task_state"
 _WITHDRAW_ACTIONS = ("action-cancel-workflow", "action-restart-workflow")
@@ -286,3 +287,42 @@ def corrections_button(page: Any, user: Any, view_name: str, next_url: str | Non
         yield Button(
             _("Cải chính, gỡ bài"), reverse("newsroom:article_tools", args=[page.pk]), icon_name="warning", priority=90
         )
+
+
+# ----------------------------------------------------------------------------------------------
+# Outlets with an agreement to use the newspaper's articles (Decree 237 Art. 19(3)(c))
+
+
+class RepublisherCreateView(ServiceCreateView):
+    def create_object(self, form: Any) -> Any:
+        return services.republisher_save(actor=self.request.user, **form.cleaned_data)
+
+
+class RepublisherEditView(ServiceEditView):
+    def update_object(self, form: Any) -> Any:
+        return services.republisher_save(actor=self.request.user, republisher=self.object, **form.cleaned_data)
+
+
+class RepublisherDeleteView(ServiceDeleteView):
+    def delete_object(self, obj: Any) -> None:
+        services.republisher_delete(actor=self.request.user, republisher=obj)
+
+
+class RepublisherViewSet(ServiceModelViewSet):
+    model = Republisher
+    icon = "site"
+    menu_label = gettext_lazy("Đơn vị đăng lại tin bài")
+    add_to_admin_menu = True
+    menu_order = 260
+    add_view_class = RepublisherCreateView
+    edit_view_class = RepublisherEditView
+    delete_view_class = RepublisherDeleteView
+    list_display = ["name", "kind", "email", "agreement_reference", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "email"]
+    form_fields = ["name", "kind", "email", "agreement_reference", "is_active"]
+
+
+@hooks.register("register_admin_viewset")
+def republisher_viewset() -> RepublisherViewSet:
+    return RepublisherViewSet("republishers")
