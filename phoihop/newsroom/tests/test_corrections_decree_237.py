@@ -8,15 +8,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import tempfile
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import TestCase
 from django.urls import reverse
 
 from phoihop.accounts.models import Role
 from phoihop.deadlines.models import DeadlinePolicy, DeadlinePolicyVersion, LegalInstrument
+from phoihop.demo import story
 from phoihop.newsroom import services
 from phoihop.newsroom.models import Correction, CorrectionNotice, ResponseThread
 from phoihop.notifications.models import Delivery
@@ -323,3 +327,29 @@ class ResponseTests(ArticleMixin, PersonaTestCase):
         self.assertFalse(services.response_can_stop(first.thread))
         with self.assertRaises(PermissionDenied):
             self.publish(actor=self.reporter, thread=first.thread, text="x")
+
+
+class DemoCorrectionTests(TestCase):
+    """The demo's corrected article, with the outlet that republished it told by e-mail."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.logins = Path(tempfile.mkdtemp()) / "logins.json"
+        story.load(logins_path=cls.logins)
+
+    def test_the_demo_article_is_corrected_once_and_its_republisher_notified(self):
+        story.load(logins_path=self.logins)  # idempotent
+        [correction] = Correction.objects.all()
+        self.assertEqual(correction.kind, Correction.Kind.BOTH)
+        self.assertEqual(correction.trigger, Correction.Trigger.OWN_FINDING)
+        self.assertFalse(correction.is_late)
+        [notice] = CorrectionNotice.objects.filter(correction=correction)
+        self.assertEqual(notice.address, "bandoc@thudo24h.example.vn")
+        self.assertIsNotNone(notice.delivery)
+        self.assertEqual(notice.delivery.channel, Delivery.Channel.EMAIL)
+        article = correction.article.specific
+        page = self.client.get(article.url)
+        self.assertContains(page, "Thông tin cải chính, xin lỗi")
+        self.assertContains(page, "hơn mười lăm năm")
+        self.assertContains(page, "CorrectionComment")
+        self.assertContains(self.client.get("/"), "hơn mười lăm năm")
