@@ -1276,7 +1276,8 @@ def republisher_save(
     """Add or change an outlet that has an agreement to use the newspaper's articles. Press editors."""
     from django.core.validators import validate_email
 
-    access.require_manager(actor)
+    if not access.can_manage_republishers(actor):
+        raise PermissionDenied
     name, email, agreement_reference = clean_text(name), (email or "").strip(), clean_text(agreement_reference)
     errors: dict[str, Any] = {}
     if not name:
@@ -1317,7 +1318,8 @@ def republisher_save(
 def republisher_delete(*, actor: User, republisher: Republisher) -> None:
     """Delete an outlet entered by mistake; one that republished an article or was told of a correction
     stays (uncheck "còn thỏa thuận" instead). Press editors."""
-    access.require_manager(actor)
+    if not access.can_manage_republishers(actor):
+        raise PermissionDenied
     if republisher.republications.exists() or republisher.notices.exists():
         raise ValidationError(
             _("Đơn vị này đã đăng lại bài hoặc đã nhận thông báo cải chính: bỏ chọn “còn thỏa thuận” thay vì xóa.")

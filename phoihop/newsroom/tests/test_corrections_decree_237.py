@@ -19,10 +19,11 @@ from django.test import TestCase
 from django.urls import reverse
 
 from phoihop.accounts.models import Role
+from phoihop.audit.models import AuditEvent
 from phoihop.deadlines.models import DeadlinePolicy, DeadlinePolicyVersion, LegalInstrument
 from phoihop.demo import story
 from phoihop.newsroom import services
-from phoihop.newsroom.models import Correction, CorrectionNotice, ResponseThread
+from phoihop.newsroom.models import Correction, CorrectionNotice, Republisher, ResponseThread
 from phoihop.notifications.models import Delivery
 from phoihop.notifications.tests.smtp import SMTPTestCase, subject_of, text_of
 from phoihop.portal import services as portal_services
@@ -201,6 +202,42 @@ class CorrectionRecordTests(ArticleMixin, PersonaTestCase):
         self.assertContains(page, "Báo Tin tức Thủ đô")
         self.assertContains(page, "toasoan@tintuc.example.vn")
         self.assertContains(page, "chưa xác minh số ngày")
+
+
+class RepublisherAdminTests(PersonaTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.editor = cls.make_user("btv", "Đỗ Văn Hùng", cls.press, Role.EDITOR)
+
+    def test_press_editors_keep_the_outlets_in_the_admin_through_the_service(self):
+        self.login(self.editor)
+        response = self.client.post(
+            reverse("republishers:add"),
+            {
+                "name": "Báo Tin tức Thủ đô",
+                "kind": "co_quan_bao_chi",
+                "email": "toasoan@tintuc.example.vn",
+                "agreement_reference": "số 7/2026/TT",
+                "is_active": "on",
+            },
+        )
+        self.assertEqual(response.status_code, 302)
+        outlet = Republisher.objects.get(name="Báo Tin tức Thủ đô")
+        created = AuditEvent.objects.filter(verb="newsroom.republisher_created", target_id=str(outlet.pk))
+        self.assertTrue(created.exists())
+        self.assertContains(self.client.get(reverse("republishers:index")), "Báo Tin tức Thủ đô")
+        # No second outlet of that name.
+        again = self.client.post(
+            reverse("republishers:add"),
+            {"name": "Báo Tin tức Thủ đô", "kind": "co_quan_bao_chi", "email": "a@b.vn", "agreement_reference": "x"},
+        )
+        self.assertEqual(again.status_code, 200)
+        self.assertEqual(Republisher.objects.filter(name="Báo Tin tức Thủ đô").count(), 1)
+        self.login(self.reporter)
+        self.assertNotEqual(self.client.get(reverse("republishers:index")).status_code, 200)
+        with self.assertRaises(PermissionDenied):
+            services.republisher_save(actor=self.reporter, name="X", email="x@y.vn", agreement_reference="1")
 
 
 class RepublisherNoticeTests(ArticleMixin, SMTPTestCase):
