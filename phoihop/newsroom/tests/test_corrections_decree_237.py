@@ -390,3 +390,34 @@ class DemoCorrectionTests(TestCase):
         self.assertContains(page, "hơn mười lăm năm")
         self.assertContains(page, "CorrectionComment")
         self.assertContains(self.client.get("/"), "hơn mười lăm năm")
+
+
+class ResponseToolsPageTests(ArticleMixin, PersonaTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.article = cls.make_article()
+
+    def test_stop_is_offered_after_the_second_round_and_works_from_the_page(self):
+        url = reverse("newsroom:article_tools", args=[self.article.pk])
+        self.login(self.chief)
+        first = {
+            "action": "response",
+            "responder": "UBND xã An Khánh",
+            "responder_kind": "co_quan",
+            "received_at": "2026-12-07T08:00",
+            "text": "Cầu do xã làm chủ đầu tư.",
+        }
+        self.assertRedirects(self.client.post(url, first), url)
+        thread = ResponseThread.objects.get(article=self.article)
+        self.assertNotContains(self.client.get(url), 'value="stop"')
+        second = {"action": "response", "thread": thread.pk, "received_at": "2026-12-07T10:00", "text": "Lần hai."}
+        self.assertRedirects(self.client.post(url, second), url)
+        self.assertContains(self.client.get(url), 'value="stop"')
+        self.assertRedirects(self.client.post(url, {"action": "stop", "thread": thread.pk, "reason": ""}), url)
+        thread.refresh_from_db()
+        self.assertIsNotNone(thread.stopped_at)
+        self.assertEqual([r.number for r in thread.rounds.all()], [1, 2])
+        page = self.client.get(url)
+        self.assertNotContains(page, 'value="stop"')
+        self.assertContains(page, "ngừng đăng từ")
