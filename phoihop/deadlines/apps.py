@@ -20,6 +20,10 @@ class DeadlinesConfig(AppConfig):
         seeds.register_migration(
             "deadlines.policies_and_calendar", "phoihop.deadlines.migrations.0004_seed_policy_versions"
         )
+        # The correction keep-online policy (no version until its number of days is verified).
+        seeds.register_migration(
+            "deadlines.correction_policies", "phoihop.deadlines.migrations.0007_correction_policies"
+        )
 
         # Cache invalidation only (no domain logic): a calendar row written through the ORM, the admin
         # included, changes the revision token in the same transaction. See calendar.work_calendar.

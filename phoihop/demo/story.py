@@ -749,6 +749,40 @@ def _articles(result: DemoResult, images: list[Any], programs: dict[str, Program
         result.count("articles")
 
 
+def _corrections(result: DemoResult) -> None:
+    """A correction of the craft-village article found by the newsroom itself (Decree 237 Art. 19),
+    published at once, on the article and in the homepage's own section, and an outlet with an
+    agreement that republished the article, told of it by e-mail (Art. 19(3)(c)). Illustrative."""
+    from phoihop.newsroom.models import Correction, Republisher
+
+    page = ArticlePage.objects.filter(slug="lang-nghe-ven-do-tat-bat-vao-mua-don-hang-cuoi-nam").first()
+    if page is None or Correction.objects.filter(article=page).exists():
+        return
+    chief = get_user_model().objects.get(username="tongbientap")
+    outlet = Republisher.objects.filter(name="Trang tin tổng hợp Thủ đô 24h (minh họa)").first()
+    if outlet is None:
+        outlet = newsroom_services.republisher_save(
+            actor=chief,
+            name="Trang tin tổng hợp Thủ đô 24h (minh họa)",
+            kind=Republisher.Kind.AGGREGATOR,
+            email="bandoc@thudo24h.example.vn",
+            agreement_reference="số 05/2026/TTHT-LĐTĐ ngày 02/7/2026 (minh họa)",
+        )
+        result.count("republishers")
+    newsroom_services.republication_record(actor=chief, article=page, republisher=outlet)
+    newsroom_services.correction_add(
+        actor=chief,
+        article=page,
+        kind=Correction.Kind.BOTH,
+        trigger=Correction.Trigger.OWN_FINDING,
+        received_at=timezone.now() - dt.timedelta(minutes=35),
+        false_content="Chủ cơ sở làm bánh “đã theo nghề hơn hai mươi năm”.",
+        text="Chủ cơ sở làm bánh đã theo nghề hơn mười lăm năm, không phải hơn hai mươi năm. Tòa soạn xin lỗi "
+        "bạn đọc và nhân vật trong bài.",
+    )
+    result.count("corrections")
+
+
 def load(*, logins_path: Path | None = None) -> DemoResult:
     """Load (or complete) the demo story and return what was created plus the demo logins."""
     result = DemoResult()
@@ -772,4 +806,5 @@ def load(*, logins_path: Path | None = None) -> DemoResult:
         _petitions(result, orgs)
         _press_conferences(result, orgs)
         _claims(result, orgs, "2025")
+        _corrections(result)
     return result

@@ -45,6 +45,11 @@ def require_manager(user: AnonymousUser | User) -> UserScope:
     return scope
 
 
+def can_manage_republishers(user: AnonymousUser | User) -> bool:
+    """The outlets with an agreement to use the newspaper's articles: the press's editors."""
+    return bool(getattr(user, "is_active", False)) and scope_for(user).is_press_editor
+
+
 def require_configure(user: AnonymousUser | User) -> None:
     require_press(user)
     if not can_configure(user):

@@ -16,7 +16,12 @@ class NewsroomConfig(AppConfig):
         from phoihop.newsroom.templatetags import newsroom_tags
         from phoihop.portal import extensions
 
-        extensions.register("article_after_body", "newsroom.corrections", newsroom_tags.article_corrections)
+        # Decree 237 Art. 19, 21: corrections above the body, responses under it, the homepage's own
+        # section of corrections, and the NewsArticle's `correction` property.
+        extensions.register("article_before_body", "newsroom.corrections", newsroom_tags.article_corrections)
+        extensions.register("article_after_body", "newsroom.responses", newsroom_tags.article_responses)
+        extensions.register("home_top", "newsroom.corrections", newsroom_tags.homepage_corrections)
+        extensions.register_article_jsonld("newsroom.corrections", newsroom_tags.correction_jsonld)
 
         from phoihop.exchange import routing
 

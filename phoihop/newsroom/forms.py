@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts.models import Organization, Role
 from phoihop.exchange.forms import DATETIME_WIDGET
+from phoihop.newsroom.models import Correction, Republisher, ResponseThread
 from phoihop.newsroom.services import DEFAULT_STEPS
 from phoihop.portal.models import CategoryPage
 from phoihop.programs.models import Program, Theme
@@ -152,11 +153,73 @@ class SectionMemberForm(forms.Form):
 
 
 class CorrectionForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Hình thức"), choices=Correction.Kind.choices, initial=Correction.Kind.CORRECTION)
+    trigger = forms.ChoiceField(
+        label=_("Căn cứ cải chính"), choices=Correction.Trigger.choices, initial=Correction.Trigger.OWN_FINDING
+    )
+    authority = forms.CharField(label=_("Cơ quan có thẩm quyền kết luận"), required=False, max_length=300)
+    conclusion_number = forms.CharField(label=_("Số văn bản kết luận"), required=False, max_length=100)
+    conclusion_date = forms.DateField(
+        label=_("Ngày văn bản kết luận"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    received_at = forms.DateTimeField(
+        label=_("Nhận kết luận / phát hiện sai phạm lúc"),
+        widget=DATETIME_WIDGET,
+        help_text=_(
+            "Báo điện tử phải đăng cải chính ngay khi nhận kết luận hoặc tự phát hiện (điểm a khoản 3 Điều 19)."
+        ),
+    )
+    false_content = forms.CharField(label=_("Nội dung sai"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     text = forms.CharField(
         label=_("Nội dung cải chính"),
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Hiện trên bài dưới mục “Thông tin cải chính”, kèm thời điểm."),
+        help_text=_(
+            "Đăng ngay trên bài và tại chuyên mục riêng ở trang chủ, dưới tiêu đề “Thông tin cải chính, xin lỗi”."
+        ),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["received_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
+
+
+class CorrectionWithdrawForm(forms.Form):
+    correction = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Lý do thôi hiển thị"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RepublicationForm(forms.Form):
+    republisher = forms.ModelChoiceField(
+        label=_("Đơn vị đăng lại (có thỏa thuận)"), queryset=Republisher.objects.none()
+    )
+    url = forms.URLField(label=_("Địa chỉ bài đăng lại"), required=False, max_length=500)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["republisher"].queryset = Republisher.objects.filter(is_active=True)  # type: ignore[attr-defined]
+
+
+class ResponseForm(forms.Form):
+    thread = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    responder = forms.CharField(label=_("Cơ quan, tổ chức, cá nhân phản hồi"), required=False, max_length=300)
+    responder_kind = forms.ChoiceField(
+        label=_("Là"), required=False, choices=[("", "—"), *ResponseThread.ResponderKind.choices]
+    )
+    received_at = forms.DateTimeField(label=_("Nhận phản hồi lúc"), widget=DATETIME_WIDGET)
+    text = forms.CharField(label=_("Nội dung phản hồi"), widget=forms.Textarea(attrs={"rows": 4}))
+    press_note = forms.CharField(
+        label=_("Ý kiến của tòa soạn (nếu có)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    agreed = forms.BooleanField(label=_("Hai bên đã nhất trí"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["received_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
+
+
+class ResponseStopForm(forms.Form):
+    thread = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label=_("Lý do ngừng đăng"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class TakedownForm(forms.Form):

@@ -27,6 +27,7 @@ from wagtail.log_actions import log
 from wagtail.models import GroupApprovalTask, Task, TaskState, WorkflowState
 
 from phoihop.core.models import TimeStampedModel
+from phoihop.deadlines.models import local_date
 
 
 class Section(models.Model):
@@ -208,22 +209,244 @@ class ArticleSource(models.Model):
 
 
 class Correction(models.Model):
-    """A published correction of an article, shown on it as "Thông tin cải chính"."""
+    """A correction or apology (cải chính, xin lỗi) of an article, under Decree 237/2026 Art. 19.
+
+    What triggered it is recorded (a competent body's written conclusion with its number and date,
+    or the newspaper's own finding) with the moment it was received or found (`received_at`); e-press
+    publishes at once (Art. 19(3)(a): "ngay"), so recording it is publishing it (`corrected_at`), and
+    the record keeps the clock between the two. It is shown under the title of Art. 19(2) on the
+    article and in the homepage's own section (Art. 19(1)(a)), and it stays online until
+    `keep_online_until`: the keep-online period of Art. 19(3)(a) is the version of the policy
+    `luu-giu-cai-chinh` in force on the day it was published; while no version is recorded (the
+    number of days is not verified) it cannot be withdrawn at all.
+    """
+
+    class Kind(models.TextChoices):
+        CORRECTION = "cai_chinh", _("Cải chính")
+        APOLOGY = "xin_loi", _("Xin lỗi")
+        BOTH = "cai_chinh_xin_loi", _("Cải chính, xin lỗi")
+
+    class Trigger(models.TextChoices):
+        CONCLUSION = "ket_luan", _("Kết luận bằng văn bản của cơ quan có thẩm quyền")
+        OWN_FINDING = "tu_phat_hien", _("Cơ quan báo chí tự phát hiện sai phạm")
 
     article = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(_("hình thức"), max_length=20, choices=Kind.choices, default=Kind.CORRECTION)
+    trigger = models.CharField(_("căn cứ"), max_length=16, choices=Trigger.choices, default=Trigger.OWN_FINDING)
+    authority = models.CharField(_("cơ quan kết luận"), max_length=300, blank=True)
+    conclusion_number = models.CharField(_("số văn bản kết luận"), max_length=100, blank=True)
+    conclusion_date = models.DateField(_("ngày văn bản kết luận"), null=True, blank=True)
+    received_at = models.DateTimeField(_("nhận kết luận / phát hiện lúc"), default=timezone.now)
+    false_content = models.TextField(_("nội dung sai"), blank=True)
     text = models.TextField(_("nội dung cải chính"))
-    corrected_at = models.DateTimeField(_("cải chính lúc"), default=timezone.now)
+    corrected_at = models.DateTimeField(_("đăng cải chính lúc"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người cải chính"), on_delete=models.PROTECT, related_name="+"
     )
+    keep_online_version = models.ForeignKey(
+        "deadlines.DeadlinePolicyVersion",
+        verbose_name=_("thời hạn lưu giữ áp dụng"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    keep_online_until = models.DateTimeField(_("lưu giữ trên báo ít nhất đến"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("thôi hiển thị lúc"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người cho thôi hiển thị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
-        verbose_name = _("cải chính")
-        verbose_name_plural = _("cải chính")
+        verbose_name = _("cải chính, xin lỗi")
+        verbose_name_plural = _("cải chính, xin lỗi")
         ordering = ["corrected_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(corrected_at__gte=models.F("received_at")), name="correction_published_after_received"
+            ),
+            models.CheckConstraint(
+                condition=~Q(trigger="ket_luan") | ~Q(conclusion_number=""), name="correction_conclusion_numbered"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.corrected_at:%d/%m/%Y %H:%M}: {self.text[:60]}"
+
+    @property
+    def elapsed(self) -> Any:
+        """Received (or found) → published."""
+        return self.corrected_at - self.received_at
+
+    @property
+    def elapsed_label(self) -> str:
+        minutes = int(self.elapsed.total_seconds() // 60)
+        hours, minutes = divmod(minutes, 60)
+        if hours:
+            return gettext("%(hours)d giờ %(minutes)d phút") % {"hours": hours, "minutes": minutes}
+        return gettext("%(minutes)d phút") % {"minutes": minutes}
+
+    @property
+    def is_late(self) -> bool:
+        """Not published on the Vietnamese day it was received: Art. 19(3)(a) says "ngay" (at once)
+        and gives no number, so the record flags what it can show for sure, a day gone by."""
+        return local_date(self.corrected_at) > local_date(self.received_at)
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+
+class Republisher(models.Model):
+    """A press agency or aggregator site with an agreement to use the newspaper's articles: told in
+    writing by e-mail of every correction of an article it republished (Decree 237 Art. 19(3)(c))."""
+
+    class Kind(models.TextChoices):
+        PRESS = "co_quan_bao_chi", _("Cơ quan báo chí")
+        AGGREGATOR = "trang_tong_hop", _("Trang thông tin điện tử tổng hợp")
+
+    name = models.CharField(_("tên"), max_length=300, unique=True)
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.PRESS)
+    email = models.EmailField(_("thư điện tử nhận thông báo"))
+    agreement_reference = models.CharField(_("số, ngày thỏa thuận sử dụng tin bài"), max_length=300)
+    is_active = models.BooleanField(_("còn thỏa thuận"), default=True)
+    created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("đơn vị đăng lại tin bài")
+        verbose_name_plural = _("đơn vị đăng lại tin bài (có thỏa thuận)")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Republication(models.Model):
+    """One republisher took one article (where, when it was recorded)."""
+
+    article = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="republications")
+    republisher = models.ForeignKey(
+        Republisher, verbose_name=_("đơn vị đăng lại"), on_delete=models.PROTECT, related_name="republications"
+    )
+    url = models.URLField(_("địa chỉ bài đăng lại"), max_length=500, blank=True)
+    recorded_at = models.DateTimeField(_("ghi nhận lúc"), default=timezone.now)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người ghi nhận"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("bài được đăng lại")
+        verbose_name_plural = _("bài được đăng lại")
+        ordering = ["republisher__name"]
+        constraints = [models.UniqueConstraint(fields=["article", "republisher"], name="republication_once_per_outlet")]
+
+    def __str__(self) -> str:
+        return f"{self.republisher} — {self.article_id}"
+
+
+class CorrectionNotice(models.Model):
+    """The written notice (e-mail) of one correction to one republisher, with its delivery."""
+
+    correction = models.ForeignKey(Correction, on_delete=models.CASCADE, related_name="notices")
+    republisher = models.ForeignKey(
+        Republisher, verbose_name=_("đơn vị đăng lại"), on_delete=models.PROTECT, related_name="notices"
+    )
+    address = models.EmailField(_("gửi tới"))
+    delivery = models.ForeignKey(
+        "notifications.Delivery",
+        verbose_name=_("lượt gửi"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("thông báo cải chính cho đơn vị đăng lại")
+        verbose_name_plural = _("thông báo cải chính cho đơn vị đăng lại")
+        ordering = ["republisher__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["correction", "republisher"], name="correction_notice_once_per_outlet")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.republisher} ← {self.correction_id}"
+
+    @property
+    def state_label(self) -> str:
+        if self.delivery is None:
+            return gettext("Không có bản ghi gửi")
+        return str(self.delivery.get_status_display())
+
+
+class ResponseThread(models.Model):
+    """A body's, organisation's or person's response (ý kiến phản hồi) to an article, round by round
+    (Decree 237 Art. 21(1)): each round is published on the article itself (the same press product)
+    at once, as Art. 19(3); after 02 rounds without agreement the newspaper may stop (`stopped_at`)."""
+
+    class ResponderKind(models.TextChoices):
+        BODY = "co_quan", _("Cơ quan")
+        ORGANIZATION = "to_chuc", _("Tổ chức")
+        PERSON = "ca_nhan", _("Cá nhân")
+
+    STOP_AFTER_ROUNDS = 2
+
+    article = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="response_threads")
+    responder = models.CharField(_("cơ quan, tổ chức, cá nhân phản hồi"), max_length=300)
+    responder_kind = models.CharField(_("là"), max_length=16, choices=ResponderKind.choices)
+    created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now, editable=False)
+    stopped_at = models.DateTimeField(_("ngừng đăng lúc"), null=True, blank=True)
+    stopped_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người quyết định ngừng đăng"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    stop_reason = models.TextField(_("lý do ngừng đăng"), blank=True)
+
+    class Meta:
+        verbose_name = _("ý kiến phản hồi")
+        verbose_name_plural = _("ý kiến phản hồi")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.responder
+
+
+class ResponseRound(models.Model):
+    """One published round of a response, with the newspaper's own clarification if it gave one."""
+
+    thread = models.ForeignKey(ResponseThread, on_delete=models.CASCADE, related_name="rounds")
+    number = models.PositiveSmallIntegerField(_("lần"))
+    received_at = models.DateTimeField(_("nhận phản hồi lúc"))
+    text = models.TextField(_("nội dung phản hồi"))
+    press_note = models.TextField(_("ý kiến của cơ quan báo chí"), blank=True)
+    agreed = models.BooleanField(_("hai bên đã nhất trí"), default=False)
+    published_at = models.DateTimeField(_("đăng lúc"), default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người đăng"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("lần đăng phản hồi")
+        verbose_name_plural = _("các lần đăng phản hồi")
+        ordering = ["thread_id", "number"]
+        constraints = [models.UniqueConstraint(fields=["thread", "number"], name="response_round_number_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.thread} ({self.number})"
+
+    @property
+    def is_late(self) -> bool:
+        return local_date(self.published_at) > local_date(self.received_at)
 
 
 class Takedown(models.Model):

@@ -264,3 +264,66 @@ def exchange_item_assignees(item: Any) -> list[User]:
         .select_related("assignee")
     )
     return [job.assignee for job in jobs if job.assignee is not None]
+
+
+# ----------------------------------------------------------------------------------------------
+# Corrections and responses as readers see them
+
+
+@dataclass
+class ArticleNotes:
+    """What an article shows of its corrections (not withdrawn) and responses (each round)."""
+
+    corrections: list[Any]
+    threads: list[Any]
+
+
+def article_notes(page: Any) -> ArticleNotes:
+    """The article's corrections and responses, read once per page object: the head's JSON-LD, the
+    notice above the body and the responses under it share them. It runs for every article page
+    rendered, nearly always finding nothing, so one plain query asks whether there is anything; the
+    rows themselves are read only when there is."""
+    cached = getattr(page, "_newsroom_notes", None)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    from django.db import connection
+    from django.db.models import Prefetch
+
+    from phoihop.newsroom.models import Correction, ResponseRound, ResponseThread
+
+    quote = connection.ops.quote_name
+    sql = (
+        f"SELECT 'c', id FROM {quote(Correction._meta.db_table)} WHERE article_id = %s AND withdrawn_at IS NULL "  # noqa: S608
+        f"UNION ALL SELECT 'r', t.id FROM {quote(ResponseThread._meta.db_table)} t WHERE t.article_id = %s AND "
+        f"EXISTS (SELECT 1 FROM {quote(ResponseRound._meta.db_table)} r WHERE r.thread_id = t.id)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [page.pk, page.pk])
+        rows = cursor.fetchall()
+    correction_ids = [pk for kind, pk in rows if kind == "c"]
+    thread_ids = [pk for kind, pk in rows if kind == "r"]
+    corrections = list(Correction.objects.filter(pk__in=correction_ids)) if correction_ids else []
+    threads = (
+        list(
+            ResponseThread.objects.filter(pk__in=thread_ids).prefetch_related(
+                Prefetch("rounds", queryset=ResponseRound.objects.order_by("number"))
+            )
+        )
+        if thread_ids
+        else []
+    )
+    notes = ArticleNotes(corrections=corrections, threads=threads)
+    page._newsroom_notes = notes
+    return notes
+
+
+def homepage_corrections(limit: int = 20) -> list[Any]:
+    """The corrections the homepage's own section shows (Decree 237 Art. 19(1)(a)), newest first,
+    each with its article."""
+    from phoihop.newsroom.models import Correction
+
+    return list(
+        Correction.objects.filter(withdrawn_at__isnull=True)
+        .select_related("article")
+        .order_by("-corrected_at", "-pk")[:limit]
+    )

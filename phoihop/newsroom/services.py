@@ -59,7 +59,12 @@ from phoihop.newsroom.models import (
     ArticleSource,
     Assignment,
     Correction,
+    CorrectionNotice,
     NewsroomApprovalTask,
+    Republication,
+    Republisher,
+    ResponseRound,
+    ResponseThread,
     Section,
     SectionMembership,
     Takedown,
@@ -1041,24 +1046,398 @@ def _published_article(article: Any) -> Any:
     return page
 
 
-@transaction.atomic
-def correction_add(*, actor: User, article: Any, text: str) -> Correction:
-    """Record a correction; the article shows it at once under "Thông tin cải chính"."""
-    access.require_manager(actor)
-    page = _published_article(article)
-    text = clean_multiline(text)
-    if not text:
-        raise ValidationError(_("Cần nội dung cải chính."))
-    correction = Correction.objects.create(article=page, text=text, created_by=actor)
-    audit_record(actor=actor, verb="article.corrected", target=page, data={"text": text[:500]})
+KEEP_ONLINE_POLICY = "luu-giu-cai-chinh"
 
+
+def keep_online_rule(published_at: dt.datetime) -> tuple[Any, dt.datetime | None]:
+    """The keep-online version of Decree 237 Art. 19(3)(a) in force on the day a correction was
+    published, and the moment it ends; (None, None) while no version is recorded (the number of days
+    is not verified: see `deadlines/migrations/0007_correction_policies.py`)."""
+    from phoihop.deadlines.models import DeadlinePolicy
+
+    policy = DeadlinePolicy.objects.prefetch_related("versions").filter(code=KEEP_ONLINE_POLICY).first()
+    version = policy.version_on(published_at) if policy is not None else None
+    if version is None:
+        return None, None
+    return version, version.due_from(published_at)
+
+
+def _refresh_article_after_commit(page: Any) -> None:
     def refresh() -> None:
         from phoihop.portal.cache import invalidate_for_article
 
         invalidate_for_article(page)
 
     transaction.on_commit(refresh, robust=True)
+
+
+def _local(moment: dt.datetime) -> str:
+    return f"{timezone.localtime(moment):%d/%m/%Y %H:%M}"
+
+
+def correction_notice_text(correction: Correction, republisher: Republisher) -> tuple[str, str]:
+    """The subject and body of the written notice to an outlet that republished the article
+    (Decree 237 Art. 19(3)(c)): what was wrong, what is right, and the request to republish it."""
+    from django.conf import settings
+
+    page = correction.article.specific
+    parent = page.get_parent()
+    published = getattr(page, "first_published_at", None)
+    subject = _("Thông tin cải chính, xin lỗi: %(title)s") % {"title": page.title}
+    lines = [
+        _(
+            "Căn cứ điểm c khoản 3 Điều 19 Nghị định 237/2026/NĐ-CP, %(publication)s thông báo tới %(outlet)s: tin, "
+            "bài dưới đây mà quý cơ quan đã đăng lại theo thỏa thuận %(agreement)s có thông tin cải chính, xin lỗi, "
+            "đăng lúc %(at)s."
+        )
+        % {
+            "publication": settings.PHOIHOP_PUBLICATION_NAME,
+            "outlet": republisher.name,
+            "agreement": republisher.agreement_reference,
+            "at": _local(correction.corrected_at),
+        },
+        "",
+        _("Tin, bài: %(title)s") % {"title": page.title},
+    ]
+    if parent is not None and not parent.is_root():
+        lines.append(_("Chuyên mục: %(section)s") % {"section": parent.title})
+    if published is not None:
+        lines.append(_("Ngày đăng: %(date)s") % {"date": _local(published)})
+    if correction.false_content:
+        lines += ["", _("Nội dung sai:"), correction.false_content]
+    lines += ["", _("Nội dung cải chính:"), correction.text, ""]
+    lines.append(_("Đề nghị quý cơ quan đăng lại nội dung cải chính, xin lỗi này."))
+    return subject, "\n".join(lines)
+
+
+def _notify_republishers(correction: Correction) -> list[CorrectionNotice]:
+    """One written notice by e-mail to each outlet with an agreement that republished the article,
+    through the notifications' delivery log (sent after the commit, retried like any e-mail)."""
+    from phoihop.notifications.services import notify_emails
+
+    notices = []
+    republications = Republication.objects.filter(
+        article_id=correction.article_id, republisher__is_active=True
+    ).select_related("republisher")
+    url = ""
+    page = correction.article.specific
+    if page.live:
+        url = public_url(page.get_url() or "/")
+    for republication in republications:
+        outlet = republication.republisher
+        subject, body = correction_notice_text(correction, outlet)
+        rows = notify_emails(addresses=[outlet.email], subject=subject, body=body, url=url)
+        notices.append(
+            CorrectionNotice.objects.create(
+                correction=correction, republisher=outlet, address=outlet.email, delivery=rows[0] if rows else None
+            )
+        )
+    return notices
+
+
+@transaction.atomic
+def correction_add(
+    *,
+    actor: User,
+    article: Any,
+    text: str,
+    kind: str = Correction.Kind.CORRECTION,
+    trigger: str = Correction.Trigger.OWN_FINDING,
+    received_at: dt.datetime | None = None,
+    false_content: str = "",
+    authority: str = "",
+    conclusion_number: str = "",
+    conclusion_date: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> Correction:
+    """Publish a correction, apology (Decree 237 Art. 19) at once: recording it is publishing it, as
+    Art. 19(3)(a) asks of e-press ("ngay"), and the record keeps the clock from `received_at` (the
+    written conclusion received, or the violation found by the newspaper). The article and the
+    homepage show it at once under "Thông tin cải chính, xin lỗi"; every outlet that republished the
+    article under an agreement gets a written notice by e-mail (Art. 19(3)(c)). Press editors only."""
+    access.require_manager(actor)
+    page = _published_article(article)
+    now = now or timezone.now()
+    received_at = received_at or now
+    text = clean_multiline(text)
+    false_content = clean_multiline(false_content)
+    authority, conclusion_number = clean_text(authority), clean_text(conclusion_number)
+    errors: dict[str, str] = {}
+    if not text:
+        errors["text"] = _("Cần nội dung cải chính.")
+    if kind not in Correction.Kind.values:
+        errors["kind"] = _("Hình thức không hợp lệ.")
+    if trigger not in Correction.Trigger.values:
+        errors["trigger"] = _("Căn cứ không hợp lệ.")
+    if received_at > now:
+        errors["received_at"] = _("Thời điểm nhận kết luận không thể ở tương lai.")
+    if trigger == Correction.Trigger.CONCLUSION:
+        if not authority:
+            errors["authority"] = _("Cần tên cơ quan có thẩm quyền đã kết luận.")
+        if not conclusion_number:
+            errors["conclusion_number"] = _("Cần số văn bản kết luận.")
+        if conclusion_date is None:
+            errors["conclusion_date"] = _("Cần ngày của văn bản kết luận.")
+        elif conclusion_date > timezone.localtime(received_at).date():
+            errors["conclusion_date"] = _("Văn bản kết luận phải có ngày trước khi nhận.")
+    else:
+        authority, conclusion_number, conclusion_date = "", "", None
+    if errors:
+        raise ValidationError(errors)
+    version, until = keep_online_rule(now)
+    correction = Correction.objects.create(
+        article=page,
+        kind=kind,
+        trigger=trigger,
+        authority=authority,
+        conclusion_number=conclusion_number,
+        conclusion_date=conclusion_date,
+        received_at=received_at,
+        false_content=false_content,
+        text=text,
+        corrected_at=now,
+        created_by=actor,
+        keep_online_version=version,
+        keep_online_until=until,
+    )
+    notices = _notify_republishers(correction)
+    audit_record(
+        actor=actor,
+        verb="article.corrected",
+        target=page,
+        data={
+            "text": text[:500],
+            "kind": kind,
+            "trigger": trigger,
+            "conclusion_number": conclusion_number,
+            "received_at": received_at.isoformat(),
+            "late": correction.is_late,
+            "notified": [notice.republisher_id for notice in notices],
+        },
+    )
+    _refresh_article_after_commit(page)
     return correction
+
+
+@transaction.atomic
+def correction_withdraw(
+    *, actor: User, correction: Correction, reason: str, now: dt.datetime | None = None
+) -> Correction:
+    """Stop showing a correction once its keep-online period (Art. 19(3)(a)) is over. Refused while
+    the period runs, and always while the period's number of days is not recorded as a verified
+    version. Editor-in-chief and deputies only."""
+    if not access.can_publish_directly(actor):
+        raise PermissionDenied
+    now = now or timezone.now()
+    correction = Correction.objects.select_for_update().get(pk=correction.pk)
+    reason = clean_multiline(reason)
+    if correction.is_withdrawn:
+        raise ValidationError(_("Thông tin cải chính này đã thôi hiển thị."))
+    if not reason:
+        raise ValidationError(_("Cần nêu lý do."))
+    if correction.keep_online_until is None:
+        # The version may have been recorded since the correction was published.
+        correction.keep_online_version, correction.keep_online_until = keep_online_rule(correction.corrected_at)
+    until = correction.keep_online_until
+    if until is None:
+        raise ValidationError(
+            _(
+                "Chưa xác minh số ngày lưu giữ thông tin cải chính, xin lỗi (điểm a khoản 3 Điều 19 Nghị định "
+                "237/2026/NĐ-CP): thông tin cải chính được giữ trên báo cho đến khi thời hạn được nhập."
+            )
+        )
+    if now < until:
+        raise ValidationError(
+            _("Thông tin cải chính, xin lỗi phải được lưu giữ trên báo đến %(until)s.") % {"until": _local(until)}
+        )
+    correction.withdrawn_at, correction.withdrawn_by = now, actor
+    correction.save(update_fields=["keep_online_version", "keep_online_until", "withdrawn_at", "withdrawn_by"])
+    audit_record(
+        actor=actor,
+        verb="article.correction_withdrawn",
+        target=correction.article,
+        data={"correction": correction.pk, "reason": reason[:500]},
+    )
+    _refresh_article_after_commit(correction.article)
+    return correction
+
+
+@transaction.atomic
+def republisher_save(
+    *,
+    actor: User,
+    name: str,
+    email: str,
+    agreement_reference: str,
+    kind: str = Republisher.Kind.PRESS,
+    is_active: bool = True,
+    republisher: Republisher | None = None,
+) -> Republisher:
+    """Add or change an outlet that has an agreement to use the newspaper's articles. Press editors."""
+    from django.core.validators import validate_email
+
+    if not access.can_manage_republishers(actor):
+        raise PermissionDenied
+    name, email, agreement_reference = clean_text(name), (email or "").strip(), clean_text(agreement_reference)
+    errors: dict[str, Any] = {}
+    if not name:
+        errors["name"] = _("Cần tên cơ quan báo chí hoặc trang thông tin.")
+    try:
+        validate_email(email)
+    except ValidationError:
+        errors["email"] = _("Địa chỉ thư điện tử không hợp lệ.")
+    if not agreement_reference:
+        errors["agreement_reference"] = _("Cần số, ngày của thỏa thuận sử dụng tin bài.")
+    if kind not in Republisher.Kind.values:
+        errors["kind"] = _("Loại không hợp lệ.")
+    duplicate = Republisher.objects.filter(name=name)
+    if republisher is not None:
+        duplicate = duplicate.exclude(pk=republisher.pk)
+    if name and duplicate.exists():
+        errors["name"] = _("Đã có đơn vị tên này.")
+    if errors:
+        raise ValidationError(errors)
+    created = republisher is None
+    outlet = republisher or Republisher()
+    outlet.name, outlet.email, outlet.agreement_reference = name, email, agreement_reference
+    outlet.kind, outlet.is_active = kind, is_active
+    if created:
+        outlet.save()
+    else:
+        outlet.save(update_fields=["name", "email", "agreement_reference", "kind", "is_active"])
+    audit_record(
+        actor=actor,
+        verb="newsroom.republisher_created" if created else "newsroom.republisher_updated",
+        target=outlet,
+        data={"name": name, "email": email, "agreement": agreement_reference},
+    )
+    return outlet
+
+
+@transaction.atomic
+def republisher_delete(*, actor: User, republisher: Republisher) -> None:
+    """Delete an outlet entered by mistake; one that republished an article or was told of a correction
+    stays (uncheck "còn thỏa thuận" instead). Press editors."""
+    if not access.can_manage_republishers(actor):
+        raise PermissionDenied
+    if republisher.republications.exists() or republisher.notices.exists():
+        raise ValidationError(
+            _("Đơn vị này đã đăng lại bài hoặc đã nhận thông báo cải chính: bỏ chọn “còn thỏa thuận” thay vì xóa.")
+        )
+    audit_record(actor=actor, verb="newsroom.republisher_deleted", target=republisher, data={"name": republisher.name})
+    republisher.delete()
+
+
+@transaction.atomic
+def republication_record(*, actor: User, article: Any, republisher: Republisher, url: str = "") -> Republication:
+    """Record that an outlet republished an article (idempotent per outlet): it will be told of the
+    article's corrections. Press editors only."""
+    access.require_manager(actor)
+    page = _published_article(article)
+    if not republisher.is_active:
+        raise ValidationError(_("Đơn vị này không còn thỏa thuận sử dụng tin bài."))
+    republication, created = Republication.objects.get_or_create(
+        article=page, republisher=republisher, defaults={"url": (url or "").strip()[:500], "recorded_by": actor}
+    )
+    if created:
+        audit_record(
+            actor=actor,
+            verb="article.republished",
+            target=page,
+            data={"republisher": republisher.pk, "url": republication.url},
+        )
+    return republication
+
+
+@transaction.atomic
+def response_publish(
+    *,
+    actor: User,
+    article: Any,
+    text: str,
+    received_at: dt.datetime,
+    thread: ResponseThread | None = None,
+    responder: str = "",
+    responder_kind: str = "",
+    press_note: str = "",
+    agreed: bool = False,
+    now: dt.datetime | None = None,
+) -> ResponseRound:
+    """Publish one round of a response (ý kiến phản hồi, Decree 237 Art. 21(1)) on the article itself
+    (the same press product as the first item), at once as Art. 19(3) asks, with the newspaper's own
+    clarification if it gives one. A new responder opens a thread; a stopped thread takes no more
+    rounds. Press editors only."""
+    access.require_manager(actor)
+    page = _published_article(article)
+    now = now or timezone.now()
+    text, press_note = clean_multiline(text), clean_multiline(press_note)
+    errors: dict[str, str] = {}
+    if not text:
+        errors["text"] = _("Cần nội dung phản hồi.")
+    if received_at > now:
+        errors["received_at"] = _("Thời điểm nhận phản hồi không thể ở tương lai.")
+    if thread is None:
+        responder = clean_text(responder)
+        if not responder:
+            errors["responder"] = _("Cần tên cơ quan, tổ chức, cá nhân phản hồi.")
+        if responder_kind not in ResponseThread.ResponderKind.values:
+            errors["responder_kind"] = _("Chọn cơ quan, tổ chức hay cá nhân.")
+    if errors:
+        raise ValidationError(errors)
+    if thread is None:
+        thread = ResponseThread.objects.create(article=page, responder=responder, responder_kind=responder_kind)
+    else:
+        thread = ResponseThread.objects.select_for_update().get(pk=thread.pk, article_id=page.pk)
+        if thread.stopped_at is not None:
+            raise ValidationError(_("Cơ quan báo chí đã ngừng đăng phản hồi này."))
+    number = thread.rounds.count() + 1
+    response_round = ResponseRound.objects.create(
+        thread=thread,
+        number=number,
+        received_at=received_at,
+        text=text,
+        press_note=press_note,
+        agreed=agreed,
+        published_at=now,
+        published_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        verb="article.response_published",
+        target=page,
+        data={"responder": thread.responder, "round": number, "agreed": agreed},
+    )
+    _refresh_article_after_commit(page)
+    return response_round
+
+
+def response_can_stop(thread: ResponseThread) -> bool:
+    """After 02 published rounds without agreement the press may stop (Decree 237 Art. 21(1))."""
+    if thread.stopped_at is not None:
+        return False
+    rounds = list(thread.rounds.all())
+    return len(rounds) >= ResponseThread.STOP_AFTER_ROUNDS and not any(r.agreed for r in rounds)
+
+
+@transaction.atomic
+def response_stop(*, actor: User, thread: ResponseThread, reason: str = "") -> ResponseThread:
+    """Stop publishing a response ("ngừng đăng"): only after its second round without agreement.
+    Editor-in-chief and deputies only."""
+    if not access.can_publish_directly(actor):
+        raise PermissionDenied
+    thread = ResponseThread.objects.select_for_update().get(pk=thread.pk)
+    if not response_can_stop(thread):
+        raise ValidationError(
+            _(
+                "Chỉ được ngừng đăng sau 02 lần đăng phản hồi mà hai bên không nhất trí (khoản 1 Điều 21 Nghị định "
+                "237/2026/NĐ-CP)."
+            )
+        )
+    thread.stopped_at, thread.stopped_by, thread.stop_reason = timezone.now(), actor, clean_multiline(reason)
+    thread.save(update_fields=["stopped_at", "stopped_by", "stop_reason"])
+    audit_record(actor=actor, verb="article.response_stopped", target=thread.article, data={"thread": thread.pk})
+    _refresh_article_after_commit(thread.article)
+    return thread
 
 
 @transaction.atomic

@@ -292,37 +292,83 @@ def section_workflow(request: AuthenticatedHttpRequest, category_id: int) -> Htt
     return redirect(reverse("newsroom:sections") + f"#ban-{category.pk}")
 
 
+_TOOL_FORMS = {
+    "correction": "CorrectionForm",
+    "withdraw": "CorrectionWithdrawForm",
+    "republication": "RepublicationForm",
+    "response": "ResponseForm",
+    "stop": "ResponseStopForm",
+    "takedown": "TakedownForm",
+}
+
+
+def _tool_action(request: AuthenticatedHttpRequest, article: Any, action: str, data: dict[str, Any]) -> str:
+    """Run one action of the article tools page; the success message."""
+    from phoihop.newsroom.models import Correction, Republisher, ResponseThread
+
+    if action == "correction":
+        services.correction_add(actor=request.user, article=article, **data)
+        return _("Đã đăng thông tin cải chính, xin lỗi; đã gửi thông báo cho các đơn vị đăng lại.")
+    if action == "withdraw":
+        correction = get_object_or_404(Correction, pk=data["correction"], article_id=article.pk)
+        services.correction_withdraw(actor=request.user, correction=correction, reason=data["reason"])
+        return _("Thông tin cải chính đã thôi hiển thị.")
+    if action == "republication":
+        outlet: Republisher = data["republisher"]
+        services.republication_record(actor=request.user, article=article, republisher=outlet, url=data["url"])
+        return _("Đã ghi nhận đơn vị đăng lại bài.")
+    if action == "response":
+        pk = data.pop("thread")
+        thread = get_object_or_404(ResponseThread, pk=pk, article_id=article.pk) if pk else None
+        services.response_publish(actor=request.user, article=article, thread=thread, **data)
+        return _("Đã đăng ý kiến phản hồi.")
+    if action == "stop":
+        thread = get_object_or_404(ResponseThread, pk=data["thread"], article_id=article.pk)
+        services.response_stop(actor=request.user, thread=thread, reason=data["reason"])
+        return _("Đã ngừng đăng phản hồi.")
+    services.article_takedown(actor=request.user, article=article, **data)
+    return _("Đã gỡ bài khỏi trang; bài vẫn được lưu trữ cùng lý do.")
+
+
 @login_required
 def article_tools(request: AuthenticatedHttpRequest, page_id: int) -> HttpResponse:
-    """Corrections and takedown for one article (press managers; takedown: leaders)."""
-    from phoihop.newsroom.forms import CorrectionForm, TakedownForm
-    from phoihop.newsroom.models import Correction, Takedown
+    """Corrections, republishers, responses and takedown for one article (press managers;
+    withdrawing a correction, stopping a response and taking down: leaders)."""
+    from phoihop.newsroom import forms as newsroom_forms
+    from phoihop.newsroom.models import Correction, Republication, ResponseThread, Takedown
     from phoihop.portal.models import ArticlePage
 
     access.require_manager(request.user)
     article = get_object_or_404(ArticlePage, pk=page_id)
-    correction_form = CorrectionForm(request.POST if request.POST.get("action") == "correction" else None)
-    takedown_form = TakedownForm(request.POST if request.POST.get("action") == "takedown" else None)
-    if request.method == "POST":
-        try:
-            if correction_form.is_bound and correction_form.is_valid():
-                services.correction_add(actor=request.user, article=article, text=correction_form.cleaned_data["text"])
-                messages.success(request, _("Đã đăng thông tin cải chính."))
+    action = request.POST.get("action", "")
+    forms_by_action = {
+        name: getattr(newsroom_forms, cls)(request.POST if action == name else None)
+        for name, cls in _TOOL_FORMS.items()
+    }
+    if request.method == "POST" and action in forms_by_action:
+        form = forms_by_action[action]
+        if form.is_valid():
+            try:
+                message = _tool_action(request, article, action, dict(form.cleaned_data))
+            except ValidationError as error:
+                for text in error.messages:
+                    messages.error(request, text)
+            else:
+                messages.success(request, message)
+                if action == "takedown":
+                    return redirect("newsroom:archive")
                 return redirect("newsroom:article_tools", page_id=article.pk)
-            if takedown_form.is_bound and takedown_form.is_valid():
-                services.article_takedown(actor=request.user, article=article, **takedown_form.cleaned_data)
-                messages.success(request, _("Đã gỡ bài khỏi trang; bài vẫn được lưu trữ cùng lý do."))
-                return redirect("newsroom:archive")
-        except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
+    threads = list(ResponseThread.objects.filter(article=article).prefetch_related("rounds"))
     context = {
         "article": article,
-        "corrections": Correction.objects.filter(article=article),
+        "corrections": Correction.objects.filter(article=article).prefetch_related(
+            "notices__delivery", "notices__republisher"
+        ),
+        "republications": Republication.objects.filter(article=article).select_related("republisher"),
+        "threads": [(thread, services.response_can_stop(thread)) for thread in threads],
         "takedowns": Takedown.objects.filter(article=article).select_related("taken_down_by"),
-        "correction_form": correction_form,
-        "takedown_form": takedown_form,
         "can_take_down": access.can_publish_directly(request.user),
+        **{f"{name}_form": form for name, form in forms_by_action.items()},
     }
     return render(request, "newsroom/article_tools.html", context)
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages as django_messages
+from django.contrib.auth.models import Permission
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -29,9 +31,11 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.log_actions import LogFormatter
 from wagtail.models import TaskState
+from wagtail.permission_policies.base import ModelPermissionPolicy
 
-from phoihop.newsroom import admin_views, services
-from phoihop.newsroom.models import step_place
+from phoihop.core.wagtail_services import ServiceCreateView, ServiceDeleteView, ServiceEditView, ServiceModelViewSet
+from phoihop.newsroom import access, admin_views, services
+from phoihop.newsroom.models import Republisher, step_place
 
 _PENDING_ATTR = "_newsroom_pending_task_state"
 _WITHDRAW_ACTIONS = ("action-cancel-workflow", "action-restart-workflow")
@@ -286,3 +290,60 @@ def corrections_button(page: Any, user: Any, view_name: str, next_url: str | Non
         yield Button(
             _("Cải chính, gỡ bài"), reverse("newsroom:article_tools", args=[page.pk]), icon_name="warning", priority=90
         )
+
+
+# ----------------------------------------------------------------------------------------------
+# Outlets with an agreement to use the newspaper's articles (Decree 237 Art. 19(3)(c))
+
+
+class RepublisherCreateView(ServiceCreateView):
+    def create_object(self, form: Any) -> Any:
+        return services.republisher_save(actor=self.request.user, **form.cleaned_data)
+
+
+class RepublisherEditView(ServiceEditView):
+    def update_object(self, form: Any) -> Any:
+        return services.republisher_save(actor=self.request.user, republisher=self.object, **form.cleaned_data)
+
+
+class RepublisherDeleteView(ServiceDeleteView):
+    def delete_object(self, obj: Any) -> None:
+        services.republisher_delete(actor=self.request.user, republisher=obj)
+
+
+class RepublisherPolicy(ModelPermissionPolicy):
+    """The press's editors list, add, change and delete outlets (the service still decides each write);
+    nobody else sees them."""
+
+    def user_has_permission(self, user: Any, action: str) -> bool:
+        return action in {"view", "add", "change", "delete"} and access.can_manage_republishers(user)
+
+    def user_has_any_permission(self, user: Any, actions: Any) -> bool:
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class RepublisherViewSet(ServiceModelViewSet):
+    model = Republisher
+    icon = "site"
+    menu_label = gettext_lazy("Đơn vị đăng lại tin bài")
+    add_to_admin_menu = True
+    menu_order = 260
+    add_view_class = RepublisherCreateView
+    edit_view_class = RepublisherEditView
+    delete_view_class = RepublisherDeleteView
+    list_display = ["name", "kind", "email", "agreement_reference", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "email"]
+    form_fields = ["name", "kind", "email", "agreement_reference", "is_active"]
+
+    @property
+    def permission_policy(self) -> RepublisherPolicy:  # type: ignore[override]
+        return RepublisherPolicy(self.model)
+
+    def get_permissions_to_register(self) -> QuerySet[Permission]:
+        return Permission.objects.none()
+
+
+@hooks.register("register_admin_viewset")
+def republisher_viewset() -> RepublisherViewSet:
+    return RepublisherViewSet("republishers")

@@ -8,7 +8,16 @@ their `AppConfig.ready`, and the portal's templates render the slot with
 Slots of the article page:
 
 * ``article_head_jsonld`` — structured data in the page's <head> (factcheck: a rebuttal's ClaimReview)
-* ``article_after_body`` — under the byline (newsroom: the "Thông tin cải chính" corrections)
+* ``article_before_body`` — above the article's body (newsroom: "Thông tin cải chính, xin lỗi")
+* ``article_after_body`` — under the byline (newsroom: the responses, "Ý kiến phản hồi")
+
+Slot of the home page:
+
+* ``home_top`` — the top of the main column (newsroom: the homepage's own section of corrections)
+
+Properties of the article's NewsArticle JSON-LD (`register_article_jsonld`): an app adds properties
+that schema.org defines on an article (newsroom: ``correction``, a list of CorrectionComment); the
+portal's own properties are never replaced.
 
 A renderer is called with the template context and the page while the template renders: inside the
 article page's cached fragments (`portal.cache.fragment`), so it runs only when its fragment is
@@ -28,11 +37,27 @@ from django.template import Context
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
-SLOTS = frozenset({"article_head_jsonld", "article_after_body"})
+SLOTS = frozenset({"article_head_jsonld", "article_before_body", "article_after_body", "home_top"})
 
 Renderer = Callable[[Context, Any], str]
+JsonLdProperties = Callable[[Any], dict[str, Any]]
 
 _renderers: dict[str, dict[str, Renderer]] = {}
+_jsonld: dict[str, JsonLdProperties] = {}
+
+
+def register_article_jsonld(name: str, properties: JsonLdProperties) -> None:
+    """Add `properties(article)` to every article's NewsArticle JSON-LD (called while its "meta"
+    fragment renders, so it follows the article's token like a slot). Registering again replaces."""
+    _jsonld[name] = properties
+
+
+def article_jsonld_properties(article: Any) -> dict[str, Any]:
+    """What the apps add to the article's NewsArticle JSON-LD, in registration order."""
+    merged: dict[str, Any] = {}
+    for properties in _jsonld.values():
+        merged.update(properties(article))
+    return merged
 
 
 def register(slot: str, name: str, renderer: Renderer) -> None:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from phoihop.core.origin import public_origin, public_url
+from phoihop.portal import extensions
 from phoihop.portal.images import renditions
 from phoihop.portal.models import ArticlePage
 
@@ -97,6 +98,8 @@ def article_meta(
         data["articleSection"] = category.title
     if tags:
         data["keywords"] = [t.name for t in tags]
+    for name, value in extensions.article_jsonld_properties(article).items():
+        data.setdefault(name, value)
     quoted = quote(url, safe="")
     return {
         "canonical": url,
