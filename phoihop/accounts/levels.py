@@ -2,6 +2,9 @@
 
 LEVELS: list[tuple[str, str, int, bool]] = [
     # (code, name, sort order, historical)
+    # Ministries and ministerial-level agencies: with provinces, the bodies Decree 244/2026 Art. 6(2) and
+    # Art. 10 give the periodic-information duty and the annual spokesperson report.
+    ("ministry", "Bộ, cơ quan ngang bộ", 5, False),
     ("province", "Tỉnh, thành phố trực thuộc trung ương", 10, False),
     ("commune", "Xã", 20, False),
     ("ward", "Phường", 21, False),

@@ -338,6 +338,13 @@ class PeriodicDutyTests(PersonaTestCase):
     def test_only_units_of_a_duty_level_have_the_duty(self):
         self.assertTrue(conferences.has_periodic_duty(self.province))
         self.assertFalse(conferences.has_periodic_duty(self.unit_a))
+        ministry = account_services.organization_create(
+            actor=None,
+            name="Bộ Thử Nghiệm",
+            kind=Organization.Kind.PARTNER,
+            level=OrganizationLevel.objects.get(code="ministry"),  # seeded with the other levels
+        )
+        self.assertTrue(conferences.has_periodic_duty(ministry))
         with override_settings(PHOIHOP_PERIODIC_DUTY_LEVELS=["commune"]):
             self.assertTrue(conferences.has_periodic_duty(self.unit_a))
             self.assertFalse(conferences.has_periodic_duty(self.province))
