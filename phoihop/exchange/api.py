@@ -12,7 +12,7 @@ submission's `submission.*` events in order, each with the status it moved to.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import File, Form, Path, Query, Router, Schema
 from ninja.files import UploadedFile
-from pydantic import Field
+from pydantic import Field, WithJsonSchema
 
 from phoihop.accounts.access import get_organization_for_user, scope_for
 from phoihop.accounts.api import token_auth, write_auth
@@ -51,6 +51,15 @@ from phoihop.programs.access import get_program_for_user
 router = Router(tags=["phối hợp"])
 
 ID = Path(..., ge=1, le=MAX_ID, description="Mã số (id).")
+# The model's choices, inline in the OpenAPI document: several models call theirs "Status" or "Kind",
+# and django-ninja would keep only one component of each name.
+SubmissionStatus = Annotated[
+    Submission.Status, WithJsonSchema({"type": "string", "enum": list(Submission.Status.values)})
+]
+SubmissionKind = Annotated[Submission.Kind, WithJsonSchema({"type": "string", "enum": list(Submission.Kind.values)})]
+RequestStatus = Annotated[
+    InfoRequest.Status, WithJsonSchema({"type": "string", "enum": list(InfoRequest.Status.values)})
+]
 READ_ERRORS = problem_responses(401, 404, 422, 429)
 WRITE_ERRORS = problem_responses(401, 403, 404, 409, 422, 429)
 
@@ -122,11 +131,11 @@ class SubmissionOut(Schema):
     reference: str = Field(description="Số tiếp nhận, ví dụ TT-2026-000012.")
     title: str
     body: str
-    kind: Submission.Kind
+    kind: SubmissionKind
     kind_label: str
     priority: Priority
     priority_label: str
-    status: Submission.Status
+    status: SubmissionStatus
     status_label: str
     organization: OrganizationRef = Field(description="Đơn vị đang giữ thông tin (đơn vị kế thừa sau sáp nhập).")
     original_organization: OrganizationRef = Field(description="Đơn vị đã gửi.")
@@ -189,7 +198,7 @@ class SubmissionOut(Schema):
 
 
 class StatusChange(Schema):
-    status: Submission.Status
+    status: SubmissionStatus
     status_label: str
     at: str = Field(description="Thời điểm đổi trạng thái (ISO 8601).")
 
@@ -255,8 +264,8 @@ class SubmissionPage(Schema):
 
 
 class SubmissionFilters(PageParams):
-    status: Submission.Status | None = Field(None, description="Chỉ thông tin ở trạng thái này.")
-    kind: Submission.Kind | None = None
+    status: SubmissionStatus | None = Field(None, description="Chỉ thông tin ở trạng thái này.")
+    kind: SubmissionKind | None = None
     program: int | None = Field(None, ge=1, le=MAX_ID, description="Mã chương trình phối hợp.")
     organization: int | None = Field(None, ge=1, le=MAX_ID, description="Mã đơn vị gửi.")
 
@@ -264,7 +273,7 @@ class SubmissionFilters(PageParams):
 class SubmissionIn(Schema):
     title: str = Field(..., min_length=1, max_length=500, description="Tiêu đề.")
     body: str = Field("", max_length=50_000)
-    kind: Submission.Kind = Submission.Kind.NEWS
+    kind: SubmissionKind = Submission.Kind.NEWS
     priority: Priority = Priority.NORMAL
     organization: int | None = Field(
         None, ge=1, le=MAX_ID, description="Mã đơn vị gửi; bỏ trống khi người dùng chỉ thay mặt một đơn vị."
@@ -404,7 +413,7 @@ class InfoRequestOut(Schema):
     reference: str
     subject: str
     questions: str
-    status: InfoRequest.Status
+    status: RequestStatus
     status_label: str
     organization: OrganizationRef = Field(description="Đơn vị được đề nghị.")
     program_id: int | None
@@ -480,7 +489,7 @@ class InfoRequestPage(Schema):
 
 
 class InfoRequestFilters(PageParams):
-    status: InfoRequest.Status | None = None
+    status: RequestStatus | None = None
     program: int | None = Field(None, ge=1, le=MAX_ID)
     organization: int | None = Field(None, ge=1, le=MAX_ID, description="Mã đơn vị được đề nghị.")
     due: Literal["overdue", "soon"] | None = Field(

@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Path, Query, Router, Schema
 from pydantic import ConfigDict, Field
+from typing_extensions import TypedDict
 
 from phoihop.core.api import PageParams, json_response, paginate, problem_responses, validated
 from phoihop.core.http import MAX_ID
@@ -220,11 +221,12 @@ class NinjsAltId(Schema):
     value: str
 
 
-class NinjsStandard(Schema):
-    model_config = ConfigDict(extra="forbid")
+class NinjsStandard(TypedDict):
+    # A TypedDict, since a model's field cannot be called "schema".
+    __pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[misc]
     name: str
     version: str
-    schema_: str = Field(alias="schema", serialization_alias="schema")
+    schema: str
 
 
 class NinjsItem(Schema):

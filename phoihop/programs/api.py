@@ -4,11 +4,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Path, Query, Router, Schema
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, WithJsonSchema
 
 from phoihop.accounts.api import token_auth
 from phoihop.core.api import PageParams, json_response, paginate, problem_responses, validated
@@ -18,6 +18,8 @@ from phoihop.programs.models import Program
 
 router = Router(tags=["chương trình"])
 ID = Path(..., ge=1, le=MAX_ID, description="Mã số (id) của chương trình.")
+# Inline in the OpenAPI document: other models call their choices "Status" too.
+ProgramStatus = Annotated[Program.Status, WithJsonSchema({"type": "string", "enum": list(Program.Status.values)})]
 READ_ERRORS = problem_responses(401, 404, 422, 429)
 
 
@@ -37,7 +39,7 @@ class ProgramOut(Schema):
     id: int
     title: str
     number: str = Field(description="Số, ký hiệu.")
-    status: Program.Status
+    status: ProgramStatus
     status_label: str
     signed_on: str | None
     starts_on: str
@@ -100,7 +102,7 @@ class ProgramPage(Schema):
 
 
 class ProgramFilters(PageParams):
-    status: Program.Status | None = None
+    status: ProgramStatus | None = None
 
 
 def _with_related(qs: Any) -> Any:

@@ -47,7 +47,7 @@ class ProgramApiTests(PersonaTestCase):
         self.assertEqual(liaison.status_code, 403)
         quarter = self.client.get(
             f"/api/v1/programs/{self.program.pk}/figures",
-            {"period": "quy", "year": 2026, "number": 1},
+            {"period": "quy", "year": "2026", "number": "1"},
             **self.bearer(self.chief),
         ).json()
         self.assertEqual(quarter["period"]["starts_on"], "2026-01-01")
