@@ -231,3 +231,16 @@ class RequestAndThreadApiTests(ApiTestCase):
         expired, raw2 = tokens.api_token_create(actor=self.liaison_a, user=self.liaison_a, name="b", expires_in_days=1)
         type(expired).objects.filter(pk=expired.pk).update(expires_at=timezone.now())
         self.assertEqual(self.client.get("/api/v1/requests", **self.bearer(raw2)).status_code, 401)
+
+
+class CsrfTests(ApiTestCase):
+    def test_a_token_request_needs_no_csrf_token_and_a_session_alone_gets_401(self):
+        from django.test import Client
+
+        client = Client(enforce_csrf_checks=True)
+        token = self.token_for(self.liaison_a, write=True)
+        response = client.post("/api/v1/submissions", {"title": "Từ phần mềm của xã"}, **self.bearer(token))
+        self.assertEqual(response.status_code, 201, response.content)
+        # A signed-in browser session is not an API credential: no token, no access.
+        client.force_login(self.liaison_a)
+        self.assertEqual(client.post("/api/v1/submissions", {"title": "Từ trình duyệt"}).status_code, 401)
