@@ -35,3 +35,23 @@ class AuthenticatorConfirmForm(forms.Form):
         help_text=_("Nhập mã 6 chữ số ứng dụng hiện ra sau khi quét mã QR."),
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}),
     )
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Tên mã"),
+        max_length=100,
+        help_text=_("Để nhận ra mã dùng ở đâu, ví dụ “phần mềm một cửa của xã”."),
+    )
+    write = forms.BooleanField(
+        label=_("Cho phép ghi"),
+        required=False,
+        help_text=_("Gửi thông tin, trả lời đề nghị, nhắn tin thay bạn. Không chọn: mã chỉ đọc."),
+    )
+    expires_in_days = forms.IntegerField(
+        label=_("Hết hạn sau (ngày)"),
+        required=False,
+        min_value=1,
+        max_value=3650,
+        help_text=_("Để trống nếu không hết hạn."),
+    )

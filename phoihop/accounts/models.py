@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts.roles import PARTNER_ROLES, PRESS_ROLES, Role
@@ -199,3 +200,59 @@ class Membership(TimeStampedModel):
         allowed = PRESS_ROLES if self.organization.kind == Organization.Kind.PRESS else PARTNER_ROLES
         if self.role not in allowed:
             raise ValidationError({"role": _("Vai trò này không dùng cho loại đơn vị đã chọn.")})
+
+
+class ApiTokenQuerySet(models.QuerySet["ApiToken"]):
+    def usable(self) -> ApiTokenQuerySet:
+        """Not revoked and not expired, of an active user."""
+        return self.filter(revoked_at__isnull=True, user__is_active=True).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now())
+        )
+
+
+class ApiToken(models.Model):
+    """A personal token for the JSON API (`Authorization: Bearer <token>`), acting as its owner.
+
+    Only the token's SHA-256 digest is stored, never the secret: the token is shown once when it is
+    made. `prefix` (the visible start of the token) finds the row; the digest proves the rest.
+    A read token reads what its owner may read; a write token may also create and answer.
+    """
+
+    class Scope(models.TextChoices):
+        READ = "read", _("Chỉ đọc")
+        WRITE = "write", _("Đọc và ghi")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người dùng"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("tên mã"), max_length=100)
+    prefix = models.CharField(_("tiền tố"), max_length=16, unique=True)
+    digest = models.CharField(max_length=64)
+    scope = models.CharField(_("quyền"), max_length=8, choices=Scope.choices, default=Scope.READ)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("hết hạn lúc"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("dùng lần cuối"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
+
+    objects: ClassVar[ApiTokenQuerySet] = ApiTokenQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("mã truy cập API")
+        verbose_name_plural = _("mã truy cập API")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(scope__in=["read", "write"]), name="apitoken_scope_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def can_write(self) -> bool:
+        return self.scope == self.Scope.WRITE
+
+    @property
+    def is_usable(self) -> bool:
+        if self.revoked_at is not None:
+            return False
+        return self.expires_at is None or self.expires_at > timezone.now()

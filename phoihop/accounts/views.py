@@ -18,11 +18,12 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 
-from phoihop.accounts import access, selectors, two_factor
-from phoihop.accounts.forms import AuthenticatorConfirmForm, CodeForm
+from phoihop.accounts import access, selectors, tokens, two_factor
+from phoihop.accounts.forms import ApiTokenForm, AuthenticatorConfirmForm, CodeForm
 from phoihop.accounts.http import AuthenticatedHttpRequest
 
 RECOVERY_SESSION_KEY = "phoihop_recovery_codes"
+NEW_TOKEN_SESSION_KEY = "phoihop_new_api_token"  # noqa: S105 — a session key, not a secret
 
 
 @login_required
@@ -154,6 +155,44 @@ def two_factor_codes(request: AuthenticatedHttpRequest) -> HttpResponse:
         "next": _next_url(request, reverse("accounts:me")),
     }
     return render(request, "accounts/two_factor_codes.html", context)
+
+
+@never_cache
+@login_required
+def api_tokens(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The person's API tokens: make one (shown once, on the page after), or revoke one."""
+    user = request.user
+    form = ApiTokenForm(request.POST if request.POST.get("action") == "create" else None)
+    if request.method == "POST" and request.POST.get("action") == "revoke":
+        token = tokens.get_token_for_user(user, request.POST.get("token"))
+        tokens.api_token_revoke(actor=user, token=token)
+        messages.success(request, _("Đã thu hồi mã “%(name)s”.") % {"name": token.name})
+        return redirect("accounts:api_tokens")
+    if request.method == "POST" and form.is_valid():
+        try:
+            token, raw = tokens.api_token_create(
+                actor=user,
+                user=user,
+                name=form.cleaned_data["name"],
+                write=form.cleaned_data["write"],
+                expires_in_days=form.cleaned_data["expires_in_days"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            request.session[NEW_TOKEN_SESSION_KEY] = {"id": token.pk, "raw": raw}
+            return redirect("accounts:api_tokens")
+    # The new token's secret is in the session for exactly one page view.
+    new = request.session.pop(NEW_TOKEN_SESSION_KEY, None)
+    context = {
+        "form": form,
+        "tokens": tokens.tokens_for(user),
+        "new_token": new["raw"] if new else "",
+        "new_token_id": new["id"] if new else None,
+        "api_docs": reverse("api-v1:openapi-view"),
+        "rate_limit": tokens.rate_limit(),
+    }
+    return render(request, "accounts/api_tokens.html", context)
 
 
 class AdminLogoutView(WagtailLogoutView):

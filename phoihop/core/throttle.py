@@ -8,6 +8,8 @@ counts on its own, so the limits are per process.
 from __future__ import annotations
 
 import hashlib
+import math
+import time
 
 from django.core.cache import cache
 
@@ -33,3 +35,17 @@ def allow(scope: str, *parts: object, limit: int, seconds: int) -> bool:
         cache.add(key, 1, timeout=seconds)
         count = 1
     return count <= limit
+
+
+def retry_after(scope: str, *parts: object, limit: int, seconds: int) -> int:
+    """Count one event like `allow`; 0 while within `limit`, else the whole seconds until the window
+    that the first counted event opened ends (at least 1), for a `Retry-After` header."""
+    key = _key(scope, *parts)
+    if cache.add(f"{key}:start", time.time(), timeout=seconds):
+        cache.set(key, 0, timeout=seconds)
+    if allow(scope, *parts, limit=limit, seconds=seconds):
+        return 0
+    started = cache.get(f"{key}:start")
+    if started is None:  # the window ended meanwhile: the next attempt opens a new one
+        return 1
+    return max(1, math.ceil(float(started) + seconds - time.time()))
