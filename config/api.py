@@ -8,6 +8,7 @@ are `phoihop.accounts.api`.
 from phoihop.accounts.api import router as accounts_router
 from phoihop.core.api import PhoihopAPI, install_problem_handlers
 from phoihop.exchange.api import router as exchange_router
+from phoihop.exchange.ninjs import router as conferences_ninjs_router
 from phoihop.factcheck.api import router as factcheck_router
 from phoihop.portal.api import router as portal_router
 from phoihop.programs.api import router as programs_router
@@ -31,6 +32,7 @@ install_problem_handlers(api)
 api.add_router("/search", search_router)
 api.add_router("/me", accounts_router)
 api.add_router("", exchange_router)
+api.add_router("", conferences_ninjs_router)
 api.add_router("", portal_router)
 api.add_router("", programs_router)
 api.add_router("", reports_router)

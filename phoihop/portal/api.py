@@ -4,7 +4,7 @@ for news aggregators and partners' portals.
 Only live articles are served (`ArticlePage.objects.live()`): a draft, an article taken down or one
 scheduled for later is a 404, as on the site. The ninjs items are valid against IPTC's published
 schema, vendored with its licence in `vendor/ninjs/` (the tests check every item against it).
-ninjs event items (for press conferences) are not served yet.
+Press conferences are ninjs event items in `exchange/ninjs.py` (with a token: they are not public).
 """
 
 from __future__ import annotations
