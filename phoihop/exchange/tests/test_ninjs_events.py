@@ -4,6 +4,7 @@ valid against IPTC's schema, what the invitation says, scoped like the site."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import time_machine
@@ -40,7 +41,7 @@ class NinjsEventTests(PersonaTestCase):
             )
             conferences.conference_cancel(actor=cls.leader_a, conference=cls.cancelled, reason="Hoãn do thời tiết.")
 
-    def get(self, path: str, user) -> object:
+    def get(self, path: str, user: Any) -> Any:
         token = tokens.api_token_create(actor=user, user=user, name="lịch họp báo")[1]
         return self.client.get(f"/api/v1{path}", HTTP_AUTHORIZATION=f"Bearer {token}")
 
