@@ -51,11 +51,17 @@ def _signer(organization: Organization, on: dt.date) -> tuple[str, str]:
 
 @transaction.atomic
 def spokesperson_report_create(
-    *, actor: User | None, organization: Organization, year: int, layout: ReportLayout | None = None
+    *,
+    actor: User | None,
+    organization: Organization,
+    year: int,
+    layout: ReportLayout | None = None,
+    difficulties: str = "",
 ) -> SpokespersonReport:
     """A draft of `organization`'s report for `year` with the header, signer and recipients filled in
-    (all editable before export). The actor must act for the unit (`access.can_write_annual`);
-    `actor=None` is the system (the demo). One report per unit and year: the existing one is refused."""
+    (all editable before export), and section II when given. The actor must act for the unit
+    (`access.can_write_annual`); `actor=None` is the system (the demo). One report per unit and year:
+    a second one is refused."""
     if actor is not None and not access.can_write_annual(actor, organization.pk):
         raise PermissionDenied
     if organization.kind != Organization.Kind.PARTNER:
@@ -78,6 +84,7 @@ def spokesperson_report_create(
         signer_title=signer_title,
         signer_name=signer_name,
         recipients="\n".join(recipients),
+        difficulties=clean_multiline(difficulties),
         created_by=actor,
     )
     report.full_clean()

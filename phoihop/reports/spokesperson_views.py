@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -61,6 +61,9 @@ def _years(organization: Organization) -> list[dict[str, object]]:
 def annual_index(request: AuthenticatedHttpRequest) -> HttpResponse:
     units = list(access.annual_units_for_user(request.user).order_by("name"))
     press = scope_for(request.user).is_press_editor
+    if not units and not press:
+        # Reporters, staff, people of no unit: no report to read, so no (empty) list either.
+        raise PermissionDenied
     with_reports = set(
         SpokespersonReport.objects.filter(organization__in=units).values_list("organization_id", flat=True)
     )

@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import time_machine
-from django.test import override_settings
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
@@ -291,6 +291,9 @@ class AccessTests(SpokespersonTestCase):
         response = self.client.get(reverse("reports:spokesperson_index"))
         self.assertContains(response, self.unit_a.name)
         self.assertNotContains(response, province.name)
+        for user in (self.reporter, self.staff_a, self.nobody):
+            self.login(user)
+            self.assertEqual(self.client.get(reverse("reports:spokesperson_index")).status_code, 403)
 
     def test_one_report_per_unit_and_year(self):
         self.create()
@@ -395,3 +398,35 @@ class ExportTests(SpokespersonTestCase):
 
         text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
         self.assertIn("công tác phát ngôn", " ".join(text.split()))
+
+
+class DemoReportTests(TestCase):
+    """The demo's 2026 report: the city of Hà Nội (the story's provincial People's Committee)."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        import tempfile
+        from pathlib import Path
+
+        from phoihop.demo import story
+
+        with time_machine.travel(NOW, tick=False):
+            story.load(logins_path=Path(tempfile.mkdtemp()) / "logins.json")
+
+    def test_the_demo_has_the_citys_2026_report_due_19_12(self):
+        from phoihop.demo import content
+
+        report = SpokespersonReport.objects.get(year=2026)
+        self.assertEqual(report.organization.name, content.ORGANIZATIONS["city_level"]["name"])
+        self.assertTrue(report.is_required)
+        self.assertEqual(report.due_on, dt.date(2026, 12, 19))
+        self.assertEqual(report.status, "done", report.error)
+        self.assertTrue(report.docx and report.xlsx)
+        exported = {f["key"]: (f["value"], f["total"]) for f in report.exported_figures}
+        # The commune below the city was asked by the newspaper and has an event with its clock running.
+        units = spokesperson.unit_scope(report.organization)
+        bounds = spokesperson.Bounds.of_year(2026)
+        requests = InfoRequest.objects.filter(organization__in=units, sent_at__gte=bounds.start, sent_at__lt=bounds.end)
+        self.assertEqual(exported["requests"][1], requests.exclude(status="withdrawn").count())
+        self.assertGreater(exported["requests"][1], 0)
+        self.assertGreater(exported["events"][1], 0)
