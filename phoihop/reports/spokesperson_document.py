@@ -67,7 +67,7 @@ def build_annual_docx(report: SpokespersonReport, figures: AnnualFigures, *, iss
     w.table(
         [_("STT"), _("Nội dung"), _("Số liệu"), _("Cách tính")],
         figure_rows(figures),
-        [10, 70, 18, 72],
+        [14, 68, 18, 70],
         align_left=(1, 3),
     )
     for note in figures.notes:

@@ -38,6 +38,15 @@ EDITABLE_FIELDS = (*LINE_FIELDS, *NARRATIVE_FIELDS, "layout", "issued_on")
 FIRST_YEAR = 2026  # Decree 244/2026 is in force from 01/7/2026 (Art. 11(1))
 
 
+def default_code(organization: Organization) -> str:
+    """The abbreviation in "Số: …/BC-(2)": the first word of the short name when it is an acronym
+    ("UBND TP Hà Nội" → "UBND", as People's Committees sign), else `issuer_code_for`."""
+    first = (clean_text(organization.short_name).split() or [""])[0]
+    if len(first) >= 2 and first.isalpha() and first.isupper():
+        return first
+    return issuer_code_for(organization)
+
+
 def _signer(organization: Organization, on: dt.date) -> tuple[str, str]:
     """The head of the body (Art. 3(2)(a)) in office on `on`, as the default signer."""
     head = (
@@ -79,7 +88,7 @@ def spokesperson_report_create(
         layout=layout,
         parent_body=organization.parent.name if organization.parent_id and organization.parent else "",
         issuer_name=organization.name,
-        issuer_code=issuer_code_for(organization),
+        issuer_code=default_code(organization),
         place_name=layout.place_name,
         signer_title=signer_title,
         signer_name=signer_name,

@@ -422,6 +422,7 @@ class DemoReportTests(TestCase):
         self.assertEqual(report.due_on, dt.date(2026, 12, 19))
         self.assertEqual(report.status, "done", report.error)
         self.assertTrue(report.docx and report.xlsx)
+        self.assertEqual(report.number_text, "Số: 01/BC-UBND")  # "UBND TP Hà Nội" signs as "UBND"
         exported = {f["key"]: (f["value"], f["total"]) for f in report.exported_figures}
         # The commune below the city was asked by the newspaper and has an event with its clock running.
         units = spokesperson.unit_scope(report.organization)
