@@ -783,6 +783,35 @@ def _corrections(result: DemoResult) -> None:
     result.count("corrections")
 
 
+def _spokesperson_report(result: DemoResult, orgs: dict[str, Any]) -> None:
+    """The 2026 annual report on spokesperson work (Decree 244/2026 Art. 10) of the demo's provincial
+    People's Committee — the city of Hà Nội, above the successor commune — due 19/12/2026. Its figures
+    come from the records of the city and the units below it (the commune's requests and its event).
+    It is exported once through the reports' export service (as the worker does), so the newsroom can
+    open the files: the story has no login at the city to press "Xuất báo cáo". Without a province in
+    the story, the highest unit above the successors is used."""
+    from phoihop.reports import spokesperson_services
+    from phoihop.reports.models import SpokespersonReport
+
+    city_data = content.ORGANIZATIONS.get("city_level") or {}
+    unit = Organization.objects.filter(name=city_data.get("name", ""), kind=Organization.Kind.PARTNER).first()
+    if unit is None:
+        unit = orgs["successors"][0]
+        while unit.parent_id is not None and unit.parent.kind == Organization.Kind.PARTNER:
+            unit = unit.parent
+    if SpokespersonReport.objects.filter(organization=unit, year=2026).exists():
+        return
+    report = spokesperson_services.spokesperson_report_create(
+        actor=None,
+        organization=unit,
+        year=2026,
+        difficulties="Một số xã chưa cập nhật kịp thời thông tin người phát ngôn trên cổng thông tin điện tử.\n"
+        "Đề nghị Bộ Văn hóa, Thể thao và Du lịch hướng dẫn cách thống kê vụ việc theo khoản 6 Điều 7.",
+    )
+    result.count("spokesperson_reports")
+    spokesperson_services.spokesperson_report_export(report_id=report.pk)
+
+
 def load(*, logins_path: Path | None = None) -> DemoResult:
     """Load (or complete) the demo story and return what was created plus the demo logins."""
     result = DemoResult()
@@ -807,4 +836,5 @@ def load(*, logins_path: Path | None = None) -> DemoResult:
         _press_conferences(result, orgs)
         _claims(result, orgs, "2025")
         _corrections(result)
+        _spokesperson_report(result, orgs)
     return result

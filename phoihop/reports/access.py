@@ -23,10 +23,10 @@ from django.http import Http404
 
 from phoihop.accounts.access import UserScope, scope_for
 from phoihop.accounts.models import Organization, OrganizationSuccession, User
-from phoihop.accounts.roles import PRESS_EDITOR_ROLES
+from phoihop.accounts.roles import PARTNER_WRITE_ROLES, PRESS_EDITOR_ROLES
 from phoihop.programs.access import get_program_for_user, programs_for_user
 from phoihop.programs.models import Program
-from phoihop.reports.models import ProgramReport
+from phoihop.reports.models import ProgramReport, SpokespersonReport
 
 
 def _partner_leader_of(scope: UserScope, party_ids: set[int]) -> bool:
@@ -102,3 +102,68 @@ def get_report_for_user(user: AnonymousUser | User, pk: Any, *, write: bool = Fa
 
 def can_write(user: AnonymousUser | User, report: ProgramReport) -> bool:
     return report.issuer_id in {org.pk for org in issuer_choices(user, report.program)}
+
+
+# --- the annual report on spokesperson work (Decree 244 Art. 10) ---------------------------------
+#
+# Who reads a unit's annual report: the press's editors and leaders (every unit), and the people who
+# act for the unit — its leaders, spokespersons and focal officers (PARTNER_WRITE_ROLES) — or for a
+# unit above it. The same people write and export it, except the press, which reads and downloads.
+# A member of the unit without one of those roles (staff) gets 403; anyone else 404.
+
+
+def _annual_units(scope: UserScope) -> set[int]:
+    roots = scope.units_with(PARTNER_WRITE_ROLES)
+    if not roots:
+        return set()
+    return scope.tree_for(*roots).descendants(roots)
+
+
+def can_view_annual(user: AnonymousUser | User, organization_id: int) -> bool:
+    scope = scope_for(user)
+    return scope.is_press_editor or organization_id in _annual_units(scope)
+
+
+def can_write_annual(user: AnonymousUser | User, organization_id: int) -> bool:
+    """The unit's (or a unit above's) leaders, spokespersons and focal officers, while it is active."""
+    scope = scope_for(user)
+    return organization_id in _annual_units(scope) and scope.can_write(organization_id)
+
+
+def annual_units_for_user(user: AnonymousUser | User) -> QuerySet[Organization]:
+    """The partner units whose annual reports the user reads."""
+    scope = scope_for(user)
+    units = Organization.objects.partners().select_related("level", "parent")
+    if scope.is_press_editor:
+        return units
+    return units.filter(pk__in=_annual_units(scope))
+
+
+def get_annual_unit_for_user(user: AnonymousUser | User, pk: Any) -> Organization:
+    """A partner unit whose annual reports the user reads (404 if the user cannot see it, 403 for a
+    member without the role)."""
+    scope = scope_for(user)
+    try:
+        organization = Organization.objects.partners().select_related("level", "parent").get(pk=int(pk))
+    except (Organization.DoesNotExist, TypeError, ValueError):
+        raise Http404 from None
+    if not can_view_annual(user, organization.pk):
+        if scope.can_see(organization.pk):
+            raise PermissionDenied
+        raise Http404
+    return organization
+
+
+def get_spokesperson_report_for_user(user: AnonymousUser | User, pk: Any, *, write: bool = False) -> SpokespersonReport:
+    """An annual report of a unit the user reads (404/403 as `get_annual_unit_for_user`); with
+    `write`, 403 unless the user may write it."""
+    try:
+        report = SpokespersonReport.objects.select_related(
+            "organization", "organization__level", "layout", "created_by"
+        ).get(pk=int(pk))
+    except (SpokespersonReport.DoesNotExist, TypeError, ValueError):
+        raise Http404 from None
+    get_annual_unit_for_user(user, report.organization_id)
+    if write and not can_write_annual(user, report.organization_id):
+        raise PermissionDenied
+    return report

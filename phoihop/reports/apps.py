@@ -11,7 +11,7 @@ class ReportsConfig(AppConfig):
         from phoihop.audit import history
         from phoihop.core import seeds
         from phoihop.reports import access
-        from phoihop.reports.models import ProgramReport
+        from phoihop.reports.models import ProgramReport, SpokespersonReport
 
         _watch_coverage()
         seeds.register_migration("reports.layouts", "phoihop.reports.migrations.0002_seed_layouts")
@@ -19,6 +19,7 @@ class ReportsConfig(AppConfig):
             "reports.layout_permissions", "phoihop.reports.migrations.0002_seed_layouts", "grant_permissions"
         )
         history.register(ProgramReport, access.get_report_for_user)
+        history.register(SpokespersonReport, access.get_spokesperson_report_for_user)
         history.register_verbs(
             {
                 "report.created": _("lập báo cáo"),
@@ -26,6 +27,11 @@ class ReportsConfig(AppConfig):
                 "report.export_requested": _("yêu cầu xuất báo cáo"),
                 "report.exported": _("xuất báo cáo"),
                 "report.export_failed": _("xuất báo cáo lỗi"),
+                "spokesperson_report.created": _("lập báo cáo công tác phát ngôn"),
+                "spokesperson_report.updated": _("sửa báo cáo công tác phát ngôn"),
+                "spokesperson_report.export_requested": _("yêu cầu xuất báo cáo công tác phát ngôn"),
+                "spokesperson_report.exported": _("xuất báo cáo công tác phát ngôn"),
+                "spokesperson_report.export_failed": _("xuất báo cáo công tác phát ngôn lỗi"),
                 "reportlayout.created": _("thêm thể thức báo cáo"),
                 "reportlayout.updated": _("sửa thể thức báo cáo"),
             }

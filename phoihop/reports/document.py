@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from django.utils.translation import gettext as _
 from docx import Document
@@ -45,7 +45,33 @@ def text_width_mm(text: str, size_pt: float) -> float:
     return em_mm * sum(0.25 if ch == " " else widths[ch.isupper()] if ch.isalpha() else 0.4 for ch in text)
 
 
-def number_text(report: ProgramReport) -> str:
+class Issued(Protocol):
+    """What the header and the signature block read of a report: a `ProgramReport` or a
+    `SpokespersonReport` (the annual report prints the same Decree 30 header and signature)."""
+
+    @property
+    def layout(self) -> ReportLayout: ...
+    @property
+    def number(self) -> int | None: ...
+    @property
+    def number_year(self) -> int | None: ...
+    @property
+    def issuer_code(self) -> str: ...
+    @property
+    def parent_body(self) -> str: ...
+    @property
+    def issuer_name(self) -> str: ...
+    @property
+    def place_name(self) -> str: ...
+    @property
+    def recipients(self) -> str: ...
+    @property
+    def signer_title(self) -> str: ...
+    @property
+    def signer_name(self) -> str: ...
+
+
+def number_text(report: Issued) -> str:
     return format_number(
         report.layout.number_pattern, n=report.number or 0, code=report.issuer_code, year=report.number_year or 0
     )
@@ -232,7 +258,7 @@ def build_docx(report: ProgramReport, figures: ProgramFigures, *, issued_on: dt.
     return w.save()
 
 
-def _header(w: _Writer, report: ProgramReport, issued_on: dt.date) -> None:
+def _header(w: _Writer, report: Issued, issued_on: dt.date) -> None:
     layout = w.layout
     left_mm = w.text_width_mm * LEFT_COLUMN_SHARE
     right_mm = w.text_width_mm - left_mm
@@ -427,7 +453,7 @@ def _body(w: _Writer, report: ProgramReport, figures: ProgramFigures) -> None:
     )
 
 
-def _signature(w: _Writer, report: ProgramReport) -> None:
+def _signature(w: _Writer, report: Issued) -> None:
     layout = w.layout
     w.doc.add_paragraph()
     left_mm = w.text_width_mm * 0.45
@@ -451,3 +477,10 @@ def _signature(w: _Writer, report: ProgramReport) -> None:
     for _blank in range(4):
         right.add_paragraph()
     w.line(right, report.signer_name, size, bold=True)
+
+
+# The pieces another report's builder reuses (the annual spokesperson report, `spokesperson_document`).
+Writer = _Writer
+write_header = _header
+write_signature = _signature
+format_count = _n

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts.models import Organization
-from phoihop.reports.models import ProgramReport, ReportLayout
+from phoihop.reports.models import ProgramReport, ReportLayout, SpokespersonReport
 
 
 class ReportCreateForm(forms.Form):
@@ -62,6 +62,41 @@ class ReportEditForm(forms.ModelForm):
             "general_assessment": _("Mỗi đoạn một dòng. Các bảng số liệu được lập tự động khi xuất."),
             "shortcomings": _("Mỗi đoạn một dòng."),
             "proposals": _("Mỗi đoạn một dòng."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["layout"].queryset = ReportLayout.objects.filter(is_active=True)  # type: ignore[attr-defined]
+        self.fields["layout"].empty_label = None  # type: ignore[attr-defined]
+
+
+class SpokespersonReportEditForm(forms.ModelForm):
+    """The annual report's header lines and narrative; the six figures are computed, never typed."""
+
+    class Meta:
+        model = SpokespersonReport
+        fields = [
+            "layout",
+            "parent_body",
+            "issuer_name",
+            "issuer_code",
+            "place_name",
+            "issued_on",
+            "figures_notes",
+            "difficulties",
+            "signer_title",
+            "signer_name",
+            "recipients",
+        ]
+        widgets = {
+            "issued_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "figures_notes": forms.Textarea(attrs={"rows": 3}),
+            "difficulties": forms.Textarea(attrs={"rows": 5}),
+            "signer_title": forms.Textarea(attrs={"rows": 2}),
+            "recipients": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "difficulties": _("Phần II của biểu mẫu, nếu có. Mỗi đoạn một dòng."),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -24,6 +24,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts.models import Organization
@@ -267,4 +268,175 @@ class ProgramReport(TimeStampedModel):
             )
         except (KeyError, ValueError, IndexError, AttributeError):
             # A layout saved around its validation must not break the pages that list the report.
+            return f"{self.number}/{self.issuer_code}"
+
+
+# --- the annual report on spokesperson work (Decree 244/2026/NĐ-CP Art. 10 and its appendix form) ----
+
+# Read in docs/legal-2026-verified.md (row ND244-10): the report goes "trước ngày 20 tháng 12 hàng năm",
+# its data run "từ ngày 15 tháng 12 năm trước kỳ báo cáo đến ngày 14 tháng 12 của kỳ báo cáo", and the
+# duty falls on ministries, ministerial-level agencies and provincial People's Committees only.
+ANNUAL_LEGAL_BASIS = "Nghị định số 244/2026/NĐ-CP, Điều 10 khoản 1, khoản 2 và Biểu mẫu kèm theo"
+ANNUAL_DUE_BEFORE = (12, 20)  # "trước ngày 20 tháng 12": 19/12 at the latest
+ANNUAL_PERIOD_FIRST_DAY = (12, 15)  # of the year before the reporting year
+ANNUAL_PERIOD_LAST_DAY = (12, 14)  # of the reporting year
+ANNUAL_RECIPIENT = "Bộ Văn hóa, Thể thao và Du lịch"
+# The administrative levels that carry the duty. The seeded level list has the province (tỉnh, thành
+# phố trực thuộc trung ương) and no ministry level; a ministry level added to the list joins here.
+ANNUAL_DUTY_LEVELS = frozenset({"province"})
+
+
+def annual_period(year: int) -> tuple[dt.date, dt.date]:
+    """The first and last day (both included, local dates) of the data of `year`'s report."""
+    first_month, first_day = ANNUAL_PERIOD_FIRST_DAY
+    last_month, last_day = ANNUAL_PERIOD_LAST_DAY
+    return dt.date(year - 1, first_month, first_day), dt.date(year, last_month, last_day)
+
+
+def annual_due_on(year: int) -> dt.date:
+    """The last day the report of `year` may be sent: the day before 20/12."""
+    month, day = ANNUAL_DUE_BEFORE
+    return dt.date(year, month, day) - dt.timedelta(days=1)
+
+
+def annual_year_for(day: dt.date) -> int:
+    """The reporting year whose data period holds `day` (16/12/2026 belongs to 2027's)."""
+    _first, last = annual_period(day.year)
+    return day.year + 1 if day > last else day.year
+
+
+def annual_duty(organization: Organization) -> bool:
+    """Whether Art. 10 requires the unit to report (a ministry or a provincial People's Committee);
+    any other unit may still make one."""
+    level = organization.level
+    return organization.kind == Organization.Kind.PARTNER and level is not None and level.code in ANNUAL_DUTY_LEVELS
+
+
+class SpokespersonReport(TimeStampedModel):
+    """A unit's annual report on spokesperson work and information for the press (Decree 244/2026
+    Art. 10, appendix form): one per unit and year. The six figures are computed from the system
+    (`reports.spokesperson`) when the page is shown and again at export, where they are kept with
+    the files (`exported_figures`); the unit writes the header lines, the notes and section II."""
+
+    Status = ProgramReport.Status
+    BUSY_STATUSES: ClassVar[tuple[str, ...]] = ProgramReport.BUSY_STATUSES
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("đơn vị báo cáo"), on_delete=models.PROTECT, related_name="spokesperson_reports"
+    )
+    year = models.PositiveSmallIntegerField(_("năm báo cáo"), validators=[MinValueValidator(2026)])
+    layout = models.ForeignKey(ReportLayout, verbose_name=_("thể thức"), on_delete=models.PROTECT, related_name="+")
+    parent_body = models.CharField(
+        _("cơ quan chủ quản"), max_length=200, blank=True, help_text=_("Dòng trên tên đơn vị ban hành; có thể trống.")
+    )
+    issuer_name = models.CharField(_("tên cơ quan hành chính"), max_length=200)
+    issuer_code = models.CharField(_("tên viết tắt"), max_length=40, help_text=_("Dùng trong số, ký hiệu."))
+    place_name = models.CharField(_("địa danh"), max_length=120)
+    issued_on = models.DateField(_("ngày báo cáo"), null=True, blank=True, help_text=_("Trống: ngày xuất."))
+    number = models.PositiveIntegerField(_("số"), null=True, blank=True, editable=False)
+    number_year = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    figures_notes = models.TextField(
+        _("thuyết minh số liệu"), blank=True, help_text=_("Không bắt buộc; in sau bảng số liệu.")
+    )
+    difficulties = models.TextField(_("khó khăn, vướng mắc và đề xuất, kiến nghị"), blank=True)
+    signer_title = models.TextField(_("chức vụ người ký"), blank=True)
+    signer_name = models.CharField(_("họ tên người ký"), max_length=200, blank=True)
+    recipients = models.TextField(_("nơi nhận"), blank=True, help_text=_("Mỗi dòng một nơi nhận."))
+    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0, validators=[MaxValueValidator(100)])
+    error = models.TextField(_("lỗi"), blank=True)
+    docx = models.FileField(_("tệp DOCX"), upload_to="reports/%Y/", storage=private_storage, max_length=300, blank=True)
+    xlsx = models.FileField(_("tệp XLSX"), upload_to="reports/%Y/", storage=private_storage, max_length=300, blank=True)
+    pdf = models.FileField(_("tệp PDF"), upload_to="reports/%Y/", storage=private_storage, max_length=300, blank=True)
+    exported_figures = models.JSONField(_("số liệu khi xuất"), default=list, blank=True, editable=False)
+    generated_at = models.DateTimeField(_("xuất lúc"), null=True, blank=True)
+    generation_seconds = models.FloatField(_("thời gian xuất (giây)"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người lập"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người yêu cầu xuất"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("báo cáo công tác phát ngôn")
+        verbose_name_plural = _("báo cáo công tác phát ngôn")
+        ordering = ["-year", "organization__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "year"], name="spokesperson_report_one_per_unit_year"),
+            models.UniqueConstraint(
+                fields=["organization", "number_year", "number"],
+                condition=Q(number__isnull=False),
+                name="spokesperson_report_number_unique",
+            ),
+            models.CheckConstraint(condition=Q(progress__lte=100), name="spokesperson_report_progress_percent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:spokesperson_report", args=[self.pk])
+
+    @property
+    def title(self) -> str:
+        return gettext("Báo cáo về công tác phát ngôn và cung cấp thông tin cho báo chí năm %(year)s") % {
+            "year": self.year
+        }
+
+    @property
+    def period(self) -> tuple[dt.date, dt.date]:
+        return annual_period(self.year)
+
+    @property
+    def period_start(self) -> dt.date:
+        return self.period[0]
+
+    @property
+    def period_end(self) -> dt.date:
+        return self.period[1]
+
+    @property
+    def due_on(self) -> dt.date:
+        return annual_due_on(self.year)
+
+    @property
+    def legal_basis(self) -> str:
+        return ANNUAL_LEGAL_BASIS
+
+    @property
+    def is_required(self) -> bool:
+        return annual_duty(self.organization)
+
+    @property
+    def is_busy(self) -> bool:
+        return self.status in self.BUSY_STATUSES
+
+    @property
+    def is_stalled(self) -> bool:
+        return self.is_busy and self.updated_at < timezone.now() - STALLED_AFTER
+
+    @property
+    def accepts_changes(self) -> bool:
+        return not self.is_busy or self.is_stalled
+
+    @property
+    def number_text(self) -> str:
+        if self.number is None:
+            return ""
+        try:
+            return format_number(
+                self.layout.number_pattern, n=self.number, code=self.issuer_code, year=self.number_year or 0
+            )
+        except (KeyError, ValueError, IndexError, AttributeError):
             return f"{self.number}/{self.issuer_code}"

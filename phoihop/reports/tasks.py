@@ -12,3 +12,12 @@ def report_export_task(report_id: int) -> dict[str, object]:
 
     report = report_export(report_id=report_id)
     return {"report": report.pk, "number": report.number_text, "seconds": report.generation_seconds}
+
+
+@task()
+def spokesperson_report_export_task(report_id: int) -> dict[str, object]:
+    """Produce an annual spokesperson report's DOCX, XLSX (and PDF with LibreOffice)."""
+    from phoihop.reports.spokesperson_services import spokesperson_report_export
+
+    report = spokesperson_report_export(report_id=report_id)
+    return {"report": report.pk, "number": report.number_text, "seconds": report.generation_seconds}
