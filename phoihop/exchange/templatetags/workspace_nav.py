@@ -8,7 +8,8 @@ role policy (`accounts.roles` through `UserScope`), so nobody is offered a page 
   conferences, briefings and the periodic duty), Chương trình, Kiểm chứng, the search: every
   signed-in user (each page shows only what the user's units may see);
 * Người phát ngôn, Đưa tin (the coverage feeds and embed code for the unit's portal): members of a unit;
-* Báo cáo: those who read programme figures — the press's editors and leaders, partner leaders;
+* Báo cáo: those who read programme figures — the press's editors and leaders, partner leaders — and the
+  units' spokespersons and liaisons, who prepare the annual spokesperson report;
 * Tòa soạn: members of the press; Quản trị: those Wagtail lets into its admin.
 """
 
@@ -19,6 +20,7 @@ from typing import Any
 from django import template
 
 from phoihop.accounts.access import scope_for
+from phoihop.accounts.roles import PARTNER_WRITE_ROLES
 
 register = template.Library()
 
@@ -57,7 +59,9 @@ def workspace_nav(context: dict[str, Any]) -> dict[str, Any]:
         "current": SECTIONS.get(key, ""),
         "member": bool(scope.member_of),
         "is_press": scope.is_press,
-        "reads_figures": scope.is_press_editor or bool(scope.led_units),
+        # A unit's spokesperson and liaison prepare its annual spokesperson report (Decree 244 Art. 10),
+        # which lives under Báo cáo too.
+        "reports": scope.is_press_editor or bool(scope.units_with(PARTNER_WRITE_ROLES)),
         "admin": user.has_perm("wagtailadmin.access_admin"),
         "query": request.GET.get("q", "") if key == "workspace_search" else "",
     }

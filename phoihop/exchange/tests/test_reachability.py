@@ -98,7 +98,11 @@ def candidates() -> dict[str, Callable[[Any], list[str]]]:
     from phoihop.notifications.models import Notification
     from phoihop.portal.models import ArticlePage
     from phoihop.programs.access import programs_for_user
-    from phoihop.reports.access import reports_for_user
+    from phoihop.reports.access import annual_units_for_user, reports_for_user
+    from phoihop.reports.models import SpokespersonReport
+
+    def annual(u: Any) -> Any:
+        return SpokespersonReport.objects.filter(organization__in=annual_units_for_user(u))
 
     def urls(name: str, rows: Iterable[Any], *extra: Any) -> list[str]:
         return [reverse(name, args=[row, *extra]) for row in list(rows)[:2]]
@@ -185,6 +189,20 @@ def candidates() -> dict[str, Callable[[Any], list[str]]]:
             for kind in ("docx", "xlsx", "pdf")
             if getattr(r, kind, None)
         ],
+        "reports:spokesperson_unit": lambda u: urls("reports:spokesperson_unit", pks(annual_units_for_user(u))),
+        # A POST button ("Lập báo cáo") on the unit's page.
+        "reports:spokesperson_create": lambda u: urls("reports:spokesperson_create", pks(annual_units_for_user(u))),
+        "reports:spokesperson_report": lambda u: urls("reports:spokesperson_report", pks(annual(u))),
+        "reports:spokesperson_figure": lambda u: [
+            reverse("reports:spokesperson_figure", args=[pk, "requests"]) for pk in pks(annual(u))
+        ],
+        "reports:spokesperson_export": lambda u: urls("reports:spokesperson_export", pks(annual(u))),
+        "reports:spokesperson_download": lambda u: [
+            reverse("reports:spokesperson_download", args=[r.pk, kind])
+            for r in annual(u)[:2]
+            for kind in ("docx", "xlsx", "pdf")
+            if getattr(r, kind, None)
+        ],
         "newsroom:article_tools": lambda u: urls("newsroom:article_tools", pks(ArticlePage.objects.live())),
         "newsroom:assignment": lambda u: urls("newsroom:assignment", pks(Assignment.objects.all())),
         "newsroom:assignment_edit": lambda u: urls("newsroom:assignment_edit", pks(Assignment.objects.all())),
@@ -256,7 +274,7 @@ class ReachabilityTests(TestCase):
                 if response.status_code == 200:
                     views.add(name)
                     break
-        if "reports:index" in views and not reads_figures(user):
+        if "reports:index" in views and not uses_reports(user):
             # The list of programmes whose figures the user may read is empty for them: not a view they use.
             views.discard("reports:index")
         return views
@@ -339,6 +357,9 @@ class ReachabilityTests(TestCase):
                 # by clicking; the others are not offered a list that would be empty for them.
                 if reads_figures(user):
                     self.assertTrue({"reports:index", "reports:dashboard"} <= reached, user.username)
+                elif uses_reports(user):
+                    # A unit's spokesperson or liaison: the annual spokesperson report (Decree 244 Art. 10).
+                    self.assertTrue({"reports:index", "reports:spokesperson_index"} <= reached, user.username)
                 else:
                     self.assertNotIn("reports:index", linked, user.username)
 
@@ -358,6 +379,15 @@ def reads_figures(user: Any) -> bool:
     from phoihop.reports.access import can_view
 
     return any(can_view(user, program) for program in programs_for_user(user))
+
+
+def uses_reports(user: Any) -> bool:
+    """Whether "Báo cáo" is offered: figures to read, or a unit's annual spokesperson report to prepare."""
+    from phoihop.accounts.access import scope_for
+    from phoihop.accounts.roles import PARTNER_WRITE_ROLES
+
+    scope = scope_for(user)
+    return reads_figures(user) or scope.is_press_editor or bool(scope.units_with(PARTNER_WRITE_ROLES))
 
 
 def finish(response: Any) -> None:
