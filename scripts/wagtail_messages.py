@@ -28,7 +28,8 @@ import polib
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "locale_wagtail"
-# The Wagtail apps whose screens our users reach (see config/settings/base.py, INSTALLED_APPS).
+# The Wagtail apps (and the libraries in its forms) whose screens our users reach
+# (see config/settings/base.py, INSTALLED_APPS).
 APPS = (
     "wagtail",
     "wagtail/admin",
@@ -41,6 +42,8 @@ APPS = (
     "wagtail/search",
     "wagtail/contrib/redirects",
     "wagtail/contrib/table_block",
+    # django-taggit: the tag field's help text on every page, image and document form.
+    "taggit",
 )
 DOMAINS = ("django", "djangojs")
 HEADER = {
@@ -53,6 +56,7 @@ PLURALS = {"vi": "nplurals=1; plural=0;", "en": "nplurals=2; plural=(n != 1);"}
 
 
 def wagtail_dir() -> Path:
+    """site-packages: where wagtail (and taggit) are installed."""
     import wagtail
 
     return Path(wagtail.__file__).resolve().parent.parent
