@@ -35,6 +35,10 @@ demo run serve worker: export PHOIHOP_BASE_URL := $(PHOIHOP_BASE_URL)
 # The demo offers two-factor sign-in but does not force it, so the printed logins work as they are.
 PHOIHOP_DEMO_REQUIRE_2FA ?= 0
 demo: export PHOIHOP_REQUIRE_2FA := $(PHOIHOP_DEMO_REQUIRE_2FA)
+# The demo is shown to newcomers: DEBUG off, so 403/404/500 are the site's Vietnamese pages, not Django's
+# debug pages (#15). Static files (WhiteNoise) and the public media are served all the same.
+PHOIHOP_DEMO_DEBUG ?= 0
+demo: export DEBUG := $(PHOIHOP_DEMO_DEBUG)
 
 demo: install
 	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) migrate --no-input -v 0

@@ -37,10 +37,19 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.DEBUG or settings.PHOIHOP_SERVE_MEDIA:
+    # Only the public renditions live under MEDIA_ROOT (originals are private). Django's `static()`
+    # helper serves nothing without DEBUG, and `make demo` runs with DEBUG off.
+    from django.urls import re_path
+    from django.views.static import serve as serve_media
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += [
+        re_path(
+            r"^%s(?P<path>.*)$" % settings.MEDIA_URL.lstrip("/"),  # noqa: UP031
+            serve_media,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # The portal's feeds, sitemaps, robots.txt, tag/author pages and read beacon (before the catch-all).
 urlpatterns += [path("", include("phoihop.portal.urls"))]

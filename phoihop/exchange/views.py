@@ -309,6 +309,9 @@ def program_activity_panel(request: HttpRequest, program: Program) -> SafeString
     """
     submissions = access.submissions_for_user(request.user).filter(program=program)
     by_status = dict(submissions.values_list("status").annotate(n=Count("pk")).order_by())
+    # Each status by its Vietnamese label, in the order a submission goes through them (#15).
+    statuses = Submission.Status.choices
+    submission_counts = [(label, by_status[value]) for value, label in statuses if by_status.get(value)]
     requests = access.info_requests_for_user(request.user).filter(program=program)
     now = timezone.now()
     request_counts = requests.aggregate(
@@ -321,7 +324,7 @@ def program_activity_panel(request: HttpRequest, program: Program) -> SafeString
     return render_to_string(
         "exchange/_program_activity.html",
         {
-            "submission_counts": by_status,
+            "submission_counts": submission_counts,
             "recent_submissions": submissions.select_related("original_organization")[:10],
             "request_counts": request_counts,
             "recent_requests": requests.select_related("organization")[:10],

@@ -124,6 +124,10 @@ class SpokespersonEditView(EditView):
         )
 
 
+def _order_panel() -> FieldPanel:
+    return FieldPanel("sort_order", heading=_("thứ tự"))
+
+
 class ProgramViewSet(ModelViewSet):
     model = Program
     icon = "doc-full"
@@ -142,9 +146,37 @@ class ProgramViewSet(ModelViewSet):
         FieldPanel("legal_bases"),
         FieldPanel("purpose"),
         InlinePanel("parties", heading=_("Các bên tham gia"), label=_("Bên tham gia"), min_num=2),
-        InlinePanel("signatories", heading=_("Người ký"), label=_("Người ký")),
-        InlinePanel("themes", heading=_("Nội dung tuyên truyền và chỉ tiêu"), label=_("Nội dung")),
-        InlinePanel("commitments", heading=_("Cam kết của các bên"), label=_("Cam kết")),
+        # The child rows' fields, each with its Vietnamese label (sort_order has none of its own: #15).
+        InlinePanel(
+            "signatories",
+            heading=_("Người ký"),
+            label=_("Người ký"),
+            panels=[FieldPanel("organization"), FieldPanel("full_name"), FieldPanel("title"), _order_panel()],
+        ),
+        InlinePanel(
+            "themes",
+            heading=_("Nội dung tuyên truyền và chỉ tiêu"),
+            label=_("Nội dung"),
+            panels=[
+                FieldPanel("title"),
+                FieldPanel("description"),
+                FieldPanel("target_count"),
+                FieldPanel("target_period"),
+                _order_panel(),
+            ],
+        ),
+        InlinePanel(
+            "commitments",
+            heading=_("Cam kết của các bên"),
+            label=_("Cam kết"),
+            panels=[
+                FieldPanel("organization"),
+                FieldPanel("what"),
+                FieldPanel("who"),
+                FieldPanel("frequency"),
+                _order_panel(),
+            ],
+        ),
         InlinePanel("focal_contacts", heading=_("Đầu mối liên hệ"), label=_("Đầu mối")),
     ]
 

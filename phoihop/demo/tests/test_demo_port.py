@@ -89,9 +89,11 @@ class Demo:
         }
         self.env.update(
             DJANGO_SETTINGS_MODULE="config.settings.dev",
-            # What the Makefile exports for `demo` (HOST, PORT and PHOIHOP_DEMO_REQUIRE_2FA's default).
+            # What the Makefile exports for `demo` (HOST, PORT, PHOIHOP_DEMO_REQUIRE_2FA's and
+            # PHOIHOP_DEMO_DEBUG's defaults).
             PHOIHOP_BASE_URL=self.origin,
             PHOIHOP_REQUIRE_2FA="0",
+            DEBUG="0",
             # The newcomer's var/ (database, media, private files, logins file), moved to tmp.
             PHOIHOP_VAR_DIR=str(self.var),
             MEDIA_ROOT=str(self.var / "media"),
@@ -249,7 +251,7 @@ def test_make_demo_on_a_free_port_every_absolute_url_answers_200(demo: Demo, smt
     assert origin + article_path in found
     failures: list[tuple[str, int]] = []
     for url, cookie in sorted(found.items()):
-        status, _body = fetch(url, cookie)  # media too: runserver serves it in DEBUG
+        status, _body = fetch(url, cookie)  # media too: the demo serves it (PHOIHOP_SERVE_MEDIA)
         if status != 200:
             failures.append((url, status))
     assert failures == []

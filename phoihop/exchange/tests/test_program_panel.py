@@ -43,3 +43,17 @@ class ProgramActivityPanelTests(ExchangeTestCase):
         self.assertEqual(page.status_code, 200)
         self.assertNotContains(page, "Lịch tiếp dân tháng 3")
         self.assertNotContains(page, "Tiến độ đề án 06")
+
+    def test_the_submissions_are_counted_by_their_vietnamese_status_labels(self):
+        # #15: the panel printed the raw keys ("sent: 1"); each status shows by its label, in order.
+        services.submission_create(
+            actor=self.liaison_a, organization=self.unit_a, title="Báo cáo quý", body="x", program=self.program
+        )
+        received = services.submission_create(
+            actor=self.liaison_a, organization=self.unit_a, title="Thông cáo", body="x", program=self.program
+        )
+        services.submission_acknowledge(actor=self.chief, submission=received)
+        page = self.page(self.chief)
+        self.assertContains(page, "Thông tin cung cấp:</strong> Đã gửi: 2, Đã tiếp nhận: 1</p>", html=False)
+        self.assertNotContains(page, "sent:")
+        self.assertNotContains(page, "received:")
