@@ -1,4 +1,5 @@
-"""GET /api/v1/search?q=&limit= — the public article search as JSON, in rank order."""
+"""GET /api/v1/search?q=&limit= — the public article search as JSON, in rank order;
+GET /api/v1/search/suggest?q= — headlines and tags for a search box as the reader types."""
 
 from __future__ import annotations
 
@@ -44,4 +45,41 @@ def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, list[
             }
             for hit in found.hits
         ]
+    }
+
+
+class SuggestParams(Schema):
+    q: str = Field(
+        "",
+        max_length=100,
+        description="Những gì người đọc đã gõ; từ cuối được hiểu là phần đầu của một từ. Cần ít nhất 2 ký tự.",
+    )
+
+
+class SuggestItem(Schema):
+    kind: str = Field(description="“article”: một tiêu đề bài; “tag”: một từ khóa.")
+    label: str = Field(description="Tiêu đề bài hoặc tên từ khóa, để hiển thị.")
+    url: str = Field(description="Địa chỉ đầy đủ của bài hoặc trang từ khóa.")
+
+
+class SuggestResponse(Schema):
+    q: str
+    suggestions: list[SuggestItem]
+
+
+@router.get(
+    "/suggest",
+    response=SuggestResponse,
+    url_name="search_suggest",
+    summary="Gợi ý khi đang gõ: tiêu đề bài và từ khóa",
+    description=(
+        "Tối đa 6 tiêu đề (chứa mọi từ đã gõ, ưu tiên đúng cụm từ, mới nhất trước; gõ Telex/VNI "
+        "khi tắt bộ gõ cũng được) và 3 từ khóa (dùng nhiều nhất trước). Không phân biệt dấu, hoa thường."
+    ),
+)
+def suggest(request: HttpRequest, params: Query[SuggestParams]) -> dict[str, object]:
+    found = selectors.suggest(params.q, request=request)
+    return {
+        "q": params.q,
+        "suggestions": [{"kind": item.kind, "label": item.label, "url": public_url(item.url)} for item in found],
     }
