@@ -29,22 +29,38 @@ class SearchResult(Schema):
 
 class SearchResponse(Schema):
     results: list[SearchResult]
+    query: str = Field("", description="Từ khóa mà kết quả ứng với (khác `q` khi đã đọc lại kiểu gõ Telex/VNI).")
+    typed: str = Field(
+        "", description="Khi kết quả ứng với cách đọc Telex/VNI: từ khóa đúng như đã gõ; không thì rỗng."
+    )
+    suggestion: str = Field(
+        "", description="“Có phải bạn muốn tìm”: một cách viết có trong chỉ mục, tìm ra nhiều bài hơn."
+    )
+    partial: list[SearchResult] = Field(
+        default_factory=list,
+        description="Khi có ít hơn 3 bài chứa đủ mọi từ: các bài chứa nhiều từ nhất, nhiều trước.",
+    )
+
+
+def _result(hit: selectors.ArticleHit) -> dict[str, str]:
+    return {
+        "title": hit.title,
+        "url": public_url(hit.url),
+        "published_at": timezone.localtime(hit.published_at).isoformat(),
+        "category": hit.category,
+        "snippet": str(hit.snippet),
+    }
 
 
 @router.get("", response=SearchResponse, url_name="search", summary="Tìm tin, bài đã đăng")
-def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, list[dict[str, str]]]:
+def search(request: HttpRequest, params: Query[SearchParams]) -> dict[str, object]:
     found = selectors.search_articles(params.q, limit=params.limit, request=request)
     return {
-        "results": [
-            {
-                "title": hit.title,
-                "url": public_url(hit.url),
-                "published_at": timezone.localtime(hit.published_at).isoformat(),
-                "category": hit.category,
-                "snippet": str(hit.snippet),
-            }
-            for hit in found.hits
-        ]
+        "results": [_result(hit) for hit in found.hits],
+        "query": found.query.text if found.query else "",
+        "typed": found.typed,
+        "suggestion": found.suggestion,
+        "partial": [_result(hit) for hit in found.partial],
     }
 
 

@@ -19,7 +19,7 @@ from wagtail.models import Page, Site
 
 from phoihop.accounts.access import scope_for
 from phoihop.accounts.models import User
-from phoihop.portal.models import PortalTag
+from phoihop.portal.models import ArticleTag, PortalTag
 from phoihop.search import engine, fallback, input_methods
 from phoihop.search.models import ArticleDocument, WorkspaceDocument
 from phoihop.search.snippets import snippet
@@ -369,6 +369,8 @@ class Suggestion:
 
 SUGGEST_ARTICLES = 6
 SUGGEST_TAGS = 3
+# Tags whose name matches, at most this many, are ranked by use.
+SUGGEST_TAG_CANDIDATES = 50
 SUGGEST_MIN_CHARS = 2
 
 
@@ -454,11 +456,22 @@ def _tag_suggestions(query: engine.ParsedQuery) -> list[Suggestion]:
     # The slug is the folded words joined by "-": "-" + the typed words, the last one a prefix, is
     # found exactly where a word of the tag starts with them ("-de-an" in "-de-an-06").
     stem = "-".join(query.variants[0])
-    tags = (
+    tags = dict(
         PortalTag.objects.filter(models.Q(slug__startswith=stem) | models.Q(slug__contains=f"-{stem}"))
-        .annotate(uses=models.Count("tagged_articles"))
-        .filter(uses__gt=0)
-        .order_by("-uses", "name")
-        .values_list("name", "slug")[:SUGGEST_TAGS]
+        .order_by("name")
+        .values_list("pk", "slug")[:SUGGEST_TAG_CANDIDATES]
     )
-    return [Suggestion("tag", name, reverse("portal:tag", args=[slug])) for name, slug in tags]
+    if not tags:
+        return []
+    # Uses counted on the (tag_id) index for the matching tags only: a join over every tag with its
+    # articles costs a hundred milliseconds at 100,000 articles.
+    uses = dict(
+        ArticleTag.objects.filter(tag_id__in=tags)
+        .order_by()
+        .values("tag_id")
+        .annotate(uses=models.Count("tag_id"))
+        .values_list("tag_id", "uses")
+    )
+    names = dict(PortalTag.objects.filter(pk__in=[pk for pk in tags if uses.get(pk)]).values_list("pk", "name"))
+    ranked = sorted(names, key=lambda pk: (-uses[pk], names[pk]))[:SUGGEST_TAGS]
+    return [Suggestion("tag", names[pk], reverse("portal:tag", args=[tags[pk]])) for pk in ranked]

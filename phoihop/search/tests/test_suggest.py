@@ -70,6 +70,20 @@ class SuggestTests(SuggestCase):
         self.assertEqual(self.client.get("/api/v1/search/suggest", {"q": "x" * 101}).status_code, 422)
 
 
+class SearchApiTests(SuggestCase):
+    def test_the_search_api_says_what_it_recovered(self):
+        data = self.client.get("/api/v1/search", {"q": "ddaij hooij"}).json()
+        self.assertEqual((data["query"], data["typed"]), ("đại hội", "ddaij hooij"))
+        self.assertIn(self.new.title, [result["title"] for result in data["results"]])
+        data = self.client.get("/api/v1/search", {"q": "đại hội thời tiết"}).json()
+        self.assertEqual(data["results"], [])
+        # the "đại hội" articles hold three of the four words (their category "Thời sự" gives "thời"),
+        # newest first; the weather holds two
+        titles = [result["title"] for result in data["partial"]]
+        self.assertEqual(titles, [self.phrase.title, self.new.title, self.old.title, self.other.title])
+        self.assertTrue(data["partial"][0]["url"].startswith("http"))
+
+
 class SearchPageTests(SuggestCase):
     def page(self, **params):
         response = self.client.get(reverse("search:search"), params)
