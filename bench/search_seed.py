@@ -88,7 +88,8 @@ def seed(count: int) -> None:
     done = 0
     while done < count:
         size = min(BATCH, count - done)
-        pages, articles, documents, tagged = [], [], [], []
+        pages, articles, documents = [], [], []
+        tagged: list[tuple[int, int]] = []
         added: dict[int, int] = {}
         for _ in range(size):
             moment = next(moments)
