@@ -399,27 +399,70 @@ def suggest(text: str | None, *, request: HttpRequest | None = None) -> list[Sug
     return suggestions + _tag_suggestions(query)
 
 
+# PostgreSQL: the newest titles tested first, in date order; the older ones through the GIN index.
+SUGGEST_WINDOW = 2_000
+
+
 def _title_keys(query: engine.ParsedQuery) -> list[int]:
+    """Keys of the newest titles holding the words (the phrase first), at most `SUGGEST_ARTICLES`.
+
+    PostgreSQL: a LIMIT with ORDER BY rank_key lets the planner walk the whole table backwards when
+    the words are rare (250 ms at 100,000 articles for a title nobody wrote), and GIN alone collects
+    every match of a short prefix ("th":*) before sorting. So the newest `SUGGEST_WINDOW` rows are
+    tested first (a common prefix fills the list there), then the older rows through the GIN index
+    ("+ 0": not in date order), where the matches are then few.
+    """
     postgres = connection.vendor == "postgresql"
     expressions = engine.ts_expressions(query) if postgres else engine.fts_expressions(query)
     keys: list[int] = []
-    for name in ("title_phrase", "title"):
-        if postgres:
-            sql = (
-                f"SELECT d.rank_key FROM {ARTICLES.table} AS d WHERE d.tsv_title @@ %s::tsquery"  # noqa: S608
-                f"{' AND d.rank_key NOT IN (' + ', '.join(['%s'] * len(keys)) + ')' if keys else ''} "
-                "ORDER BY d.rank_key DESC LIMIT %s"
-            )
-        else:
-            fts = ARTICLES.title_fts
-            sql = (
-                f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s"  # noqa: S608
-                f"{' AND rowid NOT IN (' + ', '.join(['%s'] * len(keys)) + ')' if keys else ''} "
-                "ORDER BY rowid DESC LIMIT %s"
-            )
+    table, fts = ARTICLES.table, ARTICLES.title_fts
+    oldest: int | None = None
+    if postgres:
         with connection.cursor() as cursor:
-            cursor.execute(sql, [expressions[name], *keys, SUGGEST_ARTICLES - len(keys)])
-            keys.extend(int(row[0]) for row in cursor.fetchall())
+            cursor.execute(
+                f"SELECT min(w.rank_key), count(*) FROM (SELECT rank_key FROM {table} "  # noqa: S608
+                "ORDER BY rank_key DESC LIMIT %s) AS w",
+                [SUGGEST_WINDOW],
+            )
+            low, size = cursor.fetchone()
+            oldest = int(low) if low is not None and size >= SUGGEST_WINDOW else None
+    for name in ("title_phrase", "title"):
+        wanted = SUGGEST_ARTICLES - len(keys)
+        seen = f" AND d.rank_key NOT IN ({', '.join(['%s'] * len(keys))})" if keys else ""
+        statements: list[tuple[str, list[Any]]]
+        if postgres:
+            window = f"(SELECT rank_key, tsv_title FROM {table} ORDER BY rank_key DESC LIMIT %s) AS d"  # noqa: S608
+            statements = [
+                (
+                    f"SELECT d.rank_key FROM {window} WHERE d.tsv_title @@ %s::tsquery{seen} "  # noqa: S608
+                    "ORDER BY d.rank_key DESC LIMIT %s",
+                    [SUGGEST_WINDOW, expressions[name], *keys],
+                )
+            ]
+            if oldest is not None:
+                statements.append(
+                    (
+                        f"SELECT d.rank_key FROM {table} AS d WHERE d.tsv_title @@ %s::tsquery{seen} "  # noqa: S608
+                        "AND d.rank_key + 0 < %s ORDER BY d.rank_key + 0 DESC LIMIT %s",
+                        [expressions[name], *keys, oldest],
+                    )
+                )
+        else:
+            statements = [
+                (
+                    f"SELECT rowid FROM {fts} AS d WHERE {fts} MATCH %s{seen.replace('d.rank_key', 'rowid')} "  # noqa: S608
+                    "ORDER BY rowid DESC LIMIT %s",
+                    [expressions[name], *keys],
+                )
+            ]
+        for sql, params in statements:
+            if wanted <= 0:
+                break
+            with connection.cursor() as cursor:
+                cursor.execute(sql, [*params, wanted])
+                found = [int(row[0]) for row in cursor.fetchall()]
+            keys.extend(found)
+            wanted -= len(found)
         if len(keys) >= SUGGEST_ARTICLES:
             break
     return keys

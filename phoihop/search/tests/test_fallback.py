@@ -4,7 +4,10 @@ keystrokes read back, "did you mean" from the index's vocabulary, and the vocabu
 Like test_article_search, these run on SQLite and on PostgreSQL with the same expected results.
 """
 
+import io
 from collections import Counter
+
+from django.core.management import call_command
 
 from phoihop.search import services
 from phoihop.search.models import ArticleTerm
@@ -123,3 +126,11 @@ class VocabularyTests(SearchCase):
         services.vocabulary_rebuild()
         self.assertEqual(self.counts(), incremental)
         self.assertEqual(Counter(incremental)["hoa"], 2)
+
+    def test_search_rebuild_recounts(self):
+        self.article("Hòa giải ở cơ sở", body="Tổ hòa giải hoạt động tốt.")
+        ArticleTerm.objects.create(term="stale", documents=5)
+        call_command("search_rebuild", verbosity=0, stdout=io.StringIO())
+        counts = self.counts()
+        self.assertNotIn("stale", counts)
+        self.assertEqual(counts["hoa"], 1)

@@ -2,9 +2,11 @@
 search page's notices for the recoveries (partial matches, Telex/VNI, did you mean)."""
 
 import re
+from unittest import mock
 
 from django.urls import reverse
 
+from phoihop.search import selectors
 from phoihop.search.selectors import suggest
 from phoihop.search.tests.test_article_search import SearchCase
 
@@ -27,6 +29,12 @@ class SuggestTests(SuggestCase):
         labels = [item.label for item in suggest("hoi dai") if item.kind == "article"]
         # the words in another order: every title holding both, none as the phrase "hội đại"
         self.assertEqual(set(labels), {self.phrase.title, self.new.title, self.old.title})
+
+    def test_older_titles_through_the_index(self):
+        # PostgreSQL reads the newest titles first and the others through the GIN index: the same list
+        expected = [item.label for item in suggest("dai hoi")]
+        with mock.patch.object(selectors, "SUGGEST_WINDOW", 1):
+            self.assertEqual([item.label for item in suggest("dai hoi")], expected)
 
     def test_last_word_is_a_prefix(self):
         labels = [item.label for item in suggest("Đại h") if item.kind == "article"]
