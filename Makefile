@@ -86,7 +86,7 @@ format: install
 
 # Regenerate the catalogues after changing strings (needs GNU gettext: apt-get install gettext).
 messages: install
-	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) makemessages -l vi -l en --no-obsolete --ignore=.venv --ignore=var
+	DJANGO_SETTINGS_MODULE=config.settings.dev $(PHOIHOP) makemessages -l vi -l en --no-obsolete --ignore=.venv --ignore=var --ignore=templates/wagtailadmin
 	$(BIN)/python scripts/check_messages.py --compile
 
 clean:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 import time
 import uuid
+from collections import Counter
 from typing import Any
 
 from search_corpus import CATEGORIES, TAGS, Corpus
@@ -29,9 +30,9 @@ def seed(count: int) -> None:
     from django.db import connection, transaction
     from wagtail.models import Page
 
-    from phoihop.portal.models import ArticlePage, CategoryPage
+    from phoihop.portal.models import ArticlePage, ArticleTag, CategoryPage, PortalTag
     from phoihop.portal.services import category_ensure, site_ensure
-    from phoihop.search.models import ArticleDocument, rank_key
+    from phoihop.search.models import MAX_TERM_CHARS, ArticleDocument, ArticleTerm, rank_key
     from vntext import slugify
     from vntext.tokens import token_pairs
 
@@ -44,10 +45,15 @@ def seed(count: int) -> None:
     pool = [corpus.paragraph() for _ in range(POOL)]
     pool_forms = [forms(paragraph) for paragraph in pool]
     pool_folded = [" ".join(tokens) for tokens, _ in pool_forms]
+    pool_terms = [{t for t in tokens if len(t) <= MAX_TERM_CHARS} for tokens, _ in pool_forms]
+    vocabulary: Counter[str] = Counter()
 
     site_ensure()
     categories: list[CategoryPage] = [category_ensure(slug=slugify(title), title=title) for title in CATEGORIES]
     next_step = {category.pk: category.numchild + 1 for category in categories}
+    tag_ids = {
+        name: PortalTag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0].pk for name in TAGS
+    }
     slugs: dict[int, set[str]] = {category.pk: set() for category in categories}
     content_type = ContentType.objects.get_for_model(ArticlePage).pk
     ops = connection.ops
@@ -83,6 +89,7 @@ def seed(count: int) -> None:
     while done < count:
         size = min(BATCH, count - done)
         pages, articles, documents = [], [], []
+        tagged: list[tuple[int, int]] = []
         added: dict[int, int] = {}
         for _ in range(size):
             moment = next(moments)
@@ -134,6 +141,11 @@ def seed(count: int) -> None:
                 "text_f": " ".join([*(pool_folded[i] for i in picks), *extra_tokens]),
                 "accent_terms": f" {' '.join(sorted(marked))} ",
             }
+            terms = {t for t in (*title_tokens, *extra_tokens) if len(t) <= MAX_TERM_CHARS}
+            for i in picks:
+                terms |= pool_terms[i]
+            vocabulary.update(terms)
+            tagged.extend((tag_ids[tag], next_id) for tag in tags)
             pages.append(tuple(page[f.attname] for f in page_fields))
             articles.append(tuple(article[f.attname] for f in article_fields))
             documents.append(tuple(document[f.attname] for f in document_fields))
@@ -142,6 +154,12 @@ def seed(count: int) -> None:
             insert(Page, page_fields, pages)
             insert(ArticlePage, article_fields, articles)
             insert(ArticleDocument, document_fields, documents)
+            with connection.cursor() as cursor:
+                table = ArticleTag._meta.db_table
+                cursor.executemany(
+                    f"INSERT INTO {table} (tag_id, content_object_id) VALUES (%s, %s)",  # noqa: S608
+                    tagged,
+                )
             for pk, number in added.items():
                 Page.objects.filter(pk=pk).update(numchild=Page.objects.get(pk=pk).numchild + number)
         done += size
@@ -157,6 +175,10 @@ def seed(count: int) -> None:
                     f"CREATE INDEX phoihop_search_articledocument_{suffix} "
                     f"ON phoihop_search_articledocument USING gin ({suffix})"
                 )
+    ArticleTerm.objects.all().delete()
+    ArticleTerm.objects.bulk_create(
+        (ArticleTerm(term=term, documents=n) for term, n in vocabulary.items()), batch_size=5000
+    )
     from phoihop.search.services import index_optimize
 
     index_optimize()

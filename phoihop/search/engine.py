@@ -97,6 +97,17 @@ def parse_query(text: str | None, *, prefix: bool = False) -> ParsedQuery | None
     return ParsedQuery(text=cleaned, variants=tuple(variants), accent_terms=tuple(marked), prefix=prefix)
 
 
+def merge_queries(queries: Sequence[ParsedQuery | None]) -> ParsedQuery | None:
+    """One query matching what any of `queries` matches (their variants, at most `MAX_VARIANTS`),
+    read as the first: its text, its marked words and its prefix flag."""
+    present = [query for query in queries if query is not None]
+    if not present:
+        return None
+    variants = list(dict.fromkeys(variant for query in present for variant in query.variants))[:MAX_VARIANTS]
+    first = present[0]
+    return ParsedQuery(text=first.text, variants=tuple(variants), accent_terms=first.accent_terms, prefix=first.prefix)
+
+
 @dataclass(frozen=True)
 class Bucket:
     """The rows with exactly these features: `score` is their common score."""

@@ -34,6 +34,8 @@ class SearchForm(forms.Form):
             input_formats=DATE_FORMATS,
             widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}),
         )
+        # "Tìm đúng như đã gõ": no Telex/VNI reading, no spelling suggestion.
+        self.fields["chinh-xac"] = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def clean_q(self) -> str:
         return clean_text(self.cleaned_data.get("q"))

@@ -62,7 +62,7 @@ from phoihop.portal.models import ArticleAuthor, ArticlePage, ArticleTag, Catego
 from phoihop.portal.services import category_ensure, home_page
 from phoihop.search.documents import html_to_text
 from phoihop.search.models import ArticleDocument
-from phoihop.search.services import article_document, index_optimize
+from phoihop.search.services import article_document, index_optimize, vocabulary_add, vocabulary_count
 from vntext import slugify
 
 BATCH_SIZE = 1000
@@ -347,7 +347,9 @@ class ArticleImporter:
             state.page.numchild += added
             self.created_by_category[state.page.pk] = self.created_by_category.get(state.page.pk, 0) + added
         self._bylines_and_tags(pages, owners)
-        ArticleDocument.objects.bulk_create(self._documents(pages, owners, categories), batch_size=500)
+        documents = self._documents(pages, owners, categories)
+        ArticleDocument.objects.bulk_create(documents, batch_size=500)
+        vocabulary_add(vocabulary_count(documents))
         self.report.created += len(pages)
         self.report.images_dropped += sum(item.images_dropped for item in owners)
 

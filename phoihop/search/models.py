@@ -33,6 +33,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 RANK_KEY_SCALE = 1_000_000_000
+# Longer tokens (codes, run-together words) stay out of the vocabulary.
+MAX_TERM_CHARS = 40
 
 
 def rank_key(moment: dt.datetime, number: int) -> int:
@@ -100,3 +102,25 @@ class WorkspaceDocument(IndexedText):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.object_id}: {self.title}"
+
+
+class ArticleTerm(models.Model):
+    """The public index's vocabulary: each folded token and how many articles hold it.
+
+    Kept in step by the services that write `ArticleDocument` rows (and the importer); read by the
+    search's recovery paths (did-you-mean, "is this typed word a real word?"). Only the public index
+    has one: a vocabulary of the workspace index would tell one unit the words of another's items.
+    Counts may run high after a page is deleted by cascade; nothing relies on them being exact (a
+    suggestion is only offered when searching it finds articles), and `services.vocabulary_rebuild`
+    recomputes them.
+    """
+
+    term = models.CharField(_("từ (đã bỏ dấu)"), max_length=MAX_TERM_CHARS, primary_key=True)
+    documents = models.IntegerField(_("số bài"), default=0)
+
+    class Meta:
+        verbose_name = _("từ của chỉ mục tìm kiếm")
+        verbose_name_plural = _("từ của chỉ mục tìm kiếm")
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.documents})"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -19,7 +20,7 @@ from wagtail.models import Page
 from phoihop.accounts.models import Organization
 from phoihop.portal.models import ArticleAuthor, ArticlePage, ArticleTag
 from phoihop.search.documents import index_fields, stream_text
-from phoihop.search.models import ArticleDocument, WorkspaceDocument, rank_key
+from phoihop.search.models import MAX_TERM_CHARS, ArticleDocument, ArticleTerm, WorkspaceDocument, rank_key
 
 BATCH_SIZE = 500
 
@@ -91,13 +92,81 @@ def _documents_for(pages: Sequence[ArticlePage]) -> list[ArticleDocument]:
     return documents
 
 
+# -- The vocabulary (`ArticleTerm`): document counts of the folded tokens of the public index.
+
+
+def document_terms(title_f: str, text_f: str) -> set[str]:
+    """The distinct folded tokens of one index row that belong in the vocabulary."""
+    return {term for term in f"{title_f} {text_f}".split() if len(term) <= MAX_TERM_CHARS}
+
+
+def vocabulary_add(counts: Counter[str], *, sign: int = 1) -> None:
+    """Add (`sign` 1) or take away (-1) these document counts; terms left at zero are dropped.
+
+    One upsert per term (``ON CONFLICT … DO UPDATE``, the same on SQLite and PostgreSQL), so
+    concurrent writers add up instead of overwriting each other.
+    """
+    if not counts:
+        return
+    table = ArticleTerm._meta.db_table
+    rows = [(term, sign * count) for term, count in sorted(counts.items())]
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (term, documents) VALUES (%s, %s) "  # noqa: S608 — fixed table name
+            f"ON CONFLICT (term) DO UPDATE SET documents = {table}.documents + excluded.documents",
+            rows,
+        )
+        if sign < 0:
+            terms = list(counts)
+            for start in range(0, len(terms), BATCH_SIZE):
+                chunk = terms[start : start + BATCH_SIZE]
+                cursor.execute(
+                    f"DELETE FROM {table} WHERE documents <= 0 AND term IN ({', '.join(['%s'] * len(chunk))})",  # noqa: S608
+                    chunk,
+                )
+
+
+def vocabulary_count(documents: Iterable[ArticleDocument]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for document in documents:
+        counts.update(document_terms(document.title_f, document.text_f))
+    return counts
+
+
+def _article_documents_delete(page_ids: Sequence[int]) -> int:
+    """Delete these pages' index rows and take their words out of the vocabulary."""
+    counts: Counter[str] = Counter()
+    for title_f, text_f in ArticleDocument.objects.filter(page_id__in=page_ids).values_list("title_f", "text_f"):
+        counts.update(document_terms(title_f, text_f))
+    deleted = ArticleDocument.objects.filter(page_id__in=page_ids).delete()[0]
+    vocabulary_add(counts, sign=-1)
+    return deleted
+
+
+@transaction.atomic
+def vocabulary_rebuild() -> int:
+    """Recount the vocabulary from the index rows (after a bulk load that bypassed the services, a
+    restore, or a cascade that deleted rows). Returns the number of terms."""
+    ArticleTerm.objects.all().delete()
+    counts: Counter[str] = Counter()
+    rows = ArticleDocument.objects.values_list("title_f", "text_f").order_by()
+    for title_f, text_f in rows.iterator(chunk_size=2000):
+        counts.update(document_terms(title_f, text_f))
+    ArticleTerm.objects.bulk_create(
+        (ArticleTerm(term=term, documents=count) for term, count in counts.items()), batch_size=BATCH_SIZE
+    )
+    return len(counts)
+
+
 @transaction.atomic
 def article_documents_save(documents: Sequence[ArticleDocument]) -> None:
-    """Replace the index rows of these pages by `documents` (delete, then insert in bulk)."""
+    """Replace the index rows of these pages by `documents` (delete, then insert in bulk), and the
+    vocabulary's counts with them."""
     if not documents:
         return
-    ArticleDocument.objects.filter(page_id__in=[doc.page_id for doc in documents]).delete()
+    _article_documents_delete([doc.page_id for doc in documents])
     ArticleDocument.objects.bulk_create(documents, batch_size=BATCH_SIZE)
+    vocabulary_add(vocabulary_count(documents))
 
 
 def articles_index(page_ids: Iterable[int]) -> tuple[int, int]:
@@ -112,7 +181,7 @@ def articles_index(page_ids: Iterable[int]) -> tuple[int, int]:
             live_ids = {page.pk for page in pages}
             gone = [pk for pk in batch if pk not in live_ids]
             if gone:
-                removed += ArticleDocument.objects.filter(page_id__in=gone).delete()[0]
+                removed += _article_documents_delete(gone)
             article_documents_save(_documents_for(pages))
             indexed += len(pages)
     return indexed, removed
@@ -131,14 +200,14 @@ def article_reindex(page_id: int) -> bool:
 @transaction.atomic
 def article_remove(page_id: int) -> bool:
     """Take one article out of the public index (takedown, unpublish). True if it was there."""
-    deleted, _ = ArticleDocument.objects.filter(page_id=page_id).delete()
-    return deleted > 0
+    return _article_documents_delete([page_id]) > 0
 
 
 def articles_reindex_all(*, progress: Any = None) -> int:
     """Rebuild the public index from the live article pages; stale rows are dropped. Returns the count."""
     live_ids = list(ArticlePage.objects.live().order_by("pk").values_list("pk", flat=True))
-    ArticleDocument.objects.exclude(page_id__in=ArticlePage.objects.live().values("pk")).delete()
+    stale = ArticleDocument.objects.exclude(page_id__in=ArticlePage.objects.live().values("pk"))
+    _article_documents_delete(list(stale.values_list("page_id", flat=True)))
     done = 0
     for start in range(0, len(live_ids), BATCH_SIZE):
         done += articles_index(live_ids[start : start + BATCH_SIZE])[0]

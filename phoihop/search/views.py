@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.http import urlencode
+from django.views.decorators.http import require_GET
 
 from phoihop.accounts.http import AuthenticatedHttpRequest
 from phoihop.accounts.models import Organization
@@ -37,6 +39,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 offset=(number - 1) * RESULTS_PER_PAGE,
                 limit=RESULTS_PER_PAGE,
                 request=request,
+                recover=not data["chinh-xac"],
             )
 
         requested = request.GET.get("trang")
@@ -48,7 +51,35 @@ def search(request: HttpRequest) -> HttpResponse:
         page_obj = Paginator(range(results.total), RESULTS_PER_PAGE).get_page(number)
         if page_obj.number != number:
             results = fetch(page_obj.number)
-    return render(request, "search/results.html", {"form": form, "results": results, "page_obj": page_obj})
+    links = {}
+    if results is not None:
+        # The reader's filters are kept; "chinh-xac" only on the "as typed" link.
+        base = {key: request.GET.get(key, "") for key in ("chuyen-muc", "tu", "den") if request.GET.get(key)}
+        if results.typed:
+            links["typed"] = "?" + urlencode({**base, "q": results.typed, "chinh-xac": "1"})
+        if results.suggestion:
+            links["suggestion"] = "?" + urlencode({**base, "q": results.suggestion})
+    context = {"form": form, "results": results, "page_obj": page_obj, "links": links}
+    return render(request, "search/results.html", context)
+
+
+SUGGEST_MAX_AGE = 60
+
+
+@require_GET
+def suggest(request: HttpRequest) -> JsonResponse:
+    """/tim-kiem/goi-y/?q=: headlines and tags for the search box as the reader types (JSON, for
+    static/search/suggest.js). Public data only; cached by browsers and proxies for a minute."""
+    text = request.GET.get("q", "")[:MAX_SUGGEST_CHARS]
+    found = selectors.suggest(text, request=request)
+    response = JsonResponse(
+        {"q": text, "suggestions": [{"kind": item.kind, "label": item.label, "url": item.url} for item in found]}
+    )
+    response["Cache-Control"] = f"public, max-age={SUGGEST_MAX_AGE}"
+    return response
+
+
+MAX_SUGGEST_CHARS = 100
 
 
 WORKSPACE_PER_PAGE = 20

@@ -273,7 +273,10 @@ class ApiTests(SearchCase):
     def test_limit_is_validated(self):
         for limit in (0, 101, "nhiều"):
             self.assertEqual(self.client.get("/api/v1/search", {"q": "x", "limit": limit}).status_code, 422)
-        self.assertEqual(self.client.get("/api/v1/search").json(), {"results": []})
+        self.assertEqual(
+            self.client.get("/api/v1/search").json(),
+            {"results": [], "query": "", "typed": "", "suggestion": "", "partial": []},
+        )
 
 
 class IndexUpdateTests(SearchCase):

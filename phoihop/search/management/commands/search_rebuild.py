@@ -1,7 +1,8 @@
 """`phoihop search-rebuild`: rebuild the public article index from the live article pages.
 
 Needed after restoring a database without its index, or after a change to the folding rules in
-vntext (the index stores folded text). Safe to run while the site serves: each batch of articles is
+vntext (the index stores folded text). The vocabulary (`ArticleTerm`, for did-you-mean) is recounted
+at the end. Safe to run while the site serves: each batch of articles is
 replaced in its own transaction.
 """
 
@@ -13,7 +14,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from phoihop.search.services import articles_reindex_all
+from phoihop.search.services import articles_reindex_all, vocabulary_rebuild
 
 
 class Command(BaseCommand):
@@ -25,6 +26,7 @@ class Command(BaseCommand):
                 sys.stderr.write(f"\r{done}/{total}")
 
         count = articles_reindex_all(progress=progress)
+        vocabulary_rebuild()
         if options["verbosity"] > 0:
             sys.stderr.write("\n")
         self.stdout.write(_("Đã lập chỉ mục %(count)d bài.") % {"count": count})
