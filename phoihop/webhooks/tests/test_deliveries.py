@@ -234,6 +234,24 @@ class DeliveryTests(PersonaTestCase):
             self.assertEqual(hook.requests, [])
         self.assertFalse(WebhookDelivery.objects.exists())
 
+    def test_a_fault_of_the_webhooks_never_undoes_the_change(self):
+        from unittest import mock
+
+        from phoihop.exchange.models import Submission
+
+        submission = exchange_services.submission_create(
+            actor=self.liaison_a, organization=self.unit_a, title="Lịch tiếp công dân", body="Chi tiết."
+        )
+        self.endpoint("http://127.0.0.1:9/hook", events.SUBMISSION_STATUS_CHANGED)
+        with (
+            mock.patch.object(services, "enqueue", side_effect=RuntimeError("boom")),
+            self.assertLogs("phoihop.webhooks.signals", "ERROR"),
+        ):
+            exchange_services.submission_acknowledge(actor=self.chief, submission=submission)
+        submission.refresh_from_db()
+        self.assertEqual(submission.status, Submission.Status.RECEIVED)
+        self.assertFalse(WebhookDelivery.objects.exists())
+
 
 class SsrfTests(PersonaTestCase):
     def test_private_and_plain_http_addresses_are_refused_unless_the_setting_allows_them(self):
@@ -279,3 +297,46 @@ class SsrfTests(PersonaTestCase):
         delivery.refresh_from_db()
         self.assertEqual((delivery.status, delivery.attempts, delivery.last_status_code), ("pending", 1, None))
         self.assertIn("https://", delivery.last_error)
+
+
+@override_settings(PHOIHOP_WEBHOOKS_ALLOW_PRIVATE=True)
+class SendingJobTests(PersonaTestCase):
+    def pending(self, url):
+        endpoint = services.endpoint_create(
+            actor=self.liaison_a, organization=self.unit_a, url=url, events_chosen=[events.ARTICLE_PUBLISHED]
+        )
+        return WebhookDelivery.objects.create(
+            endpoint=endpoint,
+            event=events.ARTICLE_PUBLISHED,
+            event_id="8f0e5f7e-3c1b-4b0e-9a57-0d1c6d8b8a10",
+            payload={"event": "article.published"},
+            next_attempt_at=timezone.now(),
+        )
+
+    def test_the_job_is_registered_every_minute_and_sends_what_is_due(self):
+        from phoihop.core import scheduler
+        from phoihop.webhooks.tasks import DELIVERIES_KEY, deliveries_tick
+
+        job = next(job for job in scheduler.jobs() if job.key == DELIVERIES_KEY)
+        self.assertEqual(job.every, dt.timedelta(minutes=1))
+        with receiver() as hook:
+            delivery = self.pending(hook.url)
+            result = deliveries_tick.call()
+            self.assertEqual(len(hook.requests), 1)
+        self.assertEqual(result, {"delivered": 1, "retry": 0, "failed": 0})
+        delivery.refresh_from_db()
+        self.assertEqual(delivery.status, "delivered")
+
+    def test_a_claimed_delivery_is_leased_so_a_second_worker_does_not_send_it(self):
+        with receiver() as hook:
+            delivery = self.pending(hook.url)
+            claimed = services._claim(timezone.now(), services.BATCH)
+            self.assertEqual([d.pk for d in claimed], [delivery.pk])
+            # Another worker, meanwhile: the lease hides it.
+            self.assertEqual(services.deliver_due(), {"delivered": 0, "retry": 0, "failed": 0})
+            self.assertEqual(hook.requests, [])
+            # A worker that died mid-send: after the lease, the delivery is sent.
+            self.assertEqual(
+                services.deliver_due(now=timezone.now() + services.LEASE), {"delivered": 1, "retry": 0, "failed": 0}
+            )
+            self.assertEqual(len(hook.requests), 1)
