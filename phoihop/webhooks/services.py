@@ -55,14 +55,24 @@ def _clean_events(chosen: Iterable[str]) -> list[str]:
     return picked
 
 
-@transaction.atomic
 def endpoint_create(
     *, actor: User, organization: Organization, url: str, events_chosen: Sequence[str], description: str = ""
 ) -> WebhookEndpoint:
     """A unit's manager adds an endpoint; its secret is generated here and shown to them once."""
     access.require_manage(actor, organization.pk)
     url = url.strip()
-    transport.resolve(url)  # the same check as every send: https, no address inside our network
+    # The same check as every send (https, no address inside our network); its DNS lookup is made
+    # before the transaction, so a slow resolver holds no lock.
+    transport.resolve(url)
+    with transaction.atomic():
+        return _endpoint_save(
+            actor=actor, organization=organization, url=url, events_chosen=events_chosen, description=description
+        )
+
+
+def _endpoint_save(
+    *, actor: User, organization: Organization, url: str, events_chosen: Sequence[str], description: str
+) -> WebhookEndpoint:
     endpoint = WebhookEndpoint(
         organization=organization,
         url=url,

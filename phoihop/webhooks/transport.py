@@ -47,7 +47,8 @@ class Target:
     host: str
     port: int
     path: str
-    address: str
+    # Every address the host resolved to, all checked; tried in order.
+    addresses: tuple[str, ...]
 
 
 def resolve(url: str) -> Target:
@@ -78,25 +79,41 @@ def resolve(url: str) -> Target:
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
-    return Target(scheme=scheme, host=parts.hostname, port=port, path=path, address=addresses[0])
+    return Target(scheme=scheme, host=parts.hostname, port=port, path=path, addresses=tuple(dict.fromkeys(addresses)))
+
+
+def _connect(addresses: tuple[str, ...], port: int, timeout: float | None) -> socket.socket:
+    """A connection to the first of the checked addresses that answers (never to a name lookup's new answer)."""
+    error: OSError = OSError("no address")
+    for address in addresses:
+        try:
+            return socket.create_connection((address, port), timeout)
+        except OSError as refused:
+            error = refused
+    raise error
 
 
 class _PinnedHTTPConnection(http.client.HTTPConnection):
     def __init__(self, target: Target, timeout: float) -> None:
         super().__init__(target.host, target.port, timeout=timeout)
-        self._address = target.address
+        self._addresses = target.addresses
 
     def connect(self) -> None:
-        self.sock = socket.create_connection((self._address, self.port), self.timeout)
+        self.sock = _connect(self._addresses, self.port, self.timeout)
+
+
+def tls_context() -> ssl.SSLContext:
+    """The system's trusted authorities, hostname checked: a receiver's certificate must be valid."""
+    return ssl.create_default_context()
 
 
 class _PinnedHTTPSConnection(http.client.HTTPSConnection):
     def __init__(self, target: Target, timeout: float) -> None:
-        super().__init__(target.host, target.port, timeout=timeout, context=ssl.create_default_context())
-        self._address = target.address
+        super().__init__(target.host, target.port, timeout=timeout, context=tls_context())
+        self._addresses = target.addresses
 
     def connect(self) -> None:
-        sock = socket.create_connection((self._address, self.port), self.timeout)
+        sock = _connect(self._addresses, self.port, self.timeout)
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
 
 

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+import ssl
+import subprocess
+import tempfile
+import unittest
+from pathlib import Path
 
 import time_machine
 from django.core.exceptions import ValidationError
@@ -340,3 +346,48 @@ class SendingJobTests(PersonaTestCase):
                 services.deliver_due(now=timezone.now() + services.LEASE), {"delivered": 1, "retry": 0, "failed": 0}
             )
             self.assertEqual(len(hook.requests), 1)
+
+
+@unittest.skipUnless(shutil.which("openssl"), "needs the openssl command to make a test certificate")
+@override_settings(PHOIHOP_WEBHOOKS_ALLOW_PRIVATE=True)
+class HttpsTests(PersonaTestCase):
+    def test_https_is_sent_to_the_checked_address_with_the_hosts_name_and_a_verified_certificate(self):
+        from unittest import mock
+
+        from phoihop.webhooks import transport
+
+        with tempfile.TemporaryDirectory() as folder:
+            cert, key = Path(folder, "cert.pem"), Path(folder, "key.pem")
+            openssl = shutil.which("openssl") or "openssl"
+            subject = ["-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"]
+            files = ["-keyout", str(key), "-out", str(cert)]
+            subprocess.run(  # noqa: S603 — fixed arguments
+                [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", *files, "-days", "1", *subject],
+                check=True,
+                capture_output=True,
+            )
+            server_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            server_tls.load_cert_chain(cert, key)
+            trusting = ssl.create_default_context(cafile=str(cert))
+            with receiver(tls=server_tls, host="localhost") as hook:
+                endpoint = services.endpoint_create(
+                    actor=self.liaison_a, organization=self.unit_a, url=hook.url, events_chosen=[events.REQUEST_SENT]
+                )
+                delivery = WebhookDelivery.objects.create(
+                    endpoint=endpoint,
+                    event=events.REQUEST_SENT,
+                    event_id="8f0e5f7e-3c1b-4b0e-9a57-0d1c6d8b8a10",
+                    payload={"event": "request.sent"},
+                    next_attempt_at=timezone.now(),
+                )
+                # Not trusted by the system: refused, nothing sent.
+                services.deliver_due()
+                delivery.refresh_from_db()
+                self.assertEqual((delivery.status, delivery.last_status_code), ("pending", None))
+                self.assertIn("CERTIFICATE", delivery.last_error.upper())
+                with mock.patch.object(transport, "tls_context", return_value=trusting):
+                    services.deliver_due(now=delivery.next_attempt_at)
+                self.assertEqual(len(hook.requests), 1)
+                self.assertTrue(hook.requests[0].headers["Host"].startswith("localhost:"))
+        delivery.refresh_from_db()
+        self.assertEqual((delivery.status, delivery.last_status_code), ("delivered", 204))
