@@ -21,6 +21,7 @@ urlpatterns = [
     path("phoi-hop/nguoi-phat-ngon/", programs_views.spokespersons, name="spokespersons"),
     path("phoi-hop/kiem-chung/", include("phoihop.factcheck.workspace_urls")),
     path("phoi-hop/bao-cao/", include("phoihop.reports.urls")),
+    path("phoi-hop/webhook/", include("phoihop.webhooks.urls")),
     path("phoi-hop/dua-tin/", coverage_views.workspace, name="coverage_workspace"),
     path("phoi-hop/", include("phoihop.exchange.urls")),
     path("toa-soan/", include("phoihop.newsroom.urls")),

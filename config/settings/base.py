@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "phoihop.search",
     "phoihop.portal",
     "phoihop.demo",
+    "phoihop.webhooks",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
@@ -327,6 +328,12 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 
 PHOIHOP_PUBLICATION_NAME = WAGTAIL_SITE_NAME
+
+# Webhooks (phoihop.webhooks.transport): an endpoint must be https on an address of the Internet; with
+# this on, http and addresses inside the network (loopback, RFC 1918…) are accepted too — development,
+# tests and an install whose partners' software runs on the same intranet. Off in production: a
+# partner's URL must never make the server call its own network (SSRF).
+PHOIHOP_WEBHOOKS_ALLOW_PRIVATE = env_bool("PHOIHOP_WEBHOOKS_ALLOW_PRIVATE", False)
 # The default hour (local time) of the daily notification digest; each person may choose another.
 PHOIHOP_DIGEST_HOUR = int(os.environ.get("PHOIHOP_DIGEST_HOUR", "7"))
 # Where `phoihop demo` keeps the demo logins it generated (never committed).
