@@ -10,6 +10,7 @@ role policy (`accounts.roles` through `UserScope`), so nobody is offered a page 
 * Người phát ngôn, Đưa tin (the coverage feeds and embed code for the unit's portal): members of a unit;
 * Báo cáo: those who read programme figures — the press's editors and leaders, partner leaders — and the
   units' spokespersons and liaisons, who prepare the annual spokesperson report;
+* Webhook: a unit's leaders, spokespersons and liaisons, the press's leaders (who manage endpoints);
 * Tòa soạn: members of the press; Quản trị: those Wagtail lets into its admin.
 """
 
@@ -20,7 +21,7 @@ from typing import Any
 from django import template
 
 from phoihop.accounts.access import scope_for
-from phoihop.accounts.roles import PARTNER_WRITE_ROLES
+from phoihop.accounts.roles import PARTNER_WRITE_ROLES, PRESS_LEADER_ROLES
 
 register = template.Library()
 
@@ -35,6 +36,7 @@ SECTIONS = {
     "factcheck_workspace": "factcheck",
     "spokespersons": "spokespersons",
     "coverage_workspace": "coverage",
+    "webhooks": "webhooks",
     "workspace_search": "search",
 }
 
@@ -61,6 +63,11 @@ def workspace_nav(context: dict[str, Any]) -> dict[str, Any]:
         "is_press": scope.is_press,
         # A unit's spokesperson and liaison prepare its annual spokesperson report (Decree 244 Art. 10),
         # which lives under Báo cáo too.
+        # Those who manage their unit's webhooks (webhooks.access.MANAGER_ROLES).
+        "webhooks": any(
+            scope.tree_for(org_id).is_active(org_id)
+            for org_id in scope.units_with(PARTNER_WRITE_ROLES | PRESS_LEADER_ROLES)
+        ),
         "reports": scope.is_press_editor or bool(scope.units_with(PARTNER_WRITE_ROLES)),
         "admin": user.has_perm("wagtailadmin.access_admin"),
         "query": request.GET.get("q", "") if key == "workspace_search" else "",

@@ -35,8 +35,17 @@ from phoihop.demo import content, story
 
 # The workspace: the address prefixes the crawl stays in, and the URL namespaces (or names) it covers.
 PREFIXES = ("/phoi-hop/", "/toa-soan/", "/thong-bao/", "/tai-khoan/", "/lich-su/", "/tim-kiem/phoi-hop/")
-NAMESPACES = {"exchange", "programs", "reports", "newsroom", "factcheck_workspace", "notifications", "accounts"}
-NAMES = {"spokespersons", "history", "search:workspace"}
+NAMESPACES = {
+    "exchange",
+    "programs",
+    "reports",
+    "newsroom",
+    "factcheck_workspace",
+    "notifications",
+    "accounts",
+    "webhooks",
+}
+NAMES = {"spokespersons", "history", "search:workspace", "coverage_workspace"}
 # Views one reaches by submitting a form, not by a link: they answer 200 to a GET but follow a POST.
 AFTER_A_FORM = {
     "accounts:password_change_done",
@@ -100,6 +109,8 @@ def candidates() -> dict[str, Callable[[Any], list[str]]]:
     from phoihop.programs.access import programs_for_user
     from phoihop.reports.access import annual_units_for_user, reports_for_user
     from phoihop.reports.models import SpokespersonReport
+    from phoihop.webhooks.access import endpoints_for_user
+    from phoihop.webhooks.models import WebhookDelivery
 
     def annual(u: Any) -> Any:
         return SpokespersonReport.objects.filter(organization__in=annual_units_for_user(u))
@@ -189,6 +200,12 @@ def candidates() -> dict[str, Callable[[Any], list[str]]]:
             for kind in ("docx", "xlsx", "pdf")
             if getattr(r, kind, None)
         ],
+        "webhooks:endpoint": lambda u: urls("webhooks:endpoint", pks(endpoints_for_user(u))),
+        # POST only: the endpoint page's "Ngừng" button and a delivery's "Gửi lại".
+        "webhooks:endpoint_deactivate": lambda u: urls("webhooks:endpoint_deactivate", pks(endpoints_for_user(u))),
+        "webhooks:delivery_replay": lambda u: urls(
+            "webhooks:delivery_replay", pks(WebhookDelivery.objects.filter(endpoint__in=endpoints_for_user(u)))
+        ),
         "reports:spokesperson_unit": lambda u: urls("reports:spokesperson_unit", pks(annual_units_for_user(u))),
         # A POST button ("Lập báo cáo") on the unit's page.
         "reports:spokesperson_create": lambda u: urls("reports:spokesperson_create", pks(annual_units_for_user(u))),
