@@ -70,6 +70,7 @@ def test_province_exports_the_annual_report_and_the_files_open(live_server, brow
         title="Họp báo thường kỳ",
         starts_at=moment,
         state=PressConference.State.HELD,
+        place="Hội trường UBND tỉnh",
         created_by=people.chief,
     )
     for subject, answered in (("Số liệu thu ngân sách", True), ("Tiến độ dự án đường ven sông", False)):

@@ -130,6 +130,8 @@ def build_records(t: Any) -> None:
                 title=f"{what} {index}",
                 starts_at=moment,
                 state={"held": "held", "planned": "planned", "cancelled": "cancelled"}[outcome],
+                place="Hội trường UBND tỉnh",
+                cancel_reason="Hoãn." if outcome == "cancelled" else "",
                 created_by=t.chief,
             )
         elif what == "request":
