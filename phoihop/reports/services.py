@@ -6,21 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import secrets
-import time
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from phoihop.accounts.models import Organization, User
 from phoihop.audit.services import audit_record
-from phoihop.core.services import next_number
 from phoihop.core.text import clean_multiline, clean_text
 from phoihop.programs.models import Program, Signatory
-from phoihop.reports import access, pdf, periods, selectors
+from phoihop.reports import access, exporting, periods, selectors
 from phoihop.reports.models import ProgramReport, ReportLayout
 from phoihop.reports.periods import Period
 from vntext import slugify
@@ -187,27 +183,6 @@ def report_request_export(*, actor: User, report: ProgramReport) -> ProgramRepor
     return current
 
 
-def _progress(report_id: int, percent: int, status: str = ProgramReport.Status.RUNNING) -> None:
-    """Committed at once (the worker runs outside a transaction), so the report page sees it."""
-    ProgramReport.objects.filter(pk=report_id).update(status=status, progress=percent, updated_at=timezone.now())
-
-
-@transaction.atomic
-def _assign_number(report_id: int, issued_on: dt.date) -> ProgramReport:
-    """The report's number, per issuer and year, given once (a re-export keeps it); gap-free because
-    the counter and the report commit together."""
-    report = (
-        ProgramReport.objects.select_for_update(of=("self",))
-        .select_related("program", "issuer", "layout")
-        .get(pk=report_id)
-    )
-    if report.number is None or report.number_year != issued_on.year:
-        report.number = next_number(f"report:{report.issuer_id}:{issued_on.year}")
-        report.number_year = issued_on.year
-        report.save(update_fields=["number", "number_year"])
-    return report
-
-
 def _file_name(report: ProgramReport, extension: str) -> str:
     """A name nobody can guess: the files are only ever served through the access-checked view,
     but a media folder published by mistake must not hand them out either."""
@@ -215,97 +190,33 @@ def _file_name(report: ProgramReport, extension: str) -> str:
     return f"bao-cao-{report.pk}-{secrets.token_urlsafe(12)}-{stem}.{extension}"
 
 
-def report_export(*, report_id: int, now: dt.datetime | None = None) -> ProgramReport:
-    """Produce and store the report's files; called by the worker. Progress is written as it goes
-    (5 → 100); on failure the report is marked failed with the reason and the error is re-raised so
-    the worker records it too."""
-    started = time.perf_counter()
-    _progress(report_id, 5)
-    try:
-        with translation.override("vi"):
-            return _export(report_id, started, now)
-    except Exception as error:
-        with transaction.atomic():
-            report = ProgramReport.objects.select_related("issuer").get(pk=report_id)
-            report.status = ProgramReport.Status.FAILED
-            report.error = str(error)[:2000] or error.__class__.__name__
-            report.save(update_fields=["status", "error", "updated_at"])
-            audit_record(
-                actor=report.requested_by,
-                verb="report.export_failed",
-                target=report,
-                organization=report.issuer,
-                data={"error": report.error[:300]},
-            )
-        raise
-
-
-def _export(report_id: int, started: float, now: dt.datetime | None) -> ProgramReport:
+def _build(report: ProgramReport, issued_on: dt.date, now: dt.datetime, step: Any) -> exporting.Built:
     from phoihop.reports.document import build_docx
     from phoihop.reports.workbook import build_xlsx
 
-    now = now or timezone.now()
-    report = ProgramReport.objects.get(pk=report_id)
-    issued_on = report.issued_on or timezone.localdate(now)
-    report = _assign_number(report_id, issued_on)
-    _progress(report_id, 15)
+    step(15)
     figures = selectors.program_figures(report.program, report_period(report), now=now)
-    _progress(report_id, 45)
+    step(45)
     docx = build_docx(report, figures, issued_on=issued_on)
-    _progress(report_id, 70)
+    step(70)
     xlsx = build_xlsx(figures, generated_at=now)
-    _progress(report_id, 85)
-    pdf_bytes: bytes | None = None
-    pdf_note = ""
-    if pdf.available():
-        try:
-            pdf_bytes = pdf.docx_to_pdf(docx)
-        except pdf.ConversionError as error:
-            logger.warning("PDF conversion of report %s failed: %s", report_id, error)
-            pdf_note = _("Không chuyển được sang PDF: %(error)s") % {"error": str(error)[:300]}
-    _progress(report_id, 95)
-    old_files = [f.name for f in (report.docx, report.xlsx, report.pdf) if f]
-    with transaction.atomic():
-        report = (
-            ProgramReport.objects.select_for_update(of=("self",)).select_related("issuer", "layout").get(pk=report_id)
-        )
-        report.docx.save(_file_name(report, "docx"), ContentFile(docx), save=False)
-        report.xlsx.save(_file_name(report, "xlsx"), ContentFile(xlsx), save=False)
-        if pdf_bytes is not None:
-            report.pdf.save(_file_name(report, "pdf"), ContentFile(pdf_bytes), save=False)
-        else:
-            report.pdf = ""  # type: ignore[assignment]
-        report.status = ProgramReport.Status.DONE
-        report.progress = 100
-        report.error = pdf_note
-        report.generated_at = now
-        report.generation_seconds = round(time.perf_counter() - started, 3)
-        report.save(
-            update_fields=[
-                "docx", "xlsx", "pdf", "status", "progress", "error", "generated_at", "generation_seconds",
-                "updated_at",
-            ]
-        )  # fmt: skip
-        audit_record(
-            actor=report.requested_by,
-            verb="report.exported",
-            target=report,
-            organization=report.issuer,
-            data={
-                "number": report.number_text,
-                "issued_on": issued_on.isoformat(),
-                "seconds": report.generation_seconds,
-                "pdf": pdf_bytes is not None,
-                "articles": figures.articles_total,
-            },
-        )
-        kept = {f.name for f in (report.docx, report.xlsx, report.pdf) if f}
-        storage = report.docx.storage
-        stale = [name for name in old_files if name and name not in kept]
+    step(85)
+    return exporting.Built(docx=docx, xlsx=xlsx, audit={"articles": figures.articles_total})
 
-        def delete_stale() -> None:
-            for name in stale:
-                storage.delete(name)
 
-        transaction.on_commit(delete_stale)
-    return report
+EXPORT = exporting.Kind(
+    model=ProgramReport,
+    verb="report",
+    issuer=lambda report: report.issuer,
+    issuer_id=lambda report: report.issuer_id,
+    file_name=_file_name,
+    related=("program", "issuer", "layout"),
+    build=_build,
+)
+
+
+def report_export(*, report_id: int, now: dt.datetime | None = None) -> ProgramReport:
+    """Produce and store the report's files; called by the worker. Progress is written as it goes
+    (5 → 100); on failure the report is marked failed with the reason and the error is re-raised so
+    the worker records it too (`exporting.export`)."""
+    return exporting.export(EXPORT, report_id=report_id, now=now)  # type: ignore[no-any-return]

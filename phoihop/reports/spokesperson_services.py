@@ -12,21 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import secrets
-import time
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.accounts.models import Organization, User
 from phoihop.audit.services import audit_record
-from phoihop.core.services import next_number
 from phoihop.core.text import clean_multiline, clean_text
 from phoihop.programs.models import Spokesperson
-from phoihop.reports import access, pdf, spokesperson
+from phoihop.reports import access, exporting, spokesperson
 from phoihop.reports.models import ANNUAL_RECIPIENT, ReportLayout, SpokespersonReport, annual_due_on
 from phoihop.reports.services import _default_layout, issuer_code_for
 
@@ -161,123 +158,41 @@ def spokesperson_report_request_export(*, actor: User, report: SpokespersonRepor
     return current
 
 
-def _progress(report_id: int, percent: int) -> None:
-    SpokespersonReport.objects.filter(pk=report_id).update(
-        status=SpokespersonReport.Status.RUNNING, progress=percent, updated_at=timezone.now()
-    )
-
-
-@transaction.atomic
-def _assign_number(report_id: int, issued_on: dt.date) -> SpokespersonReport:
-    report = (
-        SpokespersonReport.objects.select_for_update(of=("self",))
-        .select_related("organization", "layout")
-        .get(pk=report_id)
-    )
-    if report.number is None or report.number_year != issued_on.year:
-        report.number = next_number(f"report:{report.organization_id}:{issued_on.year}")
-        report.number_year = issued_on.year
-        report.save(update_fields=["number", "number_year"])
-    return report
-
-
 def _file_name(report: SpokespersonReport, extension: str) -> str:
     """Not guessable: the files are only served through the access-checked view."""
     return f"bao-cao-phat-ngon-{report.year}-{report.pk}-{secrets.token_urlsafe(12)}.{extension}"
 
 
-def spokesperson_report_export(*, report_id: int, now: dt.datetime | None = None) -> SpokespersonReport:
-    """Produce and store the report's files; called by the worker. On failure the report is marked
-    failed with the reason and the error is re-raised for the worker to record."""
-    started = time.perf_counter()
-    _progress(report_id, 5)
-    try:
-        with translation.override("vi"):
-            return _export(report_id, started, now)
-    except Exception as error:
-        with transaction.atomic():
-            report = SpokespersonReport.objects.select_related("organization").get(pk=report_id)
-            report.status = SpokespersonReport.Status.FAILED
-            report.error = str(error)[:2000] or error.__class__.__name__
-            report.save(update_fields=["status", "error", "updated_at"])
-            audit_record(
-                actor=report.requested_by,
-                verb="spokesperson_report.export_failed",
-                target=report,
-                organization=report.organization,
-                data={"error": report.error[:300]},
-            )
-        raise
-
-
-def _export(report_id: int, started: float, now: dt.datetime | None) -> SpokespersonReport:
+def _build(report: SpokespersonReport, issued_on: dt.date, now: dt.datetime, step: Any) -> exporting.Built:
     from phoihop.reports.spokesperson_document import build_annual_docx, build_annual_xlsx
 
-    now = now or timezone.now()
-    report = SpokespersonReport.objects.get(pk=report_id)
-    issued_on = report.issued_on or timezone.localdate(now)
-    report = _assign_number(report_id, issued_on)
-    _progress(report_id, 20)
+    step(20)
     figures = spokesperson.annual_figures(report.organization, report.year, now=now)
-    _progress(report_id, 40)
+    step(40)
     docx = build_annual_docx(report, figures, issued_on=issued_on)
-    _progress(report_id, 65)
+    step(65)
     xlsx = build_annual_xlsx(report, figures, generated_at=now)
-    _progress(report_id, 80)
-    pdf_bytes: bytes | None = None
-    pdf_note = ""
-    if pdf.available():
-        try:
-            pdf_bytes = pdf.docx_to_pdf(docx)
-        except pdf.ConversionError as error:
-            logger.warning("PDF conversion of spokesperson report %s failed: %s", report_id, error)
-            pdf_note = _("Không chuyển được sang PDF: %(error)s") % {"error": str(error)[:300]}
-    _progress(report_id, 95)
-    old_files = [f.name for f in (report.docx, report.xlsx, report.pdf) if f]
-    with transaction.atomic():
-        report = (
-            SpokespersonReport.objects.select_for_update(of=("self",))
-            .select_related("organization", "layout")
-            .get(pk=report_id)
-        )
-        report.docx.save(_file_name(report, "docx"), ContentFile(docx), save=False)
-        report.xlsx.save(_file_name(report, "xlsx"), ContentFile(xlsx), save=False)
-        if pdf_bytes is not None:
-            report.pdf.save(_file_name(report, "pdf"), ContentFile(pdf_bytes), save=False)
-        else:
-            report.pdf = ""  # type: ignore[assignment]
-        report.status = SpokespersonReport.Status.DONE
-        report.progress = 100
-        report.error = pdf_note
-        report.generated_at = now
-        report.generation_seconds = round(time.perf_counter() - started, 3)
-        report.exported_figures = [row.as_json() for row in figures.rows]
-        report.save(
-            update_fields=[
-                "docx", "xlsx", "pdf", "status", "progress", "error", "generated_at", "generation_seconds",
-                "exported_figures", "updated_at",
-            ]
-        )  # fmt: skip
-        audit_record(
-            actor=report.requested_by,
-            verb="spokesperson_report.exported",
-            target=report,
-            organization=report.organization,
-            data={
-                "number": report.number_text,
-                "issued_on": issued_on.isoformat(),
-                "seconds": report.generation_seconds,
-                "pdf": pdf_bytes is not None,
-                "figures": {row.key: row.text for row in figures.rows},
-            },
-        )
-        kept = {f.name for f in (report.docx, report.xlsx, report.pdf) if f}
-        storage = report.docx.storage
-        stale = [name for name in old_files if name and name not in kept]
+    step(80)
+    return exporting.Built(
+        docx=docx,
+        xlsx=xlsx,
+        fields={"exported_figures": [row.as_json() for row in figures.rows]},
+        audit={"figures": {row.key: row.text for row in figures.rows}},
+    )
 
-        def delete_stale() -> None:
-            for name in stale:
-                storage.delete(name)
 
-        transaction.on_commit(delete_stale)
-    return report
+EXPORT = exporting.Kind(
+    model=SpokespersonReport,
+    verb="spokesperson_report",
+    issuer=lambda report: report.organization,
+    issuer_id=lambda report: report.organization_id,
+    file_name=_file_name,
+    related=("organization", "layout"),
+    build=_build,
+)
+
+
+def spokesperson_report_export(*, report_id: int, now: dt.datetime | None = None) -> SpokespersonReport:
+    """Produce and store the report's files; called by the worker. On failure the report is marked
+    failed with the reason and the error is re-raised for the worker to record (`exporting.export`)."""
+    return exporting.export(EXPORT, report_id=report_id, now=now)  # type: ignore[no-any-return]
