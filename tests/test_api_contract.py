@@ -118,3 +118,27 @@ class ApiContractTests(PersonaTestCase):
         for status in (200, 201, 404, 422):
             self.assertIn(status, self.seen)
         self.assertIn("POST /api/v1/submissions", self.seen[201])
+
+
+@override_settings(PHOIHOP_API_RATE_LIMIT=100_000)
+class DemoApiContractTests(ApiContractTests):
+    """The same contract on the demo story's database (#17: "on a demo database"): the demo's liaison
+    `daumoixa` with a write token, the editor-in-chief `tongbientap` with a read token, and the demo's
+    own submissions, requests, programmes and articles as the known ids."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        from phoihop.accounts.models import User
+        from phoihop.demo import story
+        from phoihop.exchange.models import InfoRequest, Submission
+        from phoihop.portal.models import ArticlePage
+        from phoihop.programs.models import Program
+
+        story.load()
+        cls.liaison_a = User.objects.get(username="daumoixa")
+        cls.chief = User.objects.get(username="tongbientap")
+        unit = cls.liaison_a.memberships.get().organization
+        cls.submission = Submission.objects.filter(organization=unit).order_by("pk").first()
+        cls.info_request = InfoRequest.objects.filter(organization=unit).order_by("pk").first()
+        cls.program = Program.objects.filter(parties__organization=unit).order_by("pk").first()
+        cls.article = ArticlePage.objects.live().order_by("pk").first()
