@@ -31,7 +31,8 @@ About the text
 
 from __future__ import annotations
 
-CREDIT = "Ảnh minh họa: phoihop"
+# The page prints "Ảnh:" before a credit: the credit is only the name (see portal.blocks.credit_clean).
+CREDIT = "phoihop (minh họa)"
 
 # ---------------------------------------------------------------------------------------------
 # Chuyên mục
