@@ -224,8 +224,10 @@ def article_create(
     published_at: dt.datetime | None = None,
     program: Any = None,
     themes: Iterable[Any] = (),
+    editors_pick: bool = False,
 ) -> ArticlePage:
     """Create an article under `category` as a draft with a revision; publish it when asked.
+    `editors_pick` puts it in "Nên xem" (the editor's tick in Wagtail).
 
     `published_at` back-dates the publication (archives and the demo story); it must be aware.
     `program` and `themes` (a `programs.Program` and some of its `Theme`s) say what the article does
@@ -250,6 +252,7 @@ def article_create(
         lead_image_caption=clean_text(lead_image_caption),
         lead_image_credit=credit_clean(clean_text(lead_image_credit)),
         program=program,
+        editors_pick=editors_pick,
         live=False,
     )
     # A ParentalManyToManyField: kept on the instance, saved with the page and in its revision.
