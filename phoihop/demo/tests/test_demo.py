@@ -228,6 +228,11 @@ class DemoStoryTests(TestCase):
         listed = self.client.get("/kiem-chung/").content.decode()
         self.assertIn(f'href="{article.url}"', listed)
         self.assertIn(html_escape(spec["verdict"]["summary"]), listed)
+        page = self.client.get(article.url).content.decode()
+        box = page[page.index('<aside class="fc-box"') :]
+        box = box[: box.index("</aside>")]
+        self.assertIn(html_escape(spec["title"]), box)
+        self.assertIn(html_escape(spec["verdict"]["summary"]), box)
 
     def test_a_database_loaded_before_the_rebuttal_was_linked_gets_it_listed(self):
         from phoihop.factcheck.models import Verdict
