@@ -31,7 +31,8 @@ About the text
 
 from __future__ import annotations
 
-CREDIT = "Ảnh minh họa: phoihop"
+# The page prints "Ảnh:" before a credit: the credit is only the name (see portal.blocks.credit_clean).
+CREDIT = "phoihop (minh họa)"
 
 # ---------------------------------------------------------------------------------------------
 # Chuyên mục
@@ -417,6 +418,7 @@ ARTICLES: list[dict] = [
         "authors": ["Bảo Thoa"],
         "tags": ["chương trình phối hợp", "chính quyền cấp xã", "Báo Lao động Thủ đô", "minh họa"],
         "published_at": "2025-10-14T10:00:00+07:00",
+        "editors_pick": True,  # "Nên xem" on the home page
         "program": "2025",
         "themes": [0],
         "lead_image": 0,
@@ -454,6 +456,7 @@ ARTICLES: list[dict] = [
         "authors": ["Minh Anh"],
         "tags": ["tổng kết", "chương trình phối hợp", "Thanh Trì", "chính quyền hai cấp"],
         "published_at": "2026-01-09T16:00:00+07:00",
+        "editors_pick": True,  # "Nên xem" on the home page
         "program": "2023",
         "themes": [4],
         "lead_image": 5,
@@ -612,6 +615,7 @@ ARTICLES: list[dict] = [
         "authors": ["Khánh Vân"],
         "tags": ["kiểm chứng", "tin giả", "bồi thường giải phóng mặt bằng", "lừa đảo", "minh họa"],
         "published_at": "2026-11-25T20:15:00+07:00",
+        "editors_pick": True,  # "Nên xem" on the home page
         "program": "2025",
         "themes": [3],
         "lead_image": 5,

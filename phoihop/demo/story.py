@@ -551,7 +551,15 @@ def _claims(result: DemoResult, orgs: dict[str, Any], program_key: str) -> None:
     editor = User.objects.get(username="bientapvien")
     chief = User.objects.get(username="tongbientap")
     for spec in content.CLAIMS:
-        if spec["program"] != program_key or Claim.objects.filter(title=spec["title"]).exists():
+        if spec["program"] != program_key:
+            continue
+        existing = Claim.objects.filter(title=spec["title"]).select_related("verdict").first()
+        if existing is not None:
+            # A database loaded before the story linked its rebuttal: the verdict stays off the
+            # public list (/kiem-chung/ lists verdicts whose rebuttal is live) until it is linked.
+            verdict = getattr(existing, "verdict", None)
+            if verdict is not None and verdict.rebuttal_id is None:
+                _rebuttal(editor, existing, spec)
             continue
         unit = _user_org(spec["ask"], orgs)
         unit.refresh_from_db()
@@ -584,11 +592,7 @@ def _claims(result: DemoResult, orgs: dict[str, Any], program_key: str) -> None:
             summary=verdict_spec["summary"],
         )
         factcheck.verdict_approve(actor=chief, claim=claim)
-        article = None
-        if spec.get("rebuttal_slug"):
-            article = ArticlePage.objects.filter(slug=spec["rebuttal_slug"]).first()
-            if article is not None:
-                factcheck.rebuttal_link(actor=editor, claim=claim, article=article)
+        _rebuttal(editor, claim, spec)
         # The story's days: the tip an hour before the claim, the request half an hour after it.
         if tip is not None:
             _redate(Tip, tip.pk, created_at=opened - dt.timedelta(hours=1))
@@ -605,10 +609,22 @@ def _claims(result: DemoResult, orgs: dict[str, Any], program_key: str) -> None:
             answered_at=sent + dt.timedelta(hours=asked["answered_after_hours"]),
         )
         _number_for_year(InfoRequest, link.info_request.pk, "info_request", sent)
-        approved = _when(verdict_spec["approved_at"])
-        published = article.first_published_at if article is not None and article.live else None
-        _redate(Verdict, claim.verdict.pk, approved_at=approved, **({"published_at": published} if published else {}))
+        _redate(Verdict, claim.verdict.pk, approved_at=_when(verdict_spec["approved_at"]))
         result.count("claims")
+
+
+def _rebuttal(editor: Any, claim: Any, spec: dict[str, Any]) -> None:
+    """Link the claim's rebuttal article of the story, if it has one: once live, the verdict is
+    published (`rebuttal_published`) and listed on /kiem-chung/, dated when the article went live."""
+    from phoihop.factcheck import services as factcheck
+    from phoihop.factcheck.models import Verdict
+
+    article = ArticlePage.objects.filter(slug=spec.get("rebuttal_slug") or None).first()
+    if article is None:
+        return
+    factcheck.rebuttal_link(actor=editor, claim=claim, article=article)
+    if article.live and article.first_published_at is not None:
+        _redate(Verdict, claim.verdict.pk, published_at=article.first_published_at)
 
 
 def _user_org(key: str, orgs: dict[str, Any]) -> Organization:
@@ -700,13 +716,16 @@ def _themes_of(program: Program, indexes: list[int]) -> list[Any]:
     return [themes[i] for i in indexes]
 
 
-def _tag(article: ArticlePage, program: Program, themes: list[Any]) -> None:
-    """An article of an older demo database, loaded before articles carried a programme: the editor's
-    change in the admin (a new revision, published), keeping its publication dates."""
+def _tag(article: ArticlePage, program: Program | None, themes: list[Any], *, editors_pick: bool = False) -> None:
+    """An article of an older demo database, loaded before articles carried a programme or before
+    the story's editor's picks: the editor's change in the admin (a new revision, published),
+    keeping its publication dates."""
     page = article.specific
     published = (page.first_published_at, page.last_published_at, page.latest_revision_created_at)
-    page.program = program
-    page.themes = themes
+    if program is not None:
+        page.program = program
+        page.themes = themes
+    page.editors_pick = page.editors_pick or editors_pick
     page.save_revision().publish()
     ArticlePage.objects.filter(pk=page.pk).update(
         first_published_at=published[0], last_published_at=published[1], latest_revision_created_at=published[2]
@@ -725,9 +744,12 @@ def _articles(result: DemoResult, images: list[Any], programs: dict[str, Program
         program = programs[spec["program"]]
         themes = _themes_of(program, spec["themes"])
         existing = ArticlePage.objects.child_of(category).filter(slug=spec["slug"]).first()
+        pick = bool(spec.get("editors_pick"))
         if existing is not None:
             if existing.specific.program_id is None:
-                _tag(existing, program, themes)
+                _tag(existing, program, themes, editors_pick=pick)
+            elif pick and not existing.specific.editors_pick:
+                _tag(existing, None, [], editors_pick=True)
             continue
         lead = spec.get("lead_image")
         portal_services.article_create(
@@ -745,6 +767,7 @@ def _articles(result: DemoResult, images: list[Any], programs: dict[str, Program
             published_at=dt.datetime.fromisoformat(spec["published_at"]),
             program=program,
             themes=themes,
+            editors_pick=pick,
         )
         result.count("articles")
 

@@ -16,6 +16,7 @@ class FactcheckConfig(AppConfig):
         from phoihop.portal import extensions
 
         extensions.register("article_head_jsonld", "factcheck.claim_review", factcheck_tags.claim_review_jsonld)
+        extensions.register("article_before_body", "factcheck.verdict_box", factcheck_tags.verdict_box)
 
         seeds.register_migration("factcheck.reference_lists", "phoihop.factcheck.migrations.0002_seed_reference_lists")
         history.register(Tip, access.get_tip_for_user)

@@ -1,3 +1,4 @@
+import re
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,19 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "h2", "h3", "blockquote"]
+
+# The label the page prints before a photo's credit ("Ảnh: Thu Trang"): typed (or imported) into the
+# credit itself, it would be printed twice ("Ảnh: Ảnh: Thu Trang").
+_CREDIT_LABEL = re.compile(r"^\s*ảnh\s*:\s*", re.IGNORECASE)
+
+
+def credit_clean(value: str) -> str:
+    """A photo's credit without the "Ảnh:" label the page prints before it (repeated, if typed twice)."""
+    while True:
+        stripped = _CREDIT_LABEL.sub("", value)
+        if stripped == value:
+            return value.strip()
+        value = stripped
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -27,6 +41,11 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Ảnh có chú thích")
         template = "portal/blocks/captioned_image.html"
+
+    def clean(self, value: Any) -> Any:
+        value = super().clean(value)
+        value["credit"] = credit_clean(value.get("credit") or "")
+        return value
 
 
 class GalleryBlock(blocks.StructBlock):

@@ -8,7 +8,8 @@ their `AppConfig.ready`, and the portal's templates render the slot with
 Slots of the article page:
 
 * ``article_head_jsonld`` — structured data in the page's <head> (factcheck: a rebuttal's ClaimReview)
-* ``article_before_body`` — above the article's body (newsroom: "Thông tin cải chính, xin lỗi")
+* ``article_before_body`` — above the article's body (newsroom: "Thông tin cải chính, xin lỗi";
+  factcheck: a rebuttal's verdict box, "Kết luận kiểm chứng")
 * ``article_after_body`` — under the byline (newsroom: the responses, "Ý kiến phản hồi")
 
 Slot of the home page:

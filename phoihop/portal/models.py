@@ -25,7 +25,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from phoihop.core.validators import HttpURLField
-from phoihop.portal.blocks import ArticleBodyBlock
+from phoihop.portal.blocks import ArticleBodyBlock, credit_clean
 from vntext import slugify
 
 # The page methods below import portal's request-time modules (cache, structure, selectors) when
@@ -138,6 +138,8 @@ class ArticlePageForm(WagtailAdminPageForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        if "lead_image_credit" in cleaned:
+            cleaned["lead_image_credit"] = credit_clean(cleaned["lead_image_credit"] or "")
         # The programme's figures count an article under its programme and themes: they must agree.
         program, themes = cleaned.get("program"), list(cleaned.get("themes") or [])
         if themes and program is None:

@@ -50,17 +50,18 @@ def json_ld(data: dict[str, Any]) -> SafeString:
     return mark_safe(text)  # noqa: S308 — serialized by json.dumps and escaped above
 
 
+def logo(request: HttpRequest | None) -> dict[str, Any]:
+    """The publication's logo (static/img/logo.png) as a schema.org ImageObject."""
+    url = absolute(request, static(LOGO_PATH))
+    return {"@type": "ImageObject", "url": url, "width": LOGO_WIDTH, "height": LOGO_HEIGHT}
+
+
 def publisher(request: HttpRequest | None) -> dict[str, Any]:
     return {
         "@type": "NewsMediaOrganization",
         "name": settings.PHOIHOP_PUBLICATION_NAME,
         "url": site_root(request) + "/",
-        "logo": {
-            "@type": "ImageObject",
-            "url": absolute(request, static(LOGO_PATH)),
-            "width": LOGO_WIDTH,
-            "height": LOGO_HEIGHT,
-        },
+        "logo": logo(request),
     }
 
 
@@ -92,8 +93,9 @@ def article_meta(
         "publisher": publisher(request),
         "isAccessibleForFree": True,
     }
-    if images:
-        data["image"] = images
+    # An article always has an image (Google's NewsArticle asks for one): without a lead image, the
+    # publication's logo, as in its Organization.
+    data["image"] = images or [logo(request)]
     if category is not None:
         data["articleSection"] = category.title
     if tags:

@@ -30,6 +30,7 @@ from phoihop.core import scheduler
 from phoihop.core.origin import site_address
 from phoihop.core.text import clean_html, clean_multiline, clean_text
 from phoihop.core.wagtail_normalize import normalize_block_value
+from phoihop.portal.blocks import credit_clean
 from phoihop.portal.models import (
     ArticleAuthor,
     ArticleDailyViews,
@@ -196,7 +197,7 @@ def _clean_body(body: Sequence[tuple[str, Any]]) -> list[tuple[str, Any]]:
             value = {
                 **value,
                 "caption": clean_multiline(value.get("caption", "")),
-                "credit": clean_text(value.get("credit", "")),
+                "credit": credit_clean(clean_text(value.get("credit", ""))),
                 "alt_text": clean_text(value.get("alt_text", "")),
             }
         else:
@@ -223,8 +224,10 @@ def article_create(
     published_at: dt.datetime | None = None,
     program: Any = None,
     themes: Iterable[Any] = (),
+    editors_pick: bool = False,
 ) -> ArticlePage:
     """Create an article under `category` as a draft with a revision; publish it when asked.
+    `editors_pick` puts it in "Nên xem" (the editor's tick in Wagtail).
 
     `published_at` back-dates the publication (archives and the demo story); it must be aware.
     `program` and `themes` (a `programs.Program` and some of its `Theme`s) say what the article does
@@ -247,8 +250,9 @@ def article_create(
         body=_clean_body(body),
         lead_image=lead_image,
         lead_image_caption=clean_text(lead_image_caption),
-        lead_image_credit=clean_text(lead_image_credit),
+        lead_image_credit=credit_clean(clean_text(lead_image_credit)),
         program=program,
+        editors_pick=editors_pick,
         live=False,
     )
     # A ParentalManyToManyField: kept on the instance, saved with the page and in its revision.

@@ -188,6 +188,14 @@ def test_tip_to_rebuttal_with_the_partners_answer_and_the_tipsters_mail(
     assert verdict.rebuttal.title in reader.locator("main").inner_text()
     reader.screenshot(path=str(artifacts / "factcheck-verdicts-390.png"), full_page=True)
     reader.goto(base + path)
+    # The verdict box above the body (#15): label, claim and summary, inside a phone's width.
+    box = reader.locator("aside.fc-box")
+    assert box.is_visible()
+    assert "Tin giả" in box.inner_text() and claim.title in box.inner_text()
+    assert reader.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    reader.screenshot(path=str(artifacts / "factcheck-rebuttal-390.png"), full_page=True)
+    reader.set_viewport_size({"width": 1280, "height": 900})
+    reader.screenshot(path=str(artifacts / "factcheck-rebuttal-1280.png"), full_page=True)
     html = reader.content()
     if "ClaimReview" not in html:
         # The portal's article template does not carry the tag yet: put its output in the page's head.

@@ -74,3 +74,41 @@ def test_search_at_phone_width(live_server, page, artifacts):
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == first
     assert violations == []
+
+
+def test_the_search_form_is_styled_like_the_site_and_fits_a_phone(live_server, page, artifacts):
+    """#15: the public search form in the site's look (its red button, the soft panel, bordered fields)
+    at 390 and 1280 px, every control inside the viewport on a phone."""
+    portal.site_ensure()
+    news = portal.category_ensure(slug="thoi-su", title="Thời sự")
+    article(news, "Trạm y tế xã được nâng cấp khang trang", 3)
+    for width, height in ((390, 844), (1280, 900)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.goto(live_server.url + "/tim-kiem/?q=tr%E1%BA%A1m+y+t%E1%BA%BF")
+        form = page.locator("form.search-form")
+        styles = form.evaluate(
+            """form => {
+                const css = element => getComputedStyle(element);
+                const button = form.querySelector('.search-q button');
+                const select = form.querySelector('.search-filters select');
+                return {
+                    panel: css(form).backgroundColor,
+                    button: css(button).backgroundColor,
+                    buttonColour: css(button).color,
+                    selectRadius: css(select).borderTopLeftRadius,
+                    fieldsetBorder: css(form.querySelector('.search-filters')).borderLeftStyle,
+                    rights: [...form.querySelectorAll('input, select, button')]
+                        .filter(element => element.type !== 'hidden')
+                        .map(element => element.getBoundingClientRect().right),
+                };
+            }"""
+        )
+        assert styles["panel"] == "rgb(246, 246, 244)", styles  # --soft
+        assert styles["button"] == "rgb(179, 18, 27)", styles  # --accent
+        assert styles["buttonColour"] == "rgb(255, 255, 255)", styles
+        assert styles["selectRadius"] == "4px", styles
+        assert styles["fieldsetBorder"] == "none", styles
+        assert max(styles["rights"]) <= width, styles
+        if width == 390:
+            no_sideways_scroll(page, "the search form")
+        page.screenshot(path=str(artifacts / f"search-form-{width}.png"), full_page=True)

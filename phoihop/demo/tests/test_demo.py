@@ -6,6 +6,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import TestCase, override_settings
+from django.utils.html import escape as html_escape
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
@@ -203,3 +204,45 @@ class DemoStoryTests(TestCase):
         response = self.client.get(document.url)
         self.assertEqual(response.status_code, 200)
         b"".join(response.streaming_content)
+
+    def test_home_shows_the_editors_picks_in_nen_xem(self):
+        picked = [spec["title"] for spec in content.ARTICLES if spec.get("editors_pick")]
+        self.assertGreaterEqual(len(picked), 1)
+        html = self.client.get("/").content.decode()
+        self.assertIn('id="nen-xem"', html)
+        aside = html[html.index('id="nen-xem"') :]
+        aside = aside[: aside.index("</aside>")]
+        for title in picked:
+            self.assertIn(html_escape(title), aside)
+
+    def test_captions_print_the_photo_label_once(self):
+        spec = next(spec for spec in content.ARTICLES if spec.get("lead_credit"))
+        article = ArticlePage.objects.get(slug=spec["slug"])
+        html = self.client.get(article.url).content.decode()
+        self.assertIn(f'<span class="credit">Ảnh: {html_escape(spec["lead_credit"])}</span>', html)
+        self.assertNotRegex(html.lower(), r"ảnh[^<:]{0,12}:\s*ảnh")
+
+    def test_the_demo_rebuttal_is_on_the_public_verdict_list_with_its_verdict_box(self):
+        spec = next(spec for spec in content.CLAIMS if spec.get("rebuttal_slug"))
+        article = ArticlePage.objects.get(slug=spec["rebuttal_slug"])
+        listed = self.client.get("/kiem-chung/").content.decode()
+        self.assertIn(f'href="{article.url}"', listed)
+        self.assertIn(html_escape(spec["verdict"]["summary"]), listed)
+        page = self.client.get(article.url).content.decode()
+        box = page[page.index('<aside class="fc-box"') :]
+        box = box[: box.index("</aside>")]
+        self.assertIn(html_escape(spec["title"]), box)
+        self.assertIn(html_escape(spec["verdict"]["summary"]), box)
+
+    def test_a_database_loaded_before_the_rebuttal_was_linked_gets_it_listed(self):
+        from phoihop.factcheck.models import Verdict
+
+        spec = next(spec for spec in content.CLAIMS if spec.get("rebuttal_slug"))
+        Verdict.objects.filter(claim__title=spec["title"]).update(rebuttal=None, published_at=None)
+        article = ArticlePage.objects.get(slug=spec["rebuttal_slug"])
+        self.assertNotIn(f'href="{article.url}"', self.client.get("/kiem-chung/").content.decode())
+        story.load(logins_path=self.logins_path)
+        verdict = Verdict.objects.get(claim__title=spec["title"])
+        self.assertEqual(verdict.rebuttal_id, article.pk)
+        self.assertEqual(verdict.published_at, article.first_published_at)
+        self.assertIn(f'href="{article.url}"', self.client.get("/kiem-chung/").content.decode())

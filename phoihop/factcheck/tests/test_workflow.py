@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import extruct
 from django.core import mail
@@ -364,3 +365,70 @@ class PublicListTests(FactcheckFlowTestCase):
         self.assertNotContains(self.client.get("/kiem-chung/?linh_vuc=y-te"), article.title)
         self.assertContains(self.client.get("/kiem-chung/?trang=99"), article.title)  # the last page
         self.assertContains(self.client.get(f"/kiem-chung/{article.slug}/"), article.title)
+
+
+class VerdictBoxTests(FactcheckFlowTestCase):
+    """The verdict box above a rebuttal's body, through the portal's "article_before_body" slot."""
+
+    def box(self, html: str) -> str:
+        start = html.index('<aside class="fc-box"')
+        return html[start : html.index("</aside>", start)]
+
+    def test_the_rebuttal_page_shows_label_claim_summary_authority_and_date(self):
+        article = self.approve_and_publish()
+        html = self.client.get(article.url).content.decode()
+        self.assertEqual(html.count('class="fc-box"'), 1)
+        box = self.box(html)
+        verdict = Verdict.objects.get(rebuttal_id=article.pk)
+        self.assertIn(f'style="--fc-colour: {self.fake.colour}"', box)
+        self.assertIn('<span class="fc-label">Tin giả</span>', box)
+        self.assertIn(f'<dd class="fc-claim">{self.claim.title}</dd>', box)
+        self.assertIn("UBND xã Thanh Trì không ban hành văn bản này; việc chi trả không thu phí.", box)
+        self.assertIn("Công văn số 123/UBND-VP ngày 25/11/2026 của UBND xã Thanh Trì", box)
+        local = verdict.published_at.astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
+        self.assertIn(f">{local:%d/%m/%Y %H:%M}</time>", box)
+        # The box comes before the body; factcheck's styles come with it.
+        self.assertLess(html.index('class="fc-box"'), html.index('<div class="body">'))
+        self.assertIn('href="/static/factcheck/factcheck.css"', html)
+
+    def test_a_verdict_not_resting_on_an_authority_shows_no_basis(self):
+        services.verdict_save(actor=self.editor, claim=self.claim, label=self.fake, summary="Không có đợt chi trả.")
+        services.verdict_approve(actor=self.chief, claim=self.claim)
+        article = services.rebuttal_create_draft(actor=self.editor, claim=self.claim)
+        with self.captureOnCommitCallbacks(execute=True):
+            services.rebuttal_publish(actor=self.chief, claim=self.claim)
+        box = self.box(self.client.get(article.url).content.decode())
+        self.assertIn("Không có đợt chi trả.", box)
+        self.assertNotIn("Căn cứ", box)
+
+    def test_everything_in_the_box_is_escaped(self):
+        self.claim.title = '<img src=x onerror="alert(1)">'
+        self.claim.save()
+        services.verdict_save(
+            actor=self.editor,
+            claim=self.claim,
+            label=self.fake,
+            summary="<script>alert(2)</script>",
+            rests_on_authority=True,
+            authority_name="<b>UBND</b>",
+            authority_document="<i>CV 1</i>",
+        )
+        services.verdict_approve(actor=self.chief, claim=self.claim)
+        article = services.rebuttal_create_draft(actor=self.editor, claim=self.claim)
+        with self.captureOnCommitCallbacks(execute=True):
+            services.rebuttal_publish(actor=self.chief, claim=self.claim)
+        box = self.box(self.client.get(article.url).content.decode())
+        for raw in ("<img", "<script", "<b>", "<i>"):
+            self.assertNotIn(raw, box)
+        self.assertIn("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;", box)
+        self.assertIn("&lt;script&gt;alert(2)&lt;/script&gt;", box)
+
+    def test_other_articles_have_no_verdict_box(self):
+        article = self.approve_and_publish()
+        from phoihop.portal.models import CategoryPage
+        from phoihop.portal.services import article_create
+
+        other = article_create(
+            actor=None, category=CategoryPage.objects.get(pk=article.get_parent().pk), title="Tin khác", sapo="Tóm tắt."
+        )
+        self.assertNotIn("fc-box", self.client.get(other.url).content.decode())

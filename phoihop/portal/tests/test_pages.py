@@ -33,6 +33,32 @@ class ArticlePageTests(PortalTestCase):
         self.assertInHTML('<a class="tag" href="/tu-khoa/de-an-06/" rel="tag">Đề án 06</a>', html)
         self.assertIn("Đọc trong 3 phút", html)  # ~510 syllables at 200 a minute
 
+    def test_a_credit_typed_with_its_label_is_printed_with_the_label_once(self):
+        article = publish(
+            self.chi_dao,
+            "Khánh thành nhà văn hóa thôn Yên Mỹ",
+            when=at(22, 8, 0),
+            body=[("image", {"image": self.image, "caption": "Lễ khánh thành.", "credit": "ảnh : Ảnh: Minh Anh"})],
+            lead_image=self.image,
+            lead_image_caption="Nhà văn hóa mới.",
+            lead_image_credit="Ảnh: Thu Trang",
+        )
+        article.refresh_from_db()
+        self.assertEqual(article.lead_image_credit, "Thu Trang")
+        self.assertEqual(article.body[0].value["credit"], "Minh Anh")
+        html = self.client.get(article.url).content.decode()
+        self.assertIn('Nhà văn hóa mới. <span class="credit">Ảnh: Thu Trang</span>', html)
+        self.assertIn('Lễ khánh thành. <span class="credit">Ảnh: Minh Anh</span>', html)
+        self.assertNotRegex(html.lower(), r"ảnh\s*:\s*ảnh")
+
+    def test_the_admin_form_keeps_a_credit_without_its_label(self):
+        from phoihop.portal.blocks import CaptionedImageBlock
+
+        value = CaptionedImageBlock().clean(
+            CaptionedImageBlock().to_python({"image": self.image.pk, "caption": "", "credit": "Ảnh: Minh Anh"})
+        )
+        self.assertEqual(value["credit"], "Minh Anh")
+
     def test_photos_are_webp_renditions_with_srcset_and_alt_text(self):
         html = self.client.get(self.article.url).content.decode()
         lead = re.search(r'<figure class="lead-figure">\s*(<img [^>]+>)', html).group(1)

@@ -37,6 +37,17 @@ class StructuredDataTests(PortalTestCase):
         self.assertEqual(article["mainEntityOfPage"]["@id"], "http://localhost" + self.article.url)
         self.assertEqual(self.client.get("/static/img/logo.png").status_code, 200)
 
+    def test_an_article_without_a_lead_image_has_the_publication_logo_as_its_image(self):
+        self.assertIsNone(self.news.lead_image)
+        _html, data = self.extract(self.news.url)
+        (article,) = [item for item in data["json-ld"] if item["@type"] == "NewsArticle"]
+        self.assertIn("image", article)
+        self.assertEqual(
+            article["image"],
+            [{"@type": "ImageObject", "url": "http://localhost/static/img/logo.png", "width": 600, "height": 60}],
+        )
+        self.assertEqual(article["image"][0], article["publisher"]["logo"])
+
     def test_article_has_open_graph_twitter_card_and_canonical_url(self):
         html, data = self.extract(self.article.url)
         og = data["opengraph"][0]
