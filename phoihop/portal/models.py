@@ -18,7 +18,8 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.admin.widgets import AdminAutoHeightTextInput
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -200,7 +201,8 @@ class ArticlePage(CachedPageMixin, Page):
     )
 
     content_panels = [
-        *Page.content_panels,
+        # A headline wraps and the field grows with it (a one-line input cuts it on a phone, #15).
+        TitleFieldPanel("title", widget=AdminAutoHeightTextInput),
         FieldPanel("sapo"),
         MultiFieldPanel(
             [

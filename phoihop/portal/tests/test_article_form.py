@@ -1,6 +1,7 @@
 import io
 
 from django.core.files.images import ImageFile
+from django.urls import reverse
 from wagtail.admin.panels import get_edit_handler
 from wagtail.images import get_image_model
 
@@ -105,3 +106,32 @@ class BodyBlocksTests(PersonaTestCase):
             other.url,
         ):
             self.assertIn(text, html)
+
+
+class TitleFieldTests(PersonaTestCase):
+    """The headline's field wraps on a phone (#15): a growing textarea, and what it saves is one line."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        category = services.category_ensure(slug="thoi-su", title="Thời sự")
+        cls.article = services.article_create(
+            actor=None, category=category, title="Bản nháp", sapo="Sapo", publish=False
+        )
+
+    def test_the_editor_shows_the_title_in_an_auto_height_textarea_with_the_phone_stylesheet(self):
+        self.client.force_login(self.chief)
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[self.article.pk]))
+        self.assertEqual(response.status_code, 200)
+        html = response.content.decode()
+        title = html[html.index('name="title"') - 200 : html.index('name="title"') + 200]
+        self.assertIn("<textarea", title)
+        self.assertIn("w-autosize", title)
+        self.assertIn("newsroom/admin-phone.css", html)
+
+    def test_a_line_break_typed_into_the_title_is_saved_as_a_space(self):
+        form_class = get_edit_handler(ArticlePage).get_form_class()
+        field = form_class.base_fields["title"]
+        self.assertEqual(
+            field.clean("Xã Thanh Trì: Hơn 200 hộ\r\nnhận   nước sạch"), "Xã Thanh Trì: Hơn 200 hộ nhận nước sạch"
+        )
