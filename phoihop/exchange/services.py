@@ -836,7 +836,7 @@ def petition_record_informed(
         raise ValidationError(_("Đăng, phát trên báo: cần đường dẫn bài đã đăng."))
     with transaction.atomic():
         current = (
-            InfoRequest.objects.select_for_update()
+            InfoRequest.objects.select_for_update(of=("self",))
             .select_related("organization", "press_policy_version__instrument")
             .get(pk=request.pk)
         )
