@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -37,12 +38,85 @@ _P_ORDER = (
 )  # fmt: skip
 
 
-def text_width_mm(text: str, size_pt: float) -> float:
+def text_width_mm(text: str, size_pt: float, *, digits: bool = False) -> float:
     """About how wide `text` prints in bold Times at `size_pt`: the rule under the motto is as long
-    as the line above it (Decree 30, Appendix I), and Word cannot size a border to text by itself."""
+    as the line above it (Decree 30, Appendix I), and Word cannot size a border to text by itself.
+    With `digits`, figures and "/" count as wide as they print (half an em), for the columns of
+    numbers and dates that must not wrap."""
     em_mm = size_pt * 25.4 / 72
     widths = {True: 0.72, False: 0.5}
-    return em_mm * sum(0.25 if ch == " " else widths[ch.isupper()] if ch.isalpha() else 0.4 for ch in text)
+
+    def width(ch: str) -> float:
+        if ch == " ":
+            return 0.25
+        if ch.isalpha():
+            return widths[ch.isupper()]
+        return 0.5 if digits and (ch.isdigit() or ch == "/") else 0.4
+
+    return em_mm * sum(width(ch) for ch in text)
+
+
+# A table cell's left and right margins in Word's "Table Grid" (0.19 cm each) and a little air, so a
+# text measured by `text_width_mm` fits on one line.
+CELL_PADDING_MM = 6.0
+_DATE = re.compile(r"\d{2}/\d{2}/\d{4}")
+
+
+def unbroken_columns(rows: Sequence[Sequence[str]]) -> list[int]:
+    """The columns printed on one line: the first (STT, Hạng) and each column of dates."""
+    columns = [0]
+    for index in range(1, len(rows[0]) if rows else 0):
+        values = [row[index] for row in rows if row[index] not in {"", "—"}]
+        if values and all(_DATE.fullmatch(value) for value in values):
+            columns.append(index)
+    return columns
+
+
+def fit_widths(widths_mm: Sequence[float], total_mm: float, needed_mm: dict[int, float]) -> list[float]:
+    """`widths_mm` scaled to `total_mm`, with each column at least as wide as `needed_mm` says; the
+    columns wider than they need give up the difference in proportion to their spare width."""
+    scale = total_mm / sum(widths_mm)
+    widths = [width * scale for width in widths_mm]
+    least = [needed_mm.get(i, 0.0) for i in range(len(widths))]
+    deficit = sum(max(low - width, 0.0) for width, low in zip(widths, least, strict=True))
+    widths = [max(width, low) for width, low in zip(widths, least, strict=True)]
+    spare = sum(width - low for width, low in zip(widths, least, strict=True))
+    if deficit and spare:
+        share = min(deficit / spare, 1.0)
+        widths = [width - (width - low) * share for width, low in zip(widths, least, strict=True)]
+    return widths
+
+
+def _table_layout_fixed(table: Any) -> None:
+    """Fixed layout: Word and LibreOffice keep the given column widths instead of fitting to text."""
+    properties = table._tbl.tblPr
+    layout = properties.find(qn("w:tblLayout"))
+    if layout is None:
+        layout = OxmlElement("w:tblLayout")
+        properties.append(layout)
+    layout.set(qn("w:type"), "fixed")
+
+
+def _row_property(row: Any, tag: str) -> None:
+    """`w:cantSplit` (the row never breaks across pages) or `w:tblHeader` (repeated on each page)."""
+    properties = row._tr.get_or_add_trPr()
+    if properties.find(qn(tag)) is None:
+        properties.append(OxmlElement(tag))
+
+
+def _no_wrap(cell: Any) -> None:
+    properties = cell._tc.get_or_add_tcPr()
+    if properties.find(qn("w:noWrap")) is None:
+        element = OxmlElement("w:noWrap")
+        # CT_TcPr order: tcW, gridSpan, vMerge, tcBorders, shd, noWrap, tcMar, textDirection, tcFitText, vAlign.
+        later = [
+            properties.find(qn(t)) for t in ("w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
+        ]
+        anchor = next((e for e in later if e is not None), None)
+        if anchor is not None:
+            anchor.addprevious(element)
+        else:
+            properties.append(element)
 
 
 class Issued(Protocol):
@@ -184,6 +258,9 @@ class _Writer:
         *,
         align_left: Sequence[int] = (1,),
     ) -> Any:
+        """A grid table that prints whole (#15): the header row repeats on each page and stays with the
+        first row, no row breaks across pages, and the number column and any column of dates are wide
+        enough for "STT" and "06/12/2026" on one line (fixed layout, no wrapping in those cells)."""
         size = max(self.body - 1, 11)
         table = self.doc.add_table(rows=1, cols=len(headers))
         table.style = "Table Grid"
@@ -197,8 +274,24 @@ class _Writer:
             for index, value in enumerate(values):
                 align = WD_ALIGN_PARAGRAPH.LEFT if index in align_left else WD_ALIGN_PARAGRAPH.CENTER
                 self.line(cells[index], value, size, align=align, first=True)
-        scale = self.text_width_mm / sum(widths_mm)
-        self._widths(table, [width * scale for width in widths_mm])
+        # Whole text for the number and date columns; elsewhere the longest word, so no word breaks.
+        unbroken = unbroken_columns(rows)
+        needed = {}
+        for i in range(len(headers)):
+            texts = [headers[i], *(row[i] for row in rows)]
+            pieces = texts if i in unbroken else [word for text in texts for word in text.split()]
+            needed[i] = max(text_width_mm(piece, size, digits=True) for piece in pieces) + CELL_PADDING_MM
+        self._widths(table, fit_widths(widths_mm, self.text_width_mm, needed))
+        _table_layout_fixed(table)
+        for number, row in enumerate(table.rows):
+            _row_property(row, "w:cantSplit")
+            if number == 0:
+                _row_property(row, "w:tblHeader")
+                for cell in row.cells:
+                    for paragraph in cell.paragraphs:
+                        paragraph.paragraph_format.keep_with_next = True
+            for index in unbroken:
+                _no_wrap(row.cells[index])
         self.doc.add_paragraph()
         return table
 
@@ -454,10 +547,17 @@ def _body(w: _Writer, report: ProgramReport, figures: ProgramFigures) -> None:
 
 
 def _signature(w: _Writer, report: Issued) -> None:
+    """ "Nơi nhận" beside the signer's title and name, in one borderless row that never breaks
+    across pages (#15: the block had split over pages 2 and 3); the closing line before it keeps with
+    it, so the block never starts a page alone."""
     layout = w.layout
-    w.doc.add_paragraph()
+    if w.doc.paragraphs:
+        w.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    spacer = w.doc.add_paragraph()
+    spacer.paragraph_format.keep_with_next = True
     left_mm = w.text_width_mm * 0.45
     block = w.borderless([left_mm, w.text_width_mm - left_mm])
+    _row_property(block.rows[0], "w:cantSplit")
     left, right = block.rows[0].cells
     w.line(
         left,
@@ -477,6 +577,9 @@ def _signature(w: _Writer, report: Issued) -> None:
     for _blank in range(4):
         right.add_paragraph()
     w.line(right, report.signer_name, size, bold=True)
+    for cell in (left, right):
+        for paragraph in cell.paragraphs[:-1]:
+            paragraph.paragraph_format.keep_with_next = True
 
 
 # The pieces another report's builder reuses (the annual spokesperson report, `spokesperson_document`).
