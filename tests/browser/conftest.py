@@ -62,3 +62,25 @@ def demo_logins(settings: object) -> Path:
     path = Path(tempfile.mkdtemp()) / "logins.json"
     settings.PHOIHOP_DEMO_LOGINS_FILE = path  # type: ignore[attr-defined]
     return path
+
+
+def screenshots_dir() -> Path:
+    """Where the screenshots of a run go: `$PHOIHOP_TEST_ARTIFACTS/screenshots/` (CI sets it), else
+    `var/test-artifacts/screenshots/` under the checkout."""
+    root = os.environ.get("PHOIHOP_TEST_ARTIFACTS") or str(ARTIFACTS.parent / "var" / "test-artifacts")
+    folder = Path(root) / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def screenshot() -> object:
+    """`screenshot(page, "claim")` saves the whole page as `claim-<width>.png` and returns the path."""
+
+    def save(page: object, name: str) -> Path:
+        width = page.viewport_size["width"]  # type: ignore[attr-defined]
+        path = screenshots_dir() / f"{name}-{width}.png"
+        page.screenshot(path=str(path), full_page=True)  # type: ignore[attr-defined]
+        return path
+
+    return save
