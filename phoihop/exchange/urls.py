@@ -1,11 +1,12 @@
 from django.urls import path
 
-from phoihop.exchange import conference_views, event_views, views
+from phoihop.exchange import conference_views, event_views, export_views, views
 
 app_name = "exchange"
 
 urlpatterns = [
     path("", views.inbox, name="inbox"),
+    path("tai-ve.<slug:fmt>", export_views.inbox_export, name="inbox_export"),
     path("gui-thong-tin/", views.submission_new, name="submission_new"),
     path("thong-tin/<int:pk>/", views.submission_detail, name="submission"),
     path("<slug:kind>/<int:pk>/tin-nhan/", views.message_new, name="message_new"),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from phoihop.factcheck import views
+from phoihop.factcheck import export_views, views
 
 app_name = "factcheck_workspace"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("phan-anh/<int:pk>/", views.tip_detail, name="tip"),
     path("phan-anh/<int:pk>/anh/", views.tip_screenshot, name="tip_screenshot"),
     path("phan-anh/<int:pk>/<slug:action>/", views.tip_action, name="tip_action"),
+    path("ho-so/tai-ve.<slug:fmt>", export_views.claims_export, name="claims_export"),
     path("ho-so/<int:pk>/", views.claim_detail, name="claim"),
     path("ho-so/<int:pk>/buoc/<int:item_pk>/<slug:action>/", views.checklist_action, name="checklist_action"),
     path("ho-so/<int:pk>/<slug:action>/", views.claim_action, name="claim_action"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from phoihop.newsroom import views
+from phoihop.newsroom import export_views, views
 
 app_name = "newsroom"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("bai/<int:page_id>/", views.article_tools, name="article_tools"),
     path("luu-tru/", views.archive, name="archive"),
     path("lich/", views.calendar, name="calendar"),
+    path("viec/tai-ve.<slug:fmt>", export_views.assignments_export, name="assignments_export"),
     path("viec/moi/", views.assignment_new, name="assignment_new"),
     path("viec/<int:pk>/", views.assignment_detail, name="assignment"),
     path("viec/<int:pk>/sua/", views.assignment_edit, name="assignment_edit"),
