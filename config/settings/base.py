@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "phoihop.reports",
     "phoihop.factcheck",
     "phoihop.newsroom",
+    "phoihop.ingest",
     "phoihop.notifications",
     "phoihop.search",
     "phoihop.portal",
@@ -212,6 +213,19 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "phoihop <no-reply@localhost>")
+# E-mail in (phoihop.ingest): replies to notifications come back to reply+<token>@this domain (empty:
+# notification e-mails carry no Reply-To), and `phoihop mail-fetch` reads this IMAPS mailbox.
+PHOIHOP_MAIL_REPLY_DOMAIN = os.environ.get("PHOIHOP_MAIL_REPLY_DOMAIN", "")
+PHOIHOP_MAIL_IMAP_HOST = os.environ.get("PHOIHOP_MAIL_IMAP_HOST", "")
+PHOIHOP_MAIL_IMAP_PORT = int(os.environ.get("PHOIHOP_MAIL_IMAP_PORT", "993"))
+PHOIHOP_MAIL_IMAP_USER = os.environ.get("PHOIHOP_MAIL_IMAP_USER", "")
+PHOIHOP_MAIL_IMAP_PASSWORD = os.environ.get("PHOIHOP_MAIL_IMAP_PASSWORD", "")
+PHOIHOP_MAIL_IMAP_FOLDER = os.environ.get("PHOIHOP_MAIL_IMAP_FOLDER", "INBOX")
+# Processed messages are moved here (created if missing); empty: they are only flagged \Seen.
+PHOIHOP_MAIL_IMAP_DONE_FOLDER = os.environ.get("PHOIHOP_MAIL_IMAP_DONE_FOLDER", "phoihop-done")
+# A CA bundle for a server with a private certificate (tests, an internal mail server); empty: the system's.
+PHOIHOP_MAIL_IMAP_CAFILE = os.environ.get("PHOIHOP_MAIL_IMAP_CAFILE", "")
+PHOIHOP_MAIL_FETCH_EVERY_MINUTES = int(os.environ.get("PHOIHOP_MAIL_FETCH_EVERY_MINUTES", "5"))
 
 CACHES = {
     "default": (

@@ -37,6 +37,7 @@ from phoihop.notifications.models import (
     NotificationPreference,
     default_digest_hour,
 )
+from phoihop.notifications.replies import reply_address
 
 logger = logging.getLogger(__name__)
 
@@ -78,9 +79,17 @@ def _render(template: str, context: dict[str, Any]) -> tuple[str, str, str]:
     return " ".join(subject.split())[:255], text, html
 
 
-def _message(subject: str, text: str, html: str, address: str, connection: Any) -> EmailMultiAlternatives:
+def _message(
+    subject: str, text: str, html: str, address: str, connection: Any, *, reply_to: str = ""
+) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
-        subject, text, settings.DEFAULT_FROM_EMAIL, [address], connection=connection, headers=HEADERS
+        subject,
+        text,
+        settings.DEFAULT_FROM_EMAIL,
+        [address],
+        connection=connection,
+        headers=HEADERS,
+        reply_to=[reply_to] if reply_to else None,
     )
     message.attach_alternative(html, "text/html")
     return message
@@ -103,6 +112,17 @@ def _build(delivery: Delivery) -> tuple[str, str, str]:
         "link": absolute_url(delivery.url),
     }
     return _render("message", context)
+
+
+def _reply_to(delivery: Delivery) -> str:
+    """A notification about a submission's or a request's thread can be answered by e-mail."""
+    notification = delivery.notification
+    if notification is None or notification.target_type_id is None or not notification.target_id.isdigit():
+        return ""
+    target = notification.target_type
+    if target is None or target.app_label != "exchange":
+        return ""
+    return reply_address(target.model, int(notification.target_id))
 
 
 def _error_text(exc: BaseException) -> str:
@@ -138,7 +158,7 @@ def _attempt(delivery: Delivery, connection: Any) -> bool:
     try:
         subject, text, html = _build(delivery)
         delivery.subject = subject
-        _message(subject, text, html, delivery.address, connection).send()
+        _message(subject, text, html, delivery.address, connection, reply_to=_reply_to(delivery)).send()
     except Exception as exc:  # noqa: BLE001 — any mail failure is logged on the row, never raised
         delivery.status = Delivery.Status.FAILED
         delivery.error = _error_text(exc)
@@ -158,7 +178,7 @@ def deliveries_send(delivery_ids: Sequence[int]) -> int:
     deliveries = (
         Delivery.objects.retryable()
         .filter(pk__in=list(delivery_ids), channel=Delivery.Channel.EMAIL)
-        .select_related("notification__actor", "notification__organization", "recipient")
+        .select_related("notification__actor", "notification__organization", "notification__target_type", "recipient")
         .order_by("pk")
     )
     sent = 0
