@@ -231,6 +231,9 @@ class Tip(models.Model):
         _("đã báo kết luận lúc"), null=True, blank=True, help_text=_("Người gửi được báo kết luận một lần.")
     )
     dismiss_reason = models.TextField(_("lý do không xử lý"), blank=True)
+    # The tipster's private status link: only the SHA-256 of its random token is kept, so the link
+    # cannot be rebuilt from the database; emptying it revokes the link (`tip_status_link_revoke`).
+    status_token_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
 
     objects: ClassVar[TipQuerySet] = TipQuerySet.as_manager()  # type: ignore[assignment]
 

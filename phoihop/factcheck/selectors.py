@@ -112,3 +112,33 @@ def claim_program(claim: Claim) -> Program | None:
     )
     found = [program for program in candidates if program_claims(program).filter(pk=claim.pk).exists()]
     return found[0] if len(found) == 1 else None
+
+
+def tip_public_status(token: str) -> dict[str, Any] | None:
+    """What the tipster's private status link shows, or None for an unknown or revoked token.
+
+    Only what the tipster sent (text) and what the desk says publicly: the state, the published
+    verdict and rebuttal, the reason for not acting on it. Never notes, evidence, other tips or a
+    verdict not yet published."""
+    import hashlib
+
+    if not token or len(token) > 100:
+        return None
+    digest = hashlib.sha256(token.encode()).hexdigest()
+    tip = (
+        Tip.objects.filter(status_token_hash=digest, source=Tip.Source.PUBLIC).select_related("domain", "claim").first()
+    )
+    if tip is None:
+        return None
+    verdict = None
+    reason = ""
+    if tip.status == Tip.Status.DISMISSED:
+        state, reason = "dismissed", tip.dismiss_reason
+    elif tip.claim is not None and tip.claim.status == Claim.Status.DISMISSED:
+        state, reason = "dismissed", tip.claim.dismiss_reason
+    elif tip.claim is not None:
+        verdict = published_verdicts().filter(claim=tip.claim).first()
+        state = "concluded" if verdict is not None else "checking"
+    else:
+        state = "received"
+    return {"tip": tip, "state": state, "verdict": verdict, "reason": reason}

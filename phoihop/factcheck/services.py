@@ -15,7 +15,9 @@ A tip that matches a claim whose verdict is already published is answered at onc
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
+import secrets
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,6 +25,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -75,6 +78,7 @@ __all__ = [
     "tip_attach",
     "tip_dismiss",
     "tip_file",
+    "tip_status_link_revoke",
     "tip_submit_public",
     "verdict_approve",
     "verdict_save",
@@ -182,8 +186,16 @@ def _tip_create(
                 )
                 written.append(str(tip.screenshot.name))
                 tip.screenshot_mime = screenshot.mime_type
+            token = ""
+            if source == Tip.Source.PUBLIC:
+                token = secrets.token_urlsafe(24)
+                tip.status_token_hash = status_token_hash(token)
             tip.full_clean(exclude=["screenshot"])
             tip.save()
+            # Shown once (the confirmation page) or sent once (the receipt); never stored in clear.
+            tip.status_token = token  # type: ignore[attr-defined]
+            if token and tip.contact_email:
+                _send_receipt(tip, token)
             audit_record(
                 actor=actor,
                 verb="tip.created",
@@ -209,6 +221,47 @@ def _tip_create(
         _delete_files(written)
         raise
     return tip
+
+
+def status_token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def tip_status_path(token: str) -> str:
+    return reverse("factcheck:tip_status", args=[token])
+
+
+def _send_receipt(tip: Tip, token: str) -> None:
+    """The tipster's receipt: the reference and the private status link (queued after commit)."""
+    from phoihop.notifications.services import notify_emails
+
+    received = timezone.localtime(tip.created_at).strftime("%d/%m/%Y %H:%M")
+    body = _(
+        "Báo đã nhận phản ánh của bạn lúc %(at)s.\n\nSố phản ánh: %(ref)s\n\n"
+        "Bạn có thể xem tình trạng xử lý phản ánh (không cần tài khoản) tại đường dẫn riêng dưới đây. "
+        "Đường dẫn này chỉ dành cho bạn, xin đừng chia sẻ.\n\n"
+        "Nếu bạn không gửi phản ánh này, xin bỏ qua thư."
+    ) % {"ref": tip.reference, "at": received}
+    notify_emails(
+        addresses=[tip.contact_email],
+        subject=_("Báo đã nhận phản ánh %(ref)s") % {"ref": tip.reference},
+        body=body,
+        url=tip_status_path(token),
+    )
+    audit_record(actor=None, verb="tip.receipt_sent", target=tip, data={})
+
+
+@transaction.atomic
+def tip_status_link_revoke(*, actor: User, tip: Tip) -> Tip:
+    """The tipster's status link stops working (a leaked link, a request of the tipster). Editors only."""
+    access.require_triage(actor)
+    current = Tip.objects.select_for_update().get(pk=tip.pk)
+    if not current.status_token_hash:
+        raise ValidationError(_("Phản ánh này không có đường dẫn theo dõi đang dùng."))
+    current.status_token_hash = ""
+    current.save(update_fields=["status_token_hash"])
+    audit_record(actor=actor, verb="tip.status_link_revoked", target=current, organization=current.organization)
+    return current
 
 
 def tip_submit_public(

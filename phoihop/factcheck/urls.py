@@ -11,4 +11,5 @@ urlpatterns = [
     path("", views.verdict_list, name="verdicts"),
     path("gui-phan-anh/", views.tip_new_public, name="tip_new"),
     path("gui-phan-anh/da-gui/", views.tip_sent, name="tip_sent"),
+    path("theo-doi/<str:token>/", views.tip_status, name="tip_status"),
 ]

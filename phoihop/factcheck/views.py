@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts.access import scope_for
 from phoihop.accounts.http import AuthenticatedHttpRequest
 from phoihop.audit.models import AuditEvent
+from phoihop.core import throttle
 from phoihop.factcheck import access, selectors, services, spam
 from phoihop.factcheck.forms import (
     AttachForm,
@@ -39,7 +40,9 @@ from phoihop.factcheck.forms import (
 from phoihop.factcheck.models import ChecklistItem, Claim, Tip
 
 PAGE_SIZE = 20
+STATUS_LOOKUPS = 30  # status page views per address per minute
 SESSION_KEY = "factcheck_last_tip"
+TOKEN_SESSION_KEY = "factcheck_last_tip_link"  # noqa: S105 — a session key name, not a secret
 
 
 def _errors_to_form(form: Any, error: ValidationError) -> None:
@@ -105,6 +108,8 @@ def tip_new_public(request: HttpRequest) -> HttpResponse:
         _errors_to_form(form, error)
         return render(request, "factcheck/tip_form_public.html", {"form": form, "stamp": spam.form_stamp()})
     request.session[SESSION_KEY] = tip.pk
+    if not tip.contact_email:  # no receipt e-mail: the confirmation page shows the status link once
+        request.session[TOKEN_SESSION_KEY] = getattr(tip, "status_token", "")
     return redirect("factcheck:tip_sent")
 
 
@@ -114,7 +119,26 @@ def tip_sent(request: HttpRequest) -> HttpResponse:
     verdict = None
     if tip is not None and tip.answered_at is not None and tip.claim is not None:
         verdict = selectors.published_verdicts().filter(claim=tip.claim).first()
-    return render(request, "factcheck/tip_sent.html", {"tip": tip, "verdict": verdict})
+    token = request.session.pop(TOKEN_SESSION_KEY, "")
+    status_url = request.build_absolute_uri(services.tip_status_path(token)) if tip is not None and token else ""
+    return render(request, "factcheck/tip_sent.html", {"tip": tip, "verdict": verdict, "status_url": status_url})
+
+
+def tip_status(request: HttpRequest, token: str) -> HttpResponse:
+    """The tipster's private page (no account): 404 for an unknown or revoked token, rate limited
+    per address like the tip form, never indexed, and its address never sent on as a referrer."""
+    if not throttle.allow("factcheck-tip-status", spam.client_ip(request), limit=STATUS_LOOKUPS, seconds=60):
+        response = render(request, "factcheck/tip_status.html", {"too_many": True}, status=429)
+        response["Retry-After"] = "60"
+    else:
+        context = selectors.tip_public_status(token)
+        if context is None:
+            raise Http404
+        response = render(request, "factcheck/tip_status.html", context)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 # ----------------------------------------------------------------------------------------------
@@ -208,7 +232,13 @@ def _tip_dismiss(request: AuthenticatedHttpRequest, tip: Tip) -> str:
     return _("Đã chuyển phản ánh sang không xử lý.")
 
 
+def _tip_revoke_link(request: AuthenticatedHttpRequest, tip: Tip) -> str:
+    services.tip_status_link_revoke(actor=request.user, tip=tip)
+    return _("Đã thu hồi đường dẫn theo dõi của người gửi.")
+
+
 TIP_ACTIONS: dict[str, Callable[[AuthenticatedHttpRequest, Tip], str]] = {
+    "thu-hoi-lien-ket": _tip_revoke_link,
     "gom": _tip_attach,
     "lap-ho-so": _tip_new_claim,
     "bo-qua": _tip_dismiss,

@@ -225,3 +225,7 @@ class ResponseStopForm(forms.Form):
 class TakedownForm(forms.Form):
     reason = forms.CharField(label=_("Lý do gỡ bài"), widget=forms.Textarea(attrs={"rows": 3}))
     legal_basis = forms.CharField(label=_("Căn cứ (văn bản, yêu cầu của cơ quan có thẩm quyền)"), required=False)
+
+
+class RestoreForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do khôi phục bài"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -462,14 +462,38 @@ class Takedown(models.Model):
     taken_down_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("người quyết định"), on_delete=models.PROTECT, related_name="+"
     )
+    # The revision that was live when the article was taken down: the one a restoration republishes.
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    restored_at = models.DateTimeField(_("khôi phục lúc"), null=True, blank=True)
+    restored_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người khôi phục"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    restore_reason = models.TextField(_("lý do khôi phục"), blank=True)
 
     class Meta:
         verbose_name = _("gỡ bài")
         verbose_name_plural = _("bài đã gỡ (lưu trữ)")
         ordering = ["-taken_down_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(restored_at__isnull=True) | (Q(restored_by__isnull=False) & ~Q(restore_reason="")),
+                name="takedown_restored_by_whom_why",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.taken_down_at:%d/%m/%Y})"
+
+    @property
+    def is_restored(self) -> bool:
+        return self.restored_at is not None
 
 
 # ----------------------------------------------------------------------------------------------

@@ -1463,6 +1463,7 @@ def article_takedown(*, actor: User, article: Any, reason: str, legal_basis: str
         reason=reason,
         legal_basis=clean_text(legal_basis),
         taken_down_by=actor,
+        revision=page.live_revision or page.get_latest_revision(),
     )
     # Wagtail's own unpublish: the portal's and the search index's unpublish handlers do the rest.
     page.unpublish(user=actor, log_action=True)
@@ -1476,4 +1477,46 @@ def article_takedown(*, actor: User, article: Any, reason: str, legal_basis: str
         invalidate_for_article(page)
 
     transaction.on_commit(forget, robust=True)
+    return takedown
+
+
+@transaction.atomic
+def article_restore(*, actor: User, takedown: Takedown, reason: str) -> Takedown:
+    """Undo a takedown: republish the revision that was live when the article was taken down, at
+    the same address, through Wagtail's own publish (so the portal cache, search index, sitemaps,
+    feeds and files follow exactly as on any publish). Editor-in-chief and deputies only.
+
+    The takedown row stays, marked restored with who, when and why; the article's revisions,
+    corrections, responses and Wagtail history are untouched. Refused while another takedown of
+    the same article is the current one, or when the article is live again already."""
+    if not access.can_publish_directly(actor):
+        raise PermissionDenied
+    reason = clean_multiline(reason)
+    if not reason:
+        raise ValidationError(_("Cần nêu lý do khôi phục bài."))
+    takedown = Takedown.objects.select_for_update().get(pk=takedown.pk)
+    if takedown.is_restored:
+        raise ValidationError(_("Lần gỡ bài này đã được khôi phục."))
+    page = _published_article(takedown.article)
+    page = type(page).objects.select_for_update().get(pk=page.pk)
+    if page.live:
+        raise ValidationError(_("Bài đang đăng trên trang; không có gì để khôi phục."))
+    latest = Takedown.objects.filter(article_id=page.pk).order_by("-taken_down_at", "-pk").first()
+    if latest is not None and latest.pk != takedown.pk:
+        raise ValidationError(_("Chỉ khôi phục được lần gỡ gần nhất của bài."))
+    revision = takedown.revision or page.get_latest_revision()
+    if revision is None:
+        raise ValidationError(_("Bài không còn bản lưu nào để đăng lại."))
+    takedown.restored_at, takedown.restored_by, takedown.restore_reason = timezone.now(), actor, reason
+    takedown.save(update_fields=["restored_at", "restored_by", "restore_reason"])
+    # Wagtail's own publish of the same revision: same slug and parent, hence the same URL; its
+    # page_published signal runs the portal, search, files and webhook handlers as any publish does.
+    revision.publish(user=actor, log_action=True)
+    audit_record(
+        actor=actor,
+        verb="article.restored",
+        target=page,
+        data={"reason": reason[:500], "takedown": takedown.pk, "revision": revision.pk},
+    )
+    _refresh_article_after_commit(page)
     return takedown

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -298,7 +298,6 @@ _TOOL_FORMS = {
     "republication": "RepublicationForm",
     "response": "ResponseForm",
     "stop": "ResponseStopForm",
-    "takedown": "TakedownForm",
 }
 
 
@@ -322,12 +321,9 @@ def _tool_action(request: AuthenticatedHttpRequest, article: Any, action: str, d
         thread = get_object_or_404(ResponseThread, pk=pk, article_id=article.pk) if pk else None
         services.response_publish(actor=request.user, article=article, thread=thread, **data)
         return _("Đã đăng ý kiến phản hồi.")
-    if action == "stop":
-        thread = get_object_or_404(ResponseThread, pk=data["thread"], article_id=article.pk)
-        services.response_stop(actor=request.user, thread=thread, reason=data["reason"])
-        return _("Đã ngừng đăng phản hồi.")
-    services.article_takedown(actor=request.user, article=article, **data)
-    return _("Đã gỡ bài khỏi trang; bài vẫn được lưu trữ cùng lý do.")
+    thread = get_object_or_404(ResponseThread, pk=data["thread"], article_id=article.pk)
+    services.response_stop(actor=request.user, thread=thread, reason=data["reason"])
+    return _("Đã ngừng đăng phản hồi.")
 
 
 @login_required
@@ -355,8 +351,6 @@ def article_tools(request: AuthenticatedHttpRequest, page_id: int) -> HttpRespon
                     messages.error(request, text)
             else:
                 messages.success(request, message)
-                if action == "takedown":
-                    return redirect("newsroom:archive")
                 return redirect("newsroom:article_tools", page_id=article.pk)
     threads = list(ResponseThread.objects.filter(article=article).prefetch_related("rounds"))
     context = {
@@ -366,11 +360,60 @@ def article_tools(request: AuthenticatedHttpRequest, page_id: int) -> HttpRespon
         ),
         "republications": Republication.objects.filter(article=article).select_related("republisher"),
         "threads": [(thread, services.response_can_stop(thread)) for thread in threads],
-        "takedowns": Takedown.objects.filter(article=article).select_related("taken_down_by"),
+        "takedowns": Takedown.objects.filter(article=article).select_related("taken_down_by", "restored_by"),
         "can_take_down": access.can_publish_directly(request.user),
         **{f"{name}_form": form for name, form in forms_by_action.items()},
     }
     return render(request, "newsroom/article_tools.html", context)
+
+
+def _require_leader(user: Any) -> None:
+    """404 outside the press (as every newsroom page), 403 for a press member who is not a leader."""
+    access.require_press(user)
+    if not access.can_publish_directly(user):
+        raise PermissionDenied
+
+
+@login_required
+def takedown_confirm(request: AuthenticatedHttpRequest, page_id: int) -> HttpResponse:
+    """Taking an article down, after saying what will happen and with a required reason."""
+    from phoihop.newsroom.forms import TakedownForm
+    from phoihop.portal.models import ArticlePage
+
+    _require_leader(request.user)
+    article = get_object_or_404(ArticlePage, pk=page_id)
+    form = TakedownForm(request.POST or None)
+    if article.live and request.method == "POST" and form.is_valid():
+        try:
+            services.article_takedown(actor=request.user, article=article, **form.cleaned_data)
+        except ValidationError as error:
+            _errors(request, error)
+        else:
+            messages.success(request, _("Đã gỡ bài khỏi trang; bài vẫn được lưu trữ cùng lý do."))
+            return redirect("newsroom:archive")
+    return render(request, "newsroom/takedown_confirm.html", {"article": article, "form": form})
+
+
+@login_required
+def takedown_restore(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Undoing a takedown (leaders): the article is published again at its address."""
+    from phoihop.newsroom.forms import RestoreForm
+    from phoihop.newsroom.models import Takedown
+
+    _require_leader(request.user)
+    takedown = get_object_or_404(Takedown.objects.select_related("taken_down_by", "restored_by"), pk=pk)
+    article = takedown.article.specific
+    form = RestoreForm(request.POST or None)
+    if not takedown.is_restored and request.method == "POST" and form.is_valid():
+        try:
+            services.article_restore(actor=request.user, takedown=takedown, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            _errors(request, error)
+        else:
+            messages.success(request, _("Đã khôi phục bài tại đường dẫn cũ; lần gỡ và lần khôi phục được lưu lại."))
+            return redirect("newsroom:article_tools", page_id=article.pk)
+    context = {"takedown": takedown, "article": article, "form": form}
+    return render(request, "newsroom/takedown_restore.html", context)
 
 
 @login_required
@@ -379,5 +422,6 @@ def archive(request: AuthenticatedHttpRequest) -> HttpResponse:
     from phoihop.newsroom.models import Takedown
 
     access.require_press(request.user)
-    takedowns = Takedown.objects.select_related("taken_down_by", "article").order_by("-taken_down_at")
-    return render(request, "newsroom/archive.html", {"takedowns": takedowns})
+    takedowns = Takedown.objects.select_related("taken_down_by", "restored_by", "article").order_by("-taken_down_at")
+    context = {"takedowns": takedowns, "can_restore": access.can_publish_directly(request.user)}
+    return render(request, "newsroom/archive.html", context)

@@ -250,7 +250,8 @@ class RebuttalTests(FactcheckFlowTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             article.save_revision(user=self.chief).publish(user=self.chief)
         self.assertEqual(mail.outbox, [])
-        self.assertEqual(Delivery.objects.filter(address="ban.doc@example.vn").count(), 1)
+        # The receipt sent when the tip arrived, and the one answer.
+        self.assertEqual(Delivery.objects.filter(address="ban.doc@example.vn").count(), 2)
 
     def test_a_tip_matching_a_published_verdict_is_answered_at_once(self):
         article = self.approve_and_publish()
@@ -259,8 +260,10 @@ class RebuttalTests(FactcheckFlowTestCase):
             tip = self.public_tip(FORWARD, contact_email="den.sau@example.vn")
         self.assertEqual(tip.claim, self.claim)
         self.assertIsNotNone(tip.answered_at)
-        self.assertEqual([m.to for m in mail.outbox], [["den.sau@example.vn"]])
-        self.assertIn(article.title, mail.outbox[0].body)
+        # The receipt, then the answer.
+        self.assertEqual([m.to for m in mail.outbox], [["den.sau@example.vn"], ["den.sau@example.vn"]])
+        self.assertIn(tip.reference, mail.outbox[0].subject)
+        self.assertIn(article.title, mail.outbox[1].body)
         self.assertEqual(Claim.objects.get(pk=self.claim.pk).status, Claim.Status.PUBLISHED)
 
     def test_the_rebuttal_cannot_go_out_before_approval(self):

@@ -72,6 +72,11 @@ class CorrectionAndTakedownTests(PersonaTestCase):
         self.assertEqual(self.client.get(url).status_code, 404)
         self.assertEqual(self.client.get(reverse("newsroom:archive")).status_code, 404)
         self.login(self.chief)
-        response = self.client.post(url, {"action": "takedown", "reason": "Sai sự thật nghiêm trọng."})
+        # The tools page only leads to the confirmation page; posting the old action does nothing.
+        self.client.post(url, {"action": "takedown", "reason": "Sai sự thật nghiêm trọng."})
+        self.assertTrue(ArticlePage.objects.get(pk=self.article.pk).live)
+        confirm = reverse("newsroom:takedown_confirm", args=[self.article.pk])
+        self.assertContains(self.client.get(url), confirm)
+        response = self.client.post(confirm, {"reason": "Sai sự thật nghiêm trọng."})
         self.assertRedirects(response, reverse("newsroom:archive"))
         self.assertFalse(ArticlePage.objects.get(pk=self.article.pk).live)
