@@ -12,3 +12,10 @@ class CoreConfig(AppConfig):
         from phoihop.core import wagtail_normalize
 
         wagtail_normalize.register()
+
+        import datetime as dt
+
+        from phoihop.core import scheduler
+        from phoihop.core.staged_uploads import PURGE_KEY, staged_uploads_tick
+
+        scheduler.register(PURGE_KEY, staged_uploads_tick, every=dt.timedelta(hours=1))

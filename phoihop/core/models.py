@@ -68,3 +68,31 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.hostname}:{self.pid}"
+
+
+def _staged_upload_storage():  # type: ignore[no-untyped-def]
+    from phoihop.core.storage import private_storage
+
+    return private_storage()
+
+
+class StagedUpload(models.Model):
+    """A file a person chose on a form that failed validation, kept so they need not choose it again
+    (`phoihop.core.staged_uploads`). Bound to a hash of the browser session, never served, deleted
+    when the form is finally sent, when dropped, or by the periodic sweep once `expires_at` passes."""
+
+    owner_key = models.CharField(max_length=64, db_index=True)
+    field = models.CharField(max_length=100)
+    original_name = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField()
+    content_type = models.CharField(max_length=100, blank=True)
+    file = models.FileField(upload_to="staged/%Y/%m", storage=_staged_upload_storage, max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("tệp giữ lại tạm thời")
+        verbose_name_plural = _("tệp giữ lại tạm thời")
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts.access import scope_for, visible_organizations
 from phoihop.accounts.models import Organization
+from phoihop.core.staged_uploads import StagedUploadsMixin
 from phoihop.core.validators import HttpURLFormField
 from phoihop.exchange.access import conference_units
 from phoihop.exchange.forms import MultipleFileField
@@ -36,7 +37,7 @@ def _conference_units_for(user: Any) -> QuerySet[Organization]:
     return units.order_by("name")
 
 
-class PressConferenceForm(forms.Form):
+class PressConferenceForm(StagedUploadsMixin):
     """Plan a conference, record a briefing attended, or edit either (`editing`: no unit, files or
     held/invite choices; those have their own buttons on the conference's page)."""
 
@@ -147,7 +148,7 @@ class CancelForm(forms.Form):
     )
 
 
-class MaterialsForm(forms.Form):
+class MaterialsForm(StagedUploadsMixin):
     attachments = MultipleFileField(label=_("Tài liệu họp báo"))
 
     def clean(self) -> dict[str, Any]:

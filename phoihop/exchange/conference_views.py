@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts.access import scope_for
 from phoihop.accounts.http import AuthenticatedHttpRequest
 from phoihop.audit.models import AuditEvent
+from phoihop.core.staged_uploads import Stage
 from phoihop.exchange import access, conferences
 from phoihop.exchange.conference_forms import (
     CancelForm,
@@ -31,6 +32,7 @@ from phoihop.exchange.conference_forms import (
     PressConferenceForm,
     QuestionForm,
 )
+from phoihop.exchange.forms import FILES_NOT_SENT
 from phoihop.exchange.models import PressConference
 
 PAGE_SIZE = 30
@@ -40,6 +42,8 @@ def _form_errors(request: AuthenticatedHttpRequest, form: Form) -> None:
     for field_errors in form.errors.values():
         for text in field_errors:
             messages.error(request, str(text))
+    if form.files:
+        messages.error(request, FILES_NOT_SENT)
 
 
 def _errors(request: AuthenticatedHttpRequest, error: ValidationError) -> None:
@@ -78,7 +82,9 @@ def conference_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def conference_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_plan_conference(request.user)
-    form = PressConferenceForm(request.POST or None, request.FILES or None, user=request.user)
+    form = PressConferenceForm(
+        request.POST or None, request.FILES or None, user=request.user, stage=Stage.for_request(request)
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data["files"] = data.pop("attachments")
@@ -89,6 +95,7 @@ def conference_new(request: AuthenticatedHttpRequest) -> HttpResponse:
             for message in error.messages:
                 form.add_error(None, message)
         else:
+            form.staged_release()
             if conference.invited_at is not None:
                 messages.success(request, _("Đã tạo họp báo và gửi giấy mời đến các cơ quan báo chí."))
             else:

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts.http import AuthenticatedHttpRequest
 from phoihop.audit.models import AuditEvent
 from phoihop.exchange import access, statements
-from phoihop.exchange.forms import StatementEventForm, StatementForm
+from phoihop.exchange.forms import FILES_NOT_SENT, StatementEventForm, StatementForm
 from phoihop.exchange.models import StatementEvent
 
 PAGE_SIZE = 30
@@ -149,6 +149,8 @@ def statement_new(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         for field_errors in form.errors.values():
             for text in field_errors:
                 messages.error(request, str(text))
+        if request.FILES:
+            messages.error(request, FILES_NOT_SENT)
     return redirect(event.get_absolute_url() + "#phat-ngon")
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from phoihop.accounts.access import scope_for, visible_organizations
 from phoihop.accounts.models import Organization
 from phoihop.accounts.selectors import press_editors
+from phoihop.core.staged_uploads import StagedUploadsMixin
 from phoihop.core.validators import HttpURLFormField
 from phoihop.deadlines.selectors import policies_for_requests
 from phoihop.exchange.access import event_opener_units
@@ -32,6 +33,9 @@ from phoihop.exchange.selectors import press_policies
 from phoihop.exchange.uploads import check_upload
 from phoihop.programs.access import programs_for_user
 from phoihop.programs.models import Program, Theme
+
+# Forms on a detail page are shown again through a redirect, which cannot carry the chosen files.
+FILES_NOT_SENT = _("Chưa gửi nên các tệp đã chọn chưa được lưu: vui lòng chọn lại tệp khi gửi lại.")
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -72,7 +76,7 @@ def _writable_partner_units(user: Any) -> QuerySet[Organization]:
     return units.filter(pk__in=scope.writable)
 
 
-class SubmissionForm(forms.Form):
+class SubmissionForm(StagedUploadsMixin):
     organization = forms.ModelChoiceField(label=_("Đơn vị gửi"), queryset=Organization.objects.none())
     kind = forms.ChoiceField(label=_("Loại thông tin"), choices=Submission.Kind.choices)
     priority = forms.ChoiceField(label=_("Độ khẩn"), choices=Priority.choices, initial=Priority.NORMAL)
@@ -126,7 +130,7 @@ class PublishedForm(forms.Form):
     url = HttpURLFormField(label=_("Đường dẫn bài đã đăng"), max_length=500)
 
 
-class MessageForm(forms.Form):
+class MessageForm(StagedUploadsMixin):
     body = forms.CharField(
         label=_("Tin nhắn"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -135,7 +139,7 @@ class MessageForm(forms.Form):
     attachments = MultipleFileField(label=_("Tệp đính kèm"))
 
 
-class InfoRequestForm(forms.Form):
+class InfoRequestForm(StagedUploadsMixin):
     organization = forms.ModelChoiceField(label=_("Đơn vị được đề nghị"), queryset=Organization.objects.none())
     subject = forms.CharField(label=_("Nội dung đề nghị"), max_length=500)
     questions = forms.CharField(label=_("Câu hỏi"), widget=forms.Textarea(attrs={"rows": 8}))
@@ -165,7 +169,7 @@ class InfoRequestForm(forms.Form):
         self.fields["program"].queryset = programs_for_user(user).filter(status=Program.Status.ACTIVE)  # type: ignore[attr-defined]
 
 
-class PetitionForm(forms.Form):
+class PetitionForm(StagedUploadsMixin):
     """Forward a citizen's opinion, petition, report or criticism the newsroom received (Decree
     237/2026 Art. 18(3)). The deadline policy is not chosen: a petition goes under `tra-loi-kien-nghi`."""
 
@@ -268,7 +272,7 @@ class InformedForm(forms.Form):
         return cleaned
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(StagedUploadsMixin):
     outcome = forms.ChoiceField(
         label=_("Kết quả"),
         choices=[
@@ -366,7 +370,7 @@ class StatementEventForm(forms.Form):
         self.fields["organization"].queryset = units.order_by("name")  # type: ignore[attr-defined]
 
 
-class StatementForm(forms.Form):
+class StatementForm(StagedUploadsMixin):
     kind = forms.ChoiceField(label=_("Loại"), choices=Statement.Kind.choices)
     title = forms.CharField(label=_("Tiêu đề"), max_length=500)
     body = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 6}))

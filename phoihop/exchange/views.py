@@ -20,8 +20,10 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts.access import scope_for
 from phoihop.accounts.http import AuthenticatedHttpRequest
 from phoihop.audit.models import AuditEvent
+from phoihop.core.staged_uploads import Stage
 from phoihop.exchange import access, selectors, services
 from phoihop.exchange.forms import (
+    FILES_NOT_SENT,
     AnswerForm,
     InboxFilterForm,
     InfoRequestForm,
@@ -73,7 +75,9 @@ def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def submission_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_send_submission(request.user)
-    form = SubmissionForm(request.POST or None, request.FILES or None, user=request.user)
+    form = SubmissionForm(
+        request.POST or None, request.FILES or None, user=request.user, stage=Stage.for_request(request)
+    )
     if not form.fields["organization"].queryset.exists():  # type: ignore[attr-defined]
         raise PermissionDenied(_("Không có đơn vị nào bạn được gửi thông tin thay mặt."))
     if request.method == "POST" and form.is_valid():
@@ -83,6 +87,7 @@ def submission_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         except ValidationError as error:
             _form_errors(form, error)
         else:
+            form.staged_release()
             messages.success(request, _("Đã gửi thông tin. Số tiếp nhận: %(ref)s.") % {"ref": submission.reference})
             return redirect(submission)
     return render(request, "exchange/submission_form.html", {"form": form})
@@ -178,13 +183,17 @@ def message_new(request: AuthenticatedHttpRequest, kind: str, pk: int) -> HttpRe
         for field_errors in form.errors.values():
             for text in field_errors:
                 messages.error(request, str(text))
+        if request.FILES:
+            messages.error(request, FILES_NOT_SENT)
     return redirect(item.get_absolute_url() + "#trao-doi")
 
 
 @login_required
 def request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_triage(request.user)
-    form = InfoRequestForm(request.POST or None, request.FILES or None, user=request.user)
+    form = InfoRequestForm(
+        request.POST or None, request.FILES or None, user=request.user, stage=Stage.for_request(request)
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -192,6 +201,7 @@ def request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         except ValidationError as error:
             _form_errors(form, error)
         else:
+            form.staged_release()
             messages.success(request, _("Đã gửi đề nghị %(ref)s.") % {"ref": info_request.reference})
             return redirect(info_request)
     return render(request, "exchange/request_form.html", {"form": form})
@@ -200,7 +210,9 @@ def request_new(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 def petition_new(request: AuthenticatedHttpRequest) -> HttpResponse:
     access.require_forward_petition(request.user)
-    form = PetitionForm(request.POST or None, request.FILES or None, user=request.user)
+    form = PetitionForm(
+        request.POST or None, request.FILES or None, user=request.user, stage=Stage.for_request(request)
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -208,6 +220,7 @@ def petition_new(request: AuthenticatedHttpRequest) -> HttpResponse:
         except ValidationError as error:
             _form_errors(form, error)
         else:
+            form.staged_release()
             messages.success(request, _("Đã chuyển kiến nghị %(ref)s.") % {"ref": petition.reference})
             return redirect(petition)
     return render(request, "exchange/petition_form.html", {"form": form})
@@ -235,7 +248,9 @@ def request_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def request_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     info_request = access.get_info_request_for_user(request.user, pk)
     access.require_answer(request.user, info_request)
-    form = AnswerForm(request.POST or None, request.FILES or None, petition=info_request.is_petition)
+    form = AnswerForm(
+        request.POST or None, request.FILES or None, petition=info_request.is_petition, stage=Stage.for_request(request)
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -245,6 +260,7 @@ def request_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             _form_errors(form, error)
         else:
+            form.staged_release()
             messages.success(request, _("Đã gửi trả lời."))
             return redirect(info_request)
     return render(request, "exchange/answer_form.html", {"form": form, "item": info_request})

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from phoihop.accounts.access import scope_for, visible_organizations
 from phoihop.accounts.models import Organization
+from phoihop.core.staged_uploads import StagedUploadsMixin
 from phoihop.deadlines import selectors as deadline_selectors
 from phoihop.factcheck import spam
 from phoihop.factcheck.models import Claim, Domain, Evidence, VerdictLabel
@@ -51,7 +52,7 @@ class ScreenshotField(forms.FileField):
         return uploaded or None
 
 
-class TipFieldsMixin(forms.Form):
+class TipFieldsMixin(StagedUploadsMixin):
     suspect_url = SuspectURLField(
         label=_("Đường dẫn thông tin nghi vấn"),
         max_length=1000,
@@ -82,6 +83,9 @@ class TipFieldsMixin(forms.Form):
         self.fields["screenshot"].help_text = _("Không bắt buộc. Ảnh JPEG, PNG hoặc WebP, tối đa %(limit)s.") % {
             "limit": filesizeformat(screenshot_limit())
         }
+
+    # A kept screenshot passed the cheap checks only (the parse waits for every other check, spam
+    # ones included); it is parsed when the form is finally sent, like a freshly chosen one.
 
     def clean_description(self) -> str:
         text = self.cleaned_data["description"]

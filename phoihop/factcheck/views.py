@@ -20,6 +20,7 @@ from phoihop.accounts.access import scope_for
 from phoihop.accounts.http import AuthenticatedHttpRequest
 from phoihop.audit.models import AuditEvent
 from phoihop.core import throttle
+from phoihop.core.staged_uploads import Stage
 from phoihop.factcheck import access, selectors, services, spam
 from phoihop.factcheck.forms import (
     AttachForm,
@@ -77,7 +78,7 @@ def tip_new_public(request: HttpRequest) -> HttpResponse:
     """The public tip form: rate limit per address, honeypot, minimum fill time, link cap."""
     if request.method != "POST":
         return render(request, "factcheck/tip_form_public.html", {"form": PublicTipForm(), "stamp": spam.form_stamp()})
-    form = PublicTipForm(request.POST, request.FILES)
+    form = PublicTipForm(request.POST, request.FILES, stage=Stage(request))
     ip = spam.client_ip(request)
     too_many = _("Bạn đã gửi nhiều phản ánh trong thời gian ngắn. Vui lòng thử lại sau ít phút.")
     if spam.over_limit(ip):
@@ -107,6 +108,7 @@ def tip_new_public(request: HttpRequest) -> HttpResponse:
     except ValidationError as error:
         _errors_to_form(form, error)
         return render(request, "factcheck/tip_form_public.html", {"form": form, "stamp": spam.form_stamp()})
+    form.staged_release()
     request.session[SESSION_KEY] = tip.pk
     if not tip.contact_email:  # no receipt e-mail: the confirmation page shows the status link once
         request.session[TOKEN_SESSION_KEY] = getattr(tip, "status_token", "")
