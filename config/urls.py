@@ -25,6 +25,7 @@ urlpatterns = [
     path("phoi-hop/dua-tin/", coverage_views.workspace, name="coverage_workspace"),
     path("phoi-hop/", include("phoihop.exchange.urls")),
     path("toa-soan/thu-den/", include("phoihop.ingest.urls")),
+    path("toa-soan/nhuan-but/", include("phoihop.royalties.urls")),
     path("toa-soan/", include("phoihop.newsroom.urls")),
     path("thong-bao/", include("phoihop.notifications.urls")),
     path("tim-kiem/", include("phoihop.search.urls")),

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "phoihop.portal",
     "phoihop.demo",
     "phoihop.webhooks",
+    "phoihop.royalties",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",

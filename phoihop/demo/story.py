@@ -835,6 +835,27 @@ def _spokesperson_report(result: DemoResult, orgs: dict[str, Any]) -> None:
     spokesperson_services.spokesperson_report_export(report_id=report.pk)
 
 
+def _royalties(result: DemoResult) -> None:
+    """A royalty for each published demo article with a byline; October 2025's approved and paid."""
+    from phoihop.accounts.roles import Role
+    from phoihop.royalties import services as royalty_services
+
+    chief = get_user_model().objects.filter(memberships__role=Role.EDITOR_IN_CHIEF, memberships__is_active=True).first()
+    if chief is None:
+        return
+    slugs = [spec["slug"] for spec in content.ARTICLES]
+    for article in (
+        ArticlePage.objects.live().filter(slug__in=slugs, royalty__isnull=True, authors__isnull=False).distinct()
+    ):
+        royalty = royalty_services.royalty_create(actor=chief, article=article, genre_code="tin", coefficient="8")
+        result.count("royalties")
+        if (royalty.published_on.year, royalty.published_on.month) == (2025, 10):
+            royalty_services.royalty_approve(actor=chief, royalty=royalty)
+            royalty_services.royalty_mark_paid(
+                actor=chief, royalty=royalty, paid_on=royalty.published_on + dt.timedelta(days=30)
+            )
+
+
 def load(*, logins_path: Path | None = None) -> DemoResult:
     """Load (or complete) the demo story and return what was created plus the demo logins."""
     result = DemoResult()
@@ -860,4 +881,5 @@ def load(*, logins_path: Path | None = None) -> DemoResult:
         _claims(result, orgs, "2025")
         _corrections(result)
         _spokesperson_report(result, orgs)
+        _royalties(result)
     return result
