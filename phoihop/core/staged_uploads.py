@@ -182,7 +182,9 @@ class StagedUploadsMixin(forms.Form):
             entries = []
             for kept, row in loaded:
                 with row.file.open("rb") as handle:
-                    uploaded = SimpleUploadedFile(row.original_name, handle.read(), row.content_type or None)
+                    uploaded = SimpleUploadedFile(
+                        row.original_name, handle.read(), row.content_type or "application/octet-stream"
+                    )
                 entries.append((kept, row, uploaded))
             self._kept_rows[name] = entries
             if entries:
@@ -203,13 +205,13 @@ class StagedUploadsMixin(forms.Form):
 
     def full_clean(self) -> None:
         super().full_clean()
-        if self.stage is None or not self.is_bound or not self._errors:
+        if self.stage is None or not self.is_bound or not self.errors:
             return
         for name, field in self._file_fields().items():
             key = self.add_prefix(name)
             reused = {id(uploaded): kept for kept, _row, uploaded in self._kept_rows.get(name, [])}
             shown: list[KeptFile] = []
-            recheck = name in self._errors or name in self.staged_recheck
+            recheck = name in self.errors or name in self.staged_recheck
             for uploaded in self.files.getlist(key):
                 if not uploaded:
                     continue

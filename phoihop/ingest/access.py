@@ -6,15 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import QuerySet
 from django.http import Http404
 
 from phoihop.accounts.models import User
 from phoihop.exchange.access import can_triage
-from phoihop.ingest.models import InboundMail
+from phoihop.ingest.models import InboundMail, InboundMailQuerySet
 
 
-def mails_for_user(user: AnonymousUser | User) -> QuerySet[InboundMail]:
+def mails_for_user(user: AnonymousUser | User) -> InboundMailQuerySet:
     return InboundMail.objects.all() if can_triage(user) else InboundMail.objects.none()
 
 

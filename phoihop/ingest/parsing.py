@@ -168,7 +168,8 @@ def _walk(message: EmailMessage) -> tuple[str, list[MailFile], EmailMessage | No
         filename = part.get_filename()
         disposition = part.get_content_disposition()
         if filename or disposition == "attachment":
-            content = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)
+            content = payload if isinstance(payload, bytes) else b""
             files.append(MailFile(name=clean_text(filename or "tep"), content=content))
         elif ctype == "text/plain":
             plain.append(_text_of(part))

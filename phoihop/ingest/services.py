@@ -106,7 +106,8 @@ def _record(raw: bytes, parsed: ParsedMail, source: str) -> InboundMail:
         with transaction.atomic():
             mail.save()
     except IntegrityError:
-        private_storage().delete(mail.raw.name)
+        if mail.raw.name:
+            private_storage().delete(mail.raw.name)
         raise Duplicate(InboundMail.objects.get(message_id=parsed.message_id)) from None
     return mail
 
@@ -205,7 +206,7 @@ def ingest_message(raw: bytes, *, source: str) -> tuple[InboundMail, bool]:
     try:
         with transaction.atomic():
             mail = _record(raw, parsed, source)
-            written.append(mail.raw.name)
+            written.append(mail.raw.name or "")
             token = find_token(parsed.recipients)
             if parsed.auth_failures:
                 _quarantine(mail, Reason.AUTH_FAILED, detail=", ".join(parsed.auth_failures))

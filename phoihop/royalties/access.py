@@ -13,13 +13,13 @@ from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.http import Http404
 
 from phoihop.accounts.access import can_administer, require_press, scope_for
 from phoihop.accounts.models import User
 from phoihop.newsroom.access import user_section_ids
-from phoihop.royalties.models import Royalty
+from phoihop.royalties.models import Royalty, RoyaltyQuerySet
 
 
 def can_decide(user: AnonymousUser | User) -> bool:
@@ -32,7 +32,7 @@ def sees_all_lines(user: User) -> bool:
     return scope_for(user).is_press_editor or can_decide(user)
 
 
-def royalties_for_user(user: User) -> QuerySet[Royalty]:
+def royalties_for_user(user: User) -> RoyaltyQuerySet:
     scope = require_press(user) if not user.is_superuser else scope_for(user)
     if can_decide(user):
         return Royalty.objects.all()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -39,7 +39,7 @@ class RoyaltyForm(forms.Form):
 
     def __init__(self, *args: Any, day: dt.date, shares: list[RoyaltyShare] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["genre"].choices = genre_choices(day)
+        cast(forms.ChoiceField, self.fields["genre"]).choices = genre_choices(day)
         for share in shares or []:
             self.fields[f"share_{share.pk}"] = forms.DecimalField(
                 label=_("Tỷ lệ của %(name)s (%%)") % {"name": share.name},

@@ -46,7 +46,7 @@ class InboxExportTests(ExchangeTestCase):
         self.assertEqual(everything[0][:2], ["Số tiếp nhận", "Tiêu đề"])
         titles = {row[1] for row in everything[1:]}
         self.assertIn("Chợ Bình Minh", titles)
-        filtered = self.rows(self.client.get(url, {"unit": self.unit_a.pk, "kind": "news"}))
+        filtered = self.rows(self.client.get(url, {"unit": str(self.unit_a.pk), "kind": "news"}))
         self.assertEqual([row[1] for row in filtered[1:]], ["Cầu dân sinh An Khánh"])
 
     def test_formula_neutralized(self) -> None:
@@ -69,7 +69,7 @@ class InboxExportTests(ExchangeTestCase):
     def test_requests_xlsx_opens(self) -> None:
         self.client.force_login(self.chief)
         response = self.client.get(
-            reverse("exchange:inbox_export", args=["xlsx"]), {"muc": "de-nghi", "unit": self.unit_b.pk}
+            reverse("exchange:inbox_export", args=["xlsx"]), {"muc": "de-nghi", "unit": str(self.unit_b.pk)}
         )
         self.assertEqual(response.status_code, 200)
         self.assertIn("attachment;", response["Content-Disposition"])

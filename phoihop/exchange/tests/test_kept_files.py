@@ -88,7 +88,7 @@ class KeptFilesOnSubmissionTests(ExchangeTestCase):
     def test_the_sweep_deletes_expired_kept_files(self):
         self.client.post(URL, self.data(title="", attachments=[files.docx_file()]))
         row = StagedUpload.objects.get()
-        storage, name = row.file.storage, row.file.name
+        storage, name = row.file.storage, str(row.file.name)
         self.assertTrue(storage.exists(name))
         self.assertEqual(staged_uploads_purge(), 0)
         with time_machine.travel(timezone.now() + dt.timedelta(hours=7)):

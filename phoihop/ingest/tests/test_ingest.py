@@ -27,7 +27,11 @@ class Stdin(io.StringIO):
 
     def __init__(self, raw: bytes) -> None:
         super().__init__()
-        self.buffer = io.BytesIO(raw)
+        self.raw_bytes = io.BytesIO(raw)
+
+    @property
+    def buffer(self) -> io.BytesIO:  # type: ignore[override]
+        return self.raw_bytes
 
 
 def pipe(raw: bytes) -> str:

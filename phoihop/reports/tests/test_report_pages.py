@@ -78,7 +78,7 @@ class DemoReportPagesTests(TestCase):
         with override_settings(PHOIHOP_REPORT_PDF=False):  # the PDFs are made below, once
             story.load()
         chief = User.objects.get(username="tongbientap")
-        cls.reports: list[ProgramReport | SpokespersonReport] = []
+        cls.reports = []
         for program in Program.objects.order_by("starts_on"):
             issuers = access.issuer_choices(chief, program)
             if not issuers:

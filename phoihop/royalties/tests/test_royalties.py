@@ -19,7 +19,7 @@ from phoihop.portal import services as portal_services
 from phoihop.portal.models import ArticleAuthor
 from phoihop.royalties import services
 from phoihop.royalties.models import Royalty
-from phoihop.testing.personas import PersonaTestCase
+from phoihop.testing import PersonaTestCase
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
