@@ -20,7 +20,7 @@ def assignment_columns() -> list[Column]:
         Column(_("Tên việc"), lambda a: a.title, 50),
         Column(_("Người thực hiện"), lambda a: a.assignee.get_full_name() if a.assignee else _("Chưa giao"), 26),
         Column(_("Ban / chuyên mục"), lambda a: a.section.title if a.section else "", 24),
-        Column(_("Chương trình"), lambda a: a.program.name if a.program else "", 30),
+        Column(_("Chương trình"), lambda a: a.program.title if a.program else "", 30),
         Column(_("Trạng thái"), lambda a: a.get_status_display(), 16),
         Column(_("Hạn hoàn thành"), lambda a: a.due_at, 18),
         Column(_("Quá hạn"), lambda a: a.is_overdue, 10),

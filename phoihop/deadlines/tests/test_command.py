@@ -101,7 +101,7 @@ class DeadlineListTests(TestCase):
     def test_on_06_12_2026_no_repealed_text_is_cited(self):
         out, err = run_with_errors("--list", "--on", "2026-12-06")
         self.assertEqual(err, "")
-        self.assertIn("Các loại thời hạn áp dụng ngày 06/12/2026 (14):", out)
+        self.assertIn("Các loại thời hạn áp dụng ngày 06/12/2026 (15):", out)
         for repealed in REPEALED_BY_DECEMBER_2026:
             with self.subTest(repealed=repealed):
                 self.assertNotIn(repealed, out)
@@ -118,16 +118,18 @@ class DeadlineListTests(TestCase):
             "Căn cứ: điểm c khoản 2 Điều 21 Nghị định 30/2020/NĐ-CP",
             "Căn cứ: khoản 1 Điều 23 Nghị định 30/2020/NĐ-CP",
             "Căn cứ: khoản 3 Điều 30 Luật Tiếp cận thông tin số 104/2016/QH13",
+            "tra-nhuan-but · Trả nhuận bút sau khi đăng: 60 ngày (theo lịch); áp dụng từ 01/09/2026",
         ):
             with self.subTest(expected=expected):
                 self.assertIn(expected, out)
 
     def test_on_30_06_2026_the_2017_rules_still_apply(self):
         out = run("--list", "--on", "30/06/2026")
-        self.assertIn("Các loại thời hạn áp dụng ngày 30/06/2026 (8):", out)
+        self.assertIn("Các loại thời hạn áp dụng ngày 30/06/2026 (9):", out)
         self.assertIn("thuong · Thông thường: 5 ngày làm việc; áp dụng đến hết 30/06/2026", out)
         self.assertEqual(out.count("Căn cứ: Nghị định 09/2017/NĐ-CP"), 3)
         self.assertIn("Căn cứ: Luật Báo chí số 103/2016/QH13", out)
+        self.assertIn("Căn cứ: khoản 10 Điều 4 Nghị định 18/2014/NĐ-CP", out)  # royalties, until 31/08/2026
         self.assertNotIn("244/2026", out)
         self.assertNotIn("tra-loi-kien-nghi", out)
 

@@ -46,6 +46,9 @@ OTHER_CODES = [
 ]
 
 
+ROYALTY_CITATION_2026 = "Quy chế chi trả nhuận bút của tòa soạn"
+
+
 def policy(code: str) -> DeadlinePolicy:
     found = selectors.policy_find(code)
     assert found is not None, code
@@ -80,6 +83,7 @@ class SeededPolicyTests(TestCase):
                 "bao-tra-loi-yeu-cau": (15, Unit.WORKING_DAYS, "khoản 6 Điều 18 Nghị định 237/2026/NĐ-CP"),
                 "van-ban-den-xac-nhan": (0, Unit.WORKING_DAYS, "điểm c khoản 2 Điều 21 Nghị định 30/2020/NĐ-CP"),
                 "van-ban-den-trinh": (1, Unit.WORKING_DAYS, "khoản 1 Điều 23 Nghị định 30/2020/NĐ-CP"),
+                "tra-nhuan-but": (60, Unit.CALENDAR_DAYS, ROYALTY_CITATION_2026),
             },
         )
 
@@ -87,7 +91,9 @@ class SeededPolicyTests(TestCase):
         on = {p.code: v for p, v in selectors.policies_in_force(dt.date(2026, 6, 30))}
         self.assertEqual(
             sorted(on),
-            sorted([*REQUEST_CODES[:4], *REQUEST_CODES[5:], "van-ban-den-xac-nhan", "van-ban-den-trinh"]),
+            sorted(
+                [*REQUEST_CODES[:4], *REQUEST_CODES[5:], "van-ban-den-xac-nhan", "van-ban-den-trinh", "tra-nhuan-but"]
+            ),
         )
         for code in ("hoa-toc", "khan", "thuong"):
             with self.subTest(code=code):

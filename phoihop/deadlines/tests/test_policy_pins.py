@@ -91,6 +91,10 @@ PINS = {
         (BEFORE_TET_2027, vn(2027, 2, 5, 17)),
         (vn(2026, 12, 31, 18), vn(2027, 1, 4, 17)),
     ],
+    "tra-nhuan-but": [
+        (BEFORE_TET_2027, vn(2027, 4, 6, 16)),  # 60 calendar days; Tuesday 06/04 is a working day
+        (NEW_YEAR_EVE_2026, vn(2027, 3, 1, 16)),  # Monday 01/03
+    ],
     "van-ban-den-trinh": [
         (BEFORE_TET_2026, vn(2026, 2, 23, 17)),  # at the latest the next working day
         (NEW_YEAR_EVE_2025, vn(2026, 1, 2, 17)),
