@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "phoihop.portal",
     "phoihop.demo",
     "phoihop.webhooks",
+    "phoihop.orders",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
