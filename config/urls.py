@@ -22,6 +22,7 @@ urlpatterns = [
     path("phoi-hop/kiem-chung/", include("phoihop.factcheck.workspace_urls")),
     path("phoi-hop/bao-cao/", include("phoihop.reports.urls")),
     path("phoi-hop/webhook/", include("phoihop.webhooks.urls")),
+    path("phoi-hop/dat-hang/", include("phoihop.orders.urls")),
     path("phoi-hop/dua-tin/", coverage_views.workspace, name="coverage_workspace"),
     path("phoi-hop/", include("phoihop.exchange.urls")),
     path("toa-soan/thu-den/", include("phoihop.ingest.urls")),

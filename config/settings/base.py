@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "phoihop.demo",
     "phoihop.webhooks",
     "phoihop.royalties",
+    "phoihop.orders",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
