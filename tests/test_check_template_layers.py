@@ -52,7 +52,10 @@ def test_a_lower_app_loading_a_higher_apps_tags_fails_with_file_line_and_layers(
     status, err = run(project, capsys)
     assert status == 1
     assert err.startswith("phoihop/portal/templates/portal/article_page.html:3: portal loads the tag library")
-    assert "`factcheck_tags` of factcheck, a higher layer (newsroom | factcheck is above programs | portal)" in err
+    assert (
+        "`factcheck_tags` of factcheck, a higher layer (newsroom | factcheck | ingest is above programs | portal)"
+        in err
+    )
 
 
 def test_from_syntax_includes_and_independent_siblings_fail_too(
@@ -66,7 +69,7 @@ def test_from_syntax_includes_and_independent_siblings_fail_too(
     lines = err.splitlines()
     assert len(lines) == 3, err
     assert lines[0].startswith("phoihop/factcheck/templates/factcheck/c.html:1: factcheck loads")
-    assert "an independent sibling in its own layer (newsroom | factcheck)" in lines[0]
+    assert "an independent sibling in its own layer (newsroom | factcheck | ingest)" in lines[0]
     assert lines[1].startswith("phoihop/portal/templates/portal/a.html:1: portal loads the tag library `newsroom_tags`")
     assert lines[2].startswith("phoihop/portal/templates/portal/b.html:1: portal includes the template")
 

@@ -177,7 +177,11 @@ def test_tip_to_rebuttal_with_the_partners_answer_and_the_tipsters_mail(
     assert verdict.published_at is not None and verdict.rebuttal.live
 
     # The reader's e-mail arrives, with the verdict and the link to the rebuttal.
+    # Two mails to the reader: the receipt with the private status link, then the verdict.
     to_reader = [m for m in smtp.messages if "ban.doc@example.vn" in str(m["To"])]
+    receipts = [m for m in to_reader if "Báo đã nhận phản ánh" in subject_of(m)]
+    assert len(receipts) == 1, [subject_of(m) for m in smtp.messages]
+    to_reader = [m for m in to_reader if m not in receipts]
     assert len(to_reader) == 1, [subject_of(m) for m in smtp.messages]
     assert "Tin giả" in subject_of(to_reader[0])
     path = verdict.rebuttal.url

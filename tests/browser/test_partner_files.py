@@ -182,8 +182,9 @@ def test_partner_files_stay_private_until_the_chosen_one_is_published(live_serve
     # 6. Taken down by the editor-in-chief: the plan is private again.
     chief = login(browser, base, "tbt")
     chief.goto(f"{base}/toa-soan/bai/{article.pk}/")
+    chief.get_by_role("link", name="Gỡ bài khỏi mọi trang công khai…").click()  # a confirmation page first
     chief.get_by_label("Lý do gỡ bài").fill("Kế hoạch được UBND xã điều chỉnh.")
-    chief.get_by_role("button", name="Gỡ bài khỏi mọi trang công khai").click()
+    chief.get_by_role("button", name="Xác nhận gỡ bài").click()
     chief.wait_for_load_state()
     chief.context.close()
     assert not ArticlePage.objects.get(pk=article.pk).live

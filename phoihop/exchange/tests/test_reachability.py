@@ -55,7 +55,10 @@ AFTER_A_FORM = {
 }
 # Per-article tools offered in the Wagtail admin's page actions (the crawl does not walk the admin;
 # the workspace links to the admin for the people it lets in, checked below).
-FROM_THE_ADMIN = {"newsroom:article_tools"}
+FROM_THE_ADMIN = {
+    "newsroom:article_tools",
+    "newsroom:takedown_confirm",
+}  # the article tools page, opened from the admin, links the takedown
 # The signed-out flows (log in, forgotten password): reached from the login page, checked signed out.
 SIGNED_OUT = {
     "accounts:login",
@@ -98,12 +101,15 @@ class Links(HTMLParser):
             self.targets.append(values.get("action") or "")
 
 
+FORMATS = ("csv", "xlsx")
+
+
 def candidates() -> dict[str, Callable[[Any], list[str]]]:
     """How to build addresses for each workspace view, from the demo objects `user` may see."""
     from phoihop.accounts.access import scope_for, visible_organizations
     from phoihop.exchange import access as exchange_access
     from phoihop.factcheck.models import Claim, Evidence, Tip
-    from phoihop.newsroom.models import Assignment, SectionMembership
+    from phoihop.newsroom.models import Assignment, SectionMembership, Takedown
     from phoihop.notifications.models import Notification
     from phoihop.portal.models import ArticlePage
     from phoihop.programs.access import programs_for_user
@@ -221,6 +227,15 @@ def candidates() -> dict[str, Callable[[Any], list[str]]]:
             if getattr(r, kind, None)
         ],
         "newsroom:article_tools": lambda u: urls("newsroom:article_tools", pks(ArticlePage.objects.live())),
+        "newsroom:takedown_confirm": lambda u: urls("newsroom:takedown_confirm", pks(ArticlePage.objects.live())),
+        "newsroom:takedown_restore": lambda u: urls(
+            "newsroom:takedown_restore", pks(Takedown.objects.filter(restored_at__isnull=True))
+        ),
+        "newsroom:assignments_export": lambda u: [reverse("newsroom:assignments_export", args=[f]) for f in FORMATS],
+        "exchange:inbox_export": lambda u: [reverse("exchange:inbox_export", args=[f]) for f in FORMATS],
+        "factcheck_workspace:claims_export": lambda u: [
+            reverse("factcheck_workspace:claims_export", args=[f]) for f in FORMATS
+        ],
         "newsroom:assignment": lambda u: urls("newsroom:assignment", pks(Assignment.objects.all())),
         "newsroom:assignment_edit": lambda u: urls("newsroom:assignment_edit", pks(Assignment.objects.all())),
         # A POST button ("Tạo bản thảo") on the assignment's page: nobody opens it with a GET.
