@@ -104,7 +104,8 @@ def deadline_events(user: User) -> list[Event]:
         .filter(assignee=user, status__in=Assignment.OPEN_STATUSES)
         .order_by("due_at", "pk")
     ]
-    requests = exchange_access.info_requests_for_user(user).open().select_related("organization")
+    requests = exchange_access.info_requests_for_user(user).filter(status=InfoRequest.Status.SENT)
+    requests = requests.select_related("organization")
     requests = requests.filter(requested_by=user) if scope_for(user).is_press else requests
     events += [_request_event(request) for request in requests.order_by("due_at", "pk")]
     return events
