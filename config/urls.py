@@ -37,6 +37,8 @@ urlpatterns = [
     path("dua-tin/", include("phoihop.reports.coverage_urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("tai-khoan/", include("phoihop.accounts.urls")),
+    # Private iCal feeds a phone calendar subscribes to (phoihop.newsroom.ical).
+    path("lich/", include("phoihop.newsroom.ical_urls")),
     path("lich-su/<str:app_label>/<str:model>/<str:pk>/", audit_views.object_history, name="history"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

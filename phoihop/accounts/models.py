@@ -256,3 +256,24 @@ class ApiToken(models.Model):
         if self.revoked_at is not None:
             return False
         return self.expires_at is None or self.expires_at > timezone.now()
+
+
+class CalendarFeed(models.Model):
+    """A person's private calendar address (iCal), which a phone calendar subscribes to.
+
+    Only the SHA-256 digest of the secret in the address is stored: the full address is shown once,
+    right after it is made. Making a new one replaces the row, so the old address stops working (404).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("người dùng"), on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token_hash = models.CharField(_("mã băm"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("tạo lúc"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("địa chỉ lịch riêng")
+        verbose_name_plural = _("địa chỉ lịch riêng")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({timezone.localtime(self.created_at):%d/%m/%Y %H:%M})"

@@ -34,6 +34,7 @@ urlpatterns = [
     path("xac-thuc-hai-buoc/", views.two_factor_setup, name="two_factor_setup"),
     path("xac-thuc-hai-buoc/ma-khoi-phuc/", views.two_factor_codes, name="two_factor_codes"),
     path("ma-truy-cap-api/", views.api_tokens, name="api_tokens"),
+    path("lich/tao-moi/", views.calendar_feed_renew, name="calendar_feed_renew"),
     path("", views.my_account, name="me"),
     path("don-vi/<int:pk>/", views.organization_detail, name="organization"),
 ]

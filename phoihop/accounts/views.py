@@ -14,26 +14,46 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 
-from phoihop.accounts import access, selectors, tokens, two_factor
+from phoihop.accounts import access, calendar_feeds, selectors, tokens, two_factor
 from phoihop.accounts.forms import ApiTokenForm, AuthenticatorConfirmForm, CodeForm
 from phoihop.accounts.http import AuthenticatedHttpRequest
 
 RECOVERY_SESSION_KEY = "phoihop_recovery_codes"
 NEW_TOKEN_SESSION_KEY = "phoihop_new_api_token"  # noqa: S105 — a session key, not a secret
+NEW_CALENDAR_SESSION_KEY = "phoihop_new_calendar_feed"
 
 
 @login_required
 def my_account(request: AuthenticatedHttpRequest) -> HttpResponse:
+    # A new calendar secret is in the session for exactly one page view (only its digest is stored).
+    secret = request.session.pop(NEW_CALENDAR_SESSION_KEY, "")
+    base = settings.PHOIHOP_BASE_URL.rstrip("/")
     context = {
         "memberships": selectors.memberships_for(request.user),
         "two_factor_on": two_factor.has_second_factor(request.user),
         "two_factor_required": two_factor.required_for(request.user),
+        "calendar_feed": calendar_feeds.calendar_feed_for(request.user),
+        "calendar_deadlines_url": base + reverse("ical:deadlines", args=[secret]) if secret else "",
+        "calendar_planning_url": (
+            base + reverse("ical:planning", args=[secret]) if secret and access.scope_for(request.user).is_press else ""
+        ),
     }
     return render(request, "accounts/me.html", context)
+
+
+@login_required
+@require_POST
+def calendar_feed_renew(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Make the person's private calendar address, or replace it (the old one stops working)."""
+    _feed, secret = calendar_feeds.calendar_feed_renew(actor=request.user)
+    request.session[NEW_CALENDAR_SESSION_KEY] = secret
+    messages.success(request, _("Đã tạo địa chỉ lịch mới. Địa chỉ cũ (nếu có) không còn dùng được."))
+    return redirect(reverse("accounts:me") + "#lich")
 
 
 @login_required

@@ -132,6 +132,50 @@ def parse_day(value: str | None) -> dt.date:
         return timezone.localdate()
 
 
+def planning_entries(
+    user: User, lower: dt.datetime, upper: dt.datetime, filters: dict[str, Any] | None = None
+) -> list[Entry]:
+    """What the planning calendar shows between `lower` and `upper` (local times): assignments by due
+    time and the partners' event notices by start time, in time order (also the iCal planning feed)."""
+    filters = filters or {}
+    entries: list[Entry] = []
+    for assignment in assignments(user, filters).filter(due_at__gte=lower, due_at__lt=upper).order_by("due_at"):
+        local = timezone.localtime(assignment.due_at)
+        entries.append(
+            Entry(
+                kind="assignment",
+                at=local,
+                title=assignment.title,
+                url=assignment.get_absolute_url(),
+                label=assignment.get_status_display(),
+                css=f"cal-assignment status-{assignment.status}",
+                obj=assignment,
+            )
+        )
+    if not filters.get("assignee") and not filters.get("section"):
+        events = access.event_notices_for_user(user).filter(event_starts_at__gte=lower, event_starts_at__lt=upper)
+        if filters.get("program"):
+            events = events.filter(program=filters["program"])
+        events = events.select_related("original_organization").annotate(
+            covered=Exists(Assignment.objects.filter(submission=OuterRef("pk")).exclude(status="cancelled"))
+        )
+        for event in events.order_by("event_starts_at"):
+            local = timezone.localtime(event.event_starts_at)
+            entries.append(
+                Entry(
+                    kind="event",
+                    at=local,
+                    title=event.title,
+                    url=event.get_absolute_url(),
+                    label=_("Đã phân công") if event.covered else _("Sự kiện cần đưa tin"),
+                    css="cal-event" + (" covered" if event.covered else ""),
+                    obj=event,
+                )
+            )
+    entries.sort(key=lambda entry: entry.at)
+    return entries
+
+
 def calendar(user: User, *, mode: str, day: dt.date, filters: dict[str, Any]) -> Calendar:
     """The week (Monday to Sunday) or the month around `day`: assignments by due time and the
     partners' event notices by start time, each on its local day. Events show whether an
@@ -160,39 +204,8 @@ def calendar(user: User, *, mode: str, day: dt.date, filters: dict[str, Any]) ->
         current += dt.timedelta(days=1)
 
     lower, upper = _local_bounds(grid_start, grid_end)
-    for assignment in assignments(user, filters).filter(due_at__gte=lower, due_at__lt=upper).order_by("due_at"):
-        local = timezone.localtime(assignment.due_at)
-        days[local.date()].entries.append(
-            Entry(
-                kind="assignment",
-                at=local,
-                title=assignment.title,
-                url=assignment.get_absolute_url(),
-                label=assignment.get_status_display(),
-                css=f"cal-assignment status-{assignment.status}",
-                obj=assignment,
-            )
-        )
-    if not filters.get("assignee") and not filters.get("section"):
-        events = access.event_notices_for_user(user).filter(event_starts_at__gte=lower, event_starts_at__lt=upper)
-        if filters.get("program"):
-            events = events.filter(program=filters["program"])
-        events = events.select_related("original_organization").annotate(
-            covered=Exists(Assignment.objects.filter(submission=OuterRef("pk")).exclude(status="cancelled"))
-        )
-        for event in events.order_by("event_starts_at"):
-            local = timezone.localtime(event.event_starts_at)
-            days[local.date()].entries.append(
-                Entry(
-                    kind="event",
-                    at=local,
-                    title=event.title,
-                    url=event.get_absolute_url(),
-                    label=_("Đã phân công") if event.covered else _("Sự kiện cần đưa tin"),
-                    css="cal-event" + (" covered" if event.covered else ""),
-                    obj=event,
-                )
-            )
+    for entry in planning_entries(user, lower, upper, filters):
+        days[entry.at.date()].entries.append(entry)
     for entry_day in days.values():
         entry_day.entries.sort(key=lambda entry: entry.at)
 
